@@ -1,0 +1,100 @@
+/**
+ * The dataset's shape: the contract between the importer (data/import), the committed
+ * dataset files (data/*.json, data/press-release.ts, data/sources.ts) and their readers
+ * (worker/, widgets/, test/). Every figure points to exactly one source; series from
+ * different sources are never mixed.
+ */
+
+export type Lang = 'es' | 'en';
+export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
+
+/** A text in both languages. */
+export type Text = Record<Lang, string>;
+
+/** One publisher's table or document, and what its figures mean. */
+export interface Source {
+  /** Stable id, e.g. `sunat-g1`, `sunat-g6`, `worldbank-wdi`, `promperu-2024`. */
+  id: string;
+  publisher: string;
+  title: Text;
+  url: string;
+  definition: Text;
+  /** Unit of the figures as published and as stored (after any correction), e.g. "US$ FOB". */
+  unit: Text;
+  /** e.g. "2005-01 to 2025-04, monthly". */
+  coverage: string;
+  licence: string | null;
+  /** Caveats: preliminary periods, unit corrections, differences to other sources. */
+  notes: Text[];
+}
+
+/** What a series is a figure of; decides where it appears in rankings. */
+export type MetricKind =
+  | 'total' // a table's grand total
+  | 'group' // traditional / non-traditional / other
+  | 'sector' // an economic sector (traditional or non-traditional)
+  | 'product' // a main product inside a sector
+  | 'destination' // one destination country or territory
+  | 'aggregate'; // a computed group of destinations (EU-27)
+
+/**
+ * A time series. Ids are stable and URL-safe, one or two segments:
+ * `total`, `traditional`, `non-traditional`, `other`, `sector/agro`, `product/copper`,
+ * `destination-total`, `destination/CN`, `destination/EU`, `worldbank/total`.
+ */
+export interface SeriesMetric {
+  id: string;
+  label: Text;
+  kind: MetricKind;
+  /** Source id (see Source). */
+  source: string;
+  /** Always US dollars, whole dollars (rounded from the source's cents). */
+  unit: 'USD';
+  frequency: 'monthly' | 'annual';
+  /** Id of the series this one is a part of (denominator of its share), or null. */
+  parent: string | null;
+  /** First period: `YYYY-MM` for monthly series, `YYYY` for annual ones. */
+  start: string;
+  /** One value per period from `start`, consecutive; null where the source reports nothing. */
+  values: (number | null)[];
+  /** ISO 3166-1 alpha-2 code for destinations that are countries. */
+  iso2?: string;
+  /** First period that the source marks preliminary (e.g. `2024-01`), if any. */
+  preliminaryFrom?: string;
+}
+
+/** A figure from the 2024 press release, as stated there or derived from stated figures. */
+export interface Highlight {
+  /** `highlight/…`, e.g. `highlight/total`, `highlight/china`, `highlight/blueberries`. */
+  id: string;
+  label: Text;
+  source: string;
+  /** The year the figure is about, e.g. `2024`. */
+  period: string;
+  /**
+   * - `USD`: value is a level in US dollars
+   * - `percent`: only a growth rate was published (value null, growthPct set)
+   * - `count`: a number of things (trade agreements)
+   * - `share`: value is a percentage share of a total
+   * - `named`: named in the release without any figure (value and growthPct null)
+   * - `fact`: a statement (Peru the top exporter of …), value null
+   */
+  unit: 'USD' | 'percent' | 'count' | 'share' | 'named' | 'fact';
+  value: number | null;
+  /** Year-on-year growth in percent as published, or null. */
+  growthPct: number | null;
+  /** The previous year's level when implied by value and growthPct; always derived in code. */
+  previous: { period: string; value: number; derived: true } | null;
+  /** The sentence of the release the figure comes from. */
+  quote: string;
+  /** A SUNAT series that measures a comparable thing, for comparison (never mixed in). */
+  related?: string;
+}
+
+export interface Dataset {
+  /** Content hash of the dataset, changes whenever any figure changes. */
+  version: string;
+  sources: Source[];
+  metrics: SeriesMetric[];
+  highlights: Highlight[];
+}

@@ -1,0 +1,59 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/** Debian's Chromium; Playwright's own browser download does not work on our machines. */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+export default defineConfig({
+  test: {
+    // CI also writes a JSON report, from which .ci/run sums every suite.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/results/vitest.json' }]] : ['default'],
+    projects: [
+      {
+        // Importer, dataset checks and the pure renderers: plain Node.
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/data/**/*.test.ts', 'test/render/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The worker, inside workerd, through its fetch handler.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The Lit elements, in a real Chromium.
+        test: {
+          name: 'browser',
+          include: ['test/widgets/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // A local server and a news-article page driven end to end in Chromium.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
