@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SPEC,
+  EMBED_KINDS,
+  FREQUENCIES,
+  LANGS,
+  LIMITS,
+  RANKING_KINDS,
+  THEMES,
+  dataUrls,
+  elementTag,
+  embedHtml,
+  embedSize,
+  imageUrl,
+  markdownImage,
+  parseEmbedSpec,
+  snippets,
+  specToQuery,
+  type EmbedSpec,
+} from '../../worker/pages/snippets';
+
+const ORIGIN = 'https://exports.example';
+const CATALOGUE = new Set(['total', 'sector/agro', 'destination/CN', 'highlight/total']);
+const isMetric = (id: string): boolean => CATALOGUE.has(id);
+const TEXT = { title: 'Exportaciones a China', figure: 'US$ 25 mil millones (2024)' };
+
+function spec(overrides: Partial<EmbedSpec>): EmbedSpec {
+  return { ...DEFAULT_SPEC, ...overrides };
+}
+
+describe('parseEmbedSpec', () => {
+  it('gives the defaults for an empty query, and treats empty form fields as unset', () => {
+    expect(parseEmbedSpec({}, isMetric)).toEqual({ spec: DEFAULT_SPEC, issues: [] });
+    const blank = { kind: '', metric: '', from: ' ', width: '', lang: '' };
+    expect(parseEmbedSpec(blank, isMetric)).toEqual({ spec: DEFAULT_SPEC, issues: [] });
+  });
+
+  it('reads every option', () => {
+    const { spec: s, issues } = parseEmbedSpec(
+      { kind: 'sparkline', metric: 'destination/CN', from: '2020', to: '2024-06', freq: 'monthly', theme: 'dark', lang: 'en', width: '480', height: '120' },
+      isMetric,
+    );
+    expect(issues).toEqual([]);
+    expect(s).toEqual(
+      spec({ kind: 'sparkline', metric: 'destination/CN', from: '2020', to: '2024-06', freq: 'monthly', theme: 'dark', lang: 'en', width: 480, height: 120 }),
+    );
+    const ranking = parseEmbedSpec({ kind: 'ranking', ranking: 'sectors', year: '2023', limit: '5' }, isMetric).spec;
+    expect(ranking).toMatchObject({ kind: 'ranking', ranking: 'sectors', year: '2023', limit: 5 });
+  });
+
+  it('keeps the default and names the parameter and what is allowed for each bad value', () => {
+    const { spec: s, issues } = parseEmbedSpec(
+      { kind: 'table', metric: 'destination/XX', theme: 'blue', width: '12', limit: '3.5', from: '2024-13', year: '24' },
+      isMetric,
+    );
+    expect(s).toEqual(DEFAULT_SPEC);
+    expect(issues.map((i) => i.param).sort()).toEqual(['from', 'kind', 'limit', 'metric', 'theme', 'width', 'year']);
+    const byParam = Object.fromEntries(issues.map((i) => [i.param, i]));
+    expect(byParam['kind']?.allowed).toBe('card, sparkline, ranking, card-image, sparkline-image');
+    expect(byParam['theme']?.message).toContain('"blue"');
+    expect(byParam['width']?.allowed).toBe(`a whole number from ${LIMITS.width.min} to ${LIMITS.width.max}`);
+    expect(byParam['metric']?.message).toContain('destination/XX');
+  });
+
+  it('rejects a period that ends before it starts, counting a bare year as the whole year', () => {
+    expect(parseEmbedSpec({ from: '2024-05', to: '2024' }, isMetric).issues).toEqual([]);
+    const { spec: s, issues } = parseEmbedSpec({ from: '2024-05', to: '2023-12' }, isMetric);
+    expect(s.from).toBe('2024-05');
+    expect(s.to).toBeNull();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.param).toBe('to');
+  });
+
+  it('truncates a long rejected value in the message', () => {
+    const { issues } = parseEmbedSpec({ theme: 'x'.repeat(500) }, isMetric);
+    expect(issues[0]?.message.length).toBeLessThan(120);
+  });
+});
+
+const arbitrarySpec: fc.Arbitrary<EmbedSpec> = fc.record({
+  kind: fc.constantFrom(...EMBED_KINDS),
+  metric: fc.constantFrom(...CATALOGUE),
+  ranking: fc.constantFrom(...RANKING_KINDS),
+  year: fc.option(fc.integer({ min: 2005, max: 2025 }).map(String)),
+  limit: fc.option(fc.integer({ min: LIMITS.limit.min, max: LIMITS.limit.max })),
+  from: fc.option(fc.constantFrom('2005', '2010-01', '2019-12')),
+  to: fc.option(fc.constantFrom('2020', '2024-06', '2025-04')),
+  freq: fc.option(fc.constantFrom(...FREQUENCIES)),
+  theme: fc.constantFrom(...THEMES),
+  lang: fc.constantFrom(...LANGS),
+  width: fc.option(fc.integer({ min: LIMITS.width.min, max: LIMITS.width.max })),
+  height: fc.option(fc.integer({ min: LIMITS.height.min, max: LIMITS.height.max })),
+});
+
+describe('specToQuery', () => {
+  it('round-trips through parseEmbedSpec for any valid spec', () => {
+    fc.assert(
+      fc.property(arbitrarySpec, (s) => {
+        const query = Object.fromEntries(specToQuery(s));
+        expect(parseEmbedSpec(query, isMetric)).toEqual({ spec: s, issues: [] });
+      }),
+    );
+  });
+
+  it('leaves out values that equal the defaults', () => {
+    expect(specToQuery(DEFAULT_SPEC).toString()).toBe('');
+    expect(specToQuery(spec({ lang: 'en', metric: 'sector/agro' })).toString()).toBe('metric=sector%2Fagro&lang=en');
+  });
+});
+
+describe('URLs', () => {
+  it('points card kinds at card.svg and sparkline kinds at sparkline.svg, with every option', () => {
+    const card = new URL(imageUrl(spec({ kind: 'card', metric: 'destination/CN', lang: 'en', theme: 'dark' }), ORIGIN) ?? '');
+    expect(card.pathname).toBe('/v1/metrics/destination/CN/card.svg');
+    expect(Object.fromEntries(card.searchParams)).toEqual({ width: '360', height: '180', theme: 'dark', lang: 'en' });
+    const line = new URL(
+      imageUrl(spec({ kind: 'sparkline-image', from: '2020', to: '2024', freq: 'annual', width: 400, height: 100 }), ORIGIN) ?? '',
+    );
+    expect(line.pathname).toBe('/v1/metrics/total/sparkline.svg');
+    expect(Object.fromEntries(line.searchParams)).toEqual({ from: '2020', to: '2024', freq: 'annual', width: '400', height: '100', theme: 'light', lang: 'es' });
+    expect(imageUrl(spec({ kind: 'ranking' }), ORIGIN)).toBeNull();
+  });
+
+  it('gives the series as JSON and CSV, and a ranking as JSON', () => {
+    expect(dataUrls(spec({ metric: 'sector/agro', from: '2020', lang: 'en' }), ORIGIN)).toEqual({
+      json: `${ORIGIN}/v1/metrics/sector/agro/series?from=2020&lang=en`,
+      csv: `${ORIGIN}/v1/metrics/sector/agro/series.csv?from=2020`,
+    });
+    expect(dataUrls(spec({}), ORIGIN).csv).toBe(`${ORIGIN}/v1/metrics/total/series.csv`);
+    expect(dataUrls(spec({ kind: 'ranking', ranking: 'sectors', year: '2024', limit: 5 }), ORIGIN)).toEqual({
+      json: `${ORIGIN}/v1/rankings/sectors?year=2024&limit=5&lang=es`,
+      csv: null,
+    });
+  });
+});
+
+describe('snippets', () => {
+  it('writes the script and the element on one line, with a lazy static fallback', () => {
+    const html = embedHtml(spec({ metric: 'destination/CN', lang: 'en', theme: 'dark' }), ORIGIN, TEXT);
+    expect(html).not.toContain('\n');
+    expect(html).toMatch(
+      new RegExp(
+        `^<script type="module" src="${ORIGIN}/widgets/v1/peru-exports.js"></script>` +
+          '<peru-export-card metric="destination/CN" lang="en" theme="dark"><img loading="lazy" src="[^"]+/card.svg[^"]*" width="360" height="180" alt="Exportaciones a China: US\\$ 25 mil millones \\(2024\\)"></peru-export-card>$',
+      ),
+    );
+  });
+
+  it('names the ranking in the element and omits unset options', () => {
+    expect(elementTag(spec({ kind: 'ranking', ranking: 'sectors', limit: 5 }), ORIGIN, TEXT)).toBe(
+      '<peru-export-ranking kind="sectors" limit="5" lang="es" theme="light"></peru-export-ranking>',
+    );
+  });
+
+  it('gives an image kind as a plain <img>, with no script', () => {
+    const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
+    expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=96&amp;theme=light&amp;lang=es" width="400" height="96" alt="[^"]+">$/);
+    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json']);
+  });
+
+  it('escapes text and attribute values, so no value can open a tag', () => {
+    const anything = (): boolean => true;
+    const hostile = parseEmbedSpec({ metric: '"><script>alert(1)</script>' }, anything).spec;
+    const text = { title: '<b>"Tom & Jerry"</b>', figure: "it's" };
+    const html = embedHtml(hostile, ORIGIN, text);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('alt="&lt;b&gt;&quot;Tom &amp; Jerry&quot;&lt;/b&gt;: it&#39;s"');
+  });
+
+  it('escapes brackets in Markdown alt text and links the image to the metric page', () => {
+    const md = markdownImage(spec({ metric: 'sector/agro', lang: 'en' }), ORIGIN, { title: 'Agro [non-traditional]', figure: '' });
+    expect(md).toBe(`[![Agro \\[non-traditional\\]](${ORIGIN}/v1/metrics/sector/agro/card.svg?width=360&height=180&theme=light&lang=en)](${ORIGIN}/m/sector/agro?lang=en)`);
+  });
+
+  it('sizes each kind by default and honours an explicit size', () => {
+    expect(embedSize(spec({ kind: 'sparkline' }))).toEqual({ width: 320, height: 96 });
+    expect(embedSize(spec({ kind: 'card', width: 500 }))).toEqual({ width: 500, height: 180 });
+  });
+});

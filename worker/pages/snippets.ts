@@ -1,0 +1,337 @@
+/**
+ * The embed builder's model: what to embed (a spec read from a query string) and the snippets
+ * that reproduce it — script plus element, `<img>` hotlink, Markdown image, JSON and CSV URLs.
+ * Pure: no HTTP, no DOM. The front page, the metric pages and oEmbed all use these functions,
+ * so the code a reader copies is the code the page previews.
+ */
+import { escapeXml } from '../../widgets/src/render/escape';
+
+export type Lang = 'es' | 'en';
+export type Theme = 'light' | 'dark' | 'auto';
+export type Frequency = 'monthly' | 'annual';
+export type RankingKind = 'destinations' | 'sectors';
+
+/**
+ * What is embedded: one of the live elements, or a static SVG image of a card or a sparkline
+ * (no script at all: for pages and platforms that do not run third-party JavaScript).
+ */
+export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image';
+
+export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image'] as const satisfies readonly EmbedKind[];
+export const THEMES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
+export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
+export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
+export const RANKING_KINDS = ['destinations', 'sectors'] as const satisfies readonly RankingKind[];
+
+/** Bounds of the builder's numeric options (the image routes clamp to the same ranges). */
+export const LIMITS = {
+  width: { min: 120, max: 1200 },
+  height: { min: 40, max: 800 },
+  limit: { min: 1, max: 50 },
+} as const;
+
+export interface EmbedSpec {
+  kind: EmbedKind;
+  /** Metric id (`total`, `destination/CN`, `highlight/total`); unused by rankings. */
+  metric: string;
+  /** Which ranking; used by `ranking` only. */
+  ranking: RankingKind;
+  /** Ranking year `YYYY`, or null for the latest 12 months. */
+  year: string | null;
+  /** Number of ranking rows, or null for the default. */
+  limit: number | null;
+  /** Period bounds `YYYY` or `YYYY-MM`, or null for the whole series. */
+  from: string | null;
+  to: string | null;
+  freq: Frequency | null;
+  theme: Theme;
+  lang: Lang;
+  /** Size in CSS pixels, or null for the default size of the kind. */
+  width: number | null;
+  height: number | null;
+}
+
+/** A query parameter the builder could not use, said the way the API's problem details say it. */
+export interface EmbedIssue {
+  param: string;
+  message: string;
+  allowed: string;
+}
+
+export const DEFAULT_SPEC: EmbedSpec = {
+  kind: 'card',
+  metric: 'total',
+  ranking: 'destinations',
+  year: null,
+  limit: null,
+  from: null,
+  to: null,
+  freq: null,
+  theme: 'light',
+  lang: 'es',
+  width: null,
+  height: null,
+};
+
+const YEAR = /^\d{4}$/;
+const PERIOD = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
+/**
+ * Reads a spec from query parameters. Empty values mean "not set" (an HTML form sends every
+ * field). A value the builder cannot use is left at its default and reported, so the page
+ * can say what was wrong and still show a working embed.
+ */
+export function parseEmbedSpec(
+  query: Readonly<Record<string, string | undefined>>,
+  isMetric: (id: string) => boolean,
+  defaults: EmbedSpec = DEFAULT_SPEC,
+): { spec: EmbedSpec; issues: EmbedIssue[] } {
+  const spec: EmbedSpec = { ...defaults };
+  const issues: EmbedIssue[] = [];
+  const value = (name: string): string | undefined => {
+    const v = query[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const reject = (param: string, allowed: string, got: string): void => {
+    issues.push({ param, allowed, message: `"${truncate(got, 40)}" is not one of: ${allowed}` });
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], set: (v: T) => void): void => {
+    const v = value(name);
+    if (v === undefined) return;
+    if ((allowed as readonly string[]).includes(v)) set(v as T);
+    else reject(name, allowed.join(', '), v);
+  };
+  const integer = (name: 'width' | 'height' | 'limit', set: (v: number) => void): void => {
+    const v = value(name);
+    if (v === undefined) return;
+    const { min, max } = LIMITS[name];
+    const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
+    if (n >= min && n <= max) set(n);
+    else reject(name, `a whole number from ${min} to ${max}`, v);
+  };
+  const period = (name: 'from' | 'to'): void => {
+    const v = value(name);
+    if (v === undefined) return;
+    if (PERIOD.test(v)) spec[name] = v;
+    else reject(name, 'a year YYYY or a month YYYY-MM', v);
+  };
+
+  oneOf('kind', EMBED_KINDS, (v) => (spec.kind = v));
+  const metric = value('metric');
+  if (metric !== undefined) {
+    if (isMetric(metric)) spec.metric = metric;
+    else reject('metric', 'a metric id from /v1/metrics, e.g. total, sector/agro, destination/CN', metric);
+  }
+  oneOf('ranking', RANKING_KINDS, (v) => (spec.ranking = v));
+  const year = value('year');
+  if (year !== undefined) {
+    if (YEAR.test(year)) spec.year = year;
+    else reject('year', 'a year YYYY', year);
+  }
+  integer('limit', (v) => (spec.limit = v));
+  period('from');
+  period('to');
+  if (spec.from !== null && spec.to !== null && periodStart(spec.from) > periodEnd(spec.to)) {
+    issues.push({ param: 'to', allowed: `a period not before ${spec.from}`, message: `"to" (${spec.to}) is before "from" (${spec.from})` });
+    spec.to = null;
+  }
+  oneOf('freq', FREQUENCIES, (v) => (spec.freq = v));
+  oneOf('theme', THEMES, (v) => (spec.theme = v));
+  oneOf('lang', LANGS, (v) => (spec.lang = v));
+  integer('width', (v) => (spec.width = v));
+  integer('height', (v) => (spec.height = v));
+  return { spec, issues };
+}
+
+/** The spec as query parameters, without the values that equal the defaults (for share URLs). */
+export function specToQuery(spec: EmbedSpec, defaults: EmbedSpec = DEFAULT_SPEC): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of Object.keys(spec) as (keyof EmbedSpec)[]) {
+    const v = spec[key];
+    if (v !== null && v !== defaults[key]) query.set(key, String(v));
+  }
+  return query;
+}
+
+/** First and last month of a `YYYY` or `YYYY-MM` period, as sortable `YYYY-MM` text. */
+const periodStart = (p: string): string => (p.length === 4 ? `${p}-01` : p);
+const periodEnd = (p: string): string => (p.length === 4 ? `${p}-12` : p);
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URLs
+
+/** The widget bundle: the short-lived `v1` alias, so embeds pick up fixes within the major version. */
+export function bundleUrl(origin: string): string {
+  return `${origin}/widgets/v1/peru-exports.js`;
+}
+
+/** The shareable page of a metric: `/m/destination/CN`. */
+export function metricPageUrl(origin: string, metric: string, lang?: Lang): string {
+  return `${origin}/m/${metric}${lang === 'en' ? '?lang=en' : ''}`;
+}
+
+/** Default sizes of the images (CSS pixels), which are also the oEmbed sizes of the elements. */
+export const DEFAULT_SIZE: Record<EmbedKind, { width: number; height: number }> = {
+  card: { width: 360, height: 180 },
+  'card-image': { width: 360, height: 180 },
+  sparkline: { width: 320, height: 96 },
+  'sparkline-image': { width: 320, height: 96 },
+  ranking: { width: 420, height: 440 },
+};
+
+export function embedSize(spec: EmbedSpec): { width: number; height: number } {
+  const size = DEFAULT_SIZE[spec.kind];
+  return { width: spec.width ?? size.width, height: spec.height ?? size.height };
+}
+
+/** The static SVG for a spec (`card.svg` or `sparkline.svg`), or null for rankings, which have none. */
+export function imageUrl(spec: EmbedSpec, origin: string): string | null {
+  const file = spec.kind === 'card' || spec.kind === 'card-image' ? 'card.svg' : spec.kind === 'ranking' ? null : 'sparkline.svg';
+  if (file === null) return null;
+  const query = new URLSearchParams();
+  for (const key of ['from', 'to', 'freq'] as const) {
+    const v = spec[key];
+    if (v !== null) query.set(key, v);
+  }
+  // Always sized: the <img> width and height then match the drawing, and no layout shifts.
+  const { width, height } = embedSize(spec);
+  query.set('width', String(width));
+  query.set('height', String(height));
+  query.set('theme', spec.theme);
+  query.set('lang', spec.lang);
+  return `${origin}/v1/metrics/${spec.metric}/${file}?${query}`;
+}
+
+/** The JSON and CSV the embed shows: a metric's series, or a ranking (JSON only). */
+export function dataUrls(spec: EmbedSpec, origin: string): { json: string; csv: string | null } {
+  if (spec.kind === 'ranking') {
+    const query = new URLSearchParams();
+    if (spec.year !== null) query.set('year', spec.year);
+    if (spec.limit !== null) query.set('limit', String(spec.limit));
+    query.set('lang', spec.lang);
+    return { json: `${origin}/v1/rankings/${spec.ranking}?${query}`, csv: null };
+  }
+  const query = new URLSearchParams();
+  for (const key of ['from', 'to', 'freq'] as const) {
+    const v = spec[key];
+    if (v !== null) query.set(key, v);
+  }
+  const json = new URLSearchParams(query);
+  json.set('lang', spec.lang);
+  const csv = query.size > 0 ? `?${query}` : '';
+  return {
+    json: `${origin}/v1/metrics/${spec.metric}/series?${json}`,
+    csv: `${origin}/v1/metrics/${spec.metric}/series.csv${csv}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippets
+
+/** What the embed shows, in the spec's language: alt text, link text and titles. */
+export interface EmbedText {
+  /** e.g. "Exportaciones a China". */
+  title: string;
+  /** The figure in words, e.g. "US$ 25 mil millones (2024)"; empty when not known. */
+  figure: string;
+}
+
+export function altText(text: EmbedText): string {
+  return text.figure === '' ? text.title : `${text.title}: ${text.figure}`;
+}
+
+const TAG: Record<'card' | 'sparkline' | 'ranking', string> = {
+  card: 'peru-export-card',
+  sparkline: 'peru-export-sparkline',
+  ranking: 'peru-export-ranking',
+};
+
+function attrs(pairs: [string, string | number | null][]): string {
+  return pairs
+    .filter((pair): pair is [string, string | number] => pair[1] !== null)
+    .map(([name, v]) => ` ${name}="${escapeXml(String(v))}"`)
+    .join('');
+}
+
+/** The `<img>` of the static image; null for rankings. */
+export function imageTag(spec: EmbedSpec, origin: string, text: EmbedText): string | null {
+  const src = imageUrl(spec, origin);
+  if (src === null) return null;
+  const { width, height } = embedSize(spec);
+  return `<img${attrs([['src', src], ['width', width], ['height', height], ['alt', altText(text)]])}>`;
+}
+
+/**
+ * The custom element, without the script. Rankings name their ranking in `kind`; cards and
+ * sparklines carry the static image as fallback content, shown only where the script does not
+ * run (a CMS that strips scripts, a feed reader). It is lazy: once the element renders its
+ * shadow tree, the fallback is never laid out, so never fetched.
+ */
+export function elementTag(spec: EmbedSpec, origin: string, text: EmbedText): string {
+  const kind = spec.kind === 'card-image' ? 'card' : spec.kind === 'sparkline-image' ? 'sparkline' : spec.kind;
+  const tag = TAG[kind];
+  if (kind === 'ranking') {
+    return `<${tag}${attrs([['kind', spec.ranking], ['year', spec.year], ['limit', spec.limit], ['lang', spec.lang], ['theme', spec.theme]])}></${tag}>`;
+  }
+  const own = attrs([
+    ['metric', spec.metric],
+    ['from', spec.from],
+    ['to', spec.to],
+    ['freq', spec.freq],
+    ['lang', spec.lang],
+    ['theme', spec.theme],
+  ]);
+  const fallback = imageTag({ ...spec, kind }, origin, text)?.replace(/^<img/, '<img loading="lazy"') ?? '';
+  return `<${tag}${own}>${fallback}</${tag}>`;
+}
+
+export function scriptTag(origin: string): string {
+  return `<script type="module" src="${escapeXml(bundleUrl(origin))}"></script>`;
+}
+
+/**
+ * The one-line snippet: the script and the element for live kinds, the `<img>` for image
+ * kinds. This is also oEmbed's `html`. Including the script more than once is harmless:
+ * a module script runs once per page, and the elements tolerate being defined already.
+ */
+export function embedHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
+  if (spec.kind === 'card-image' || spec.kind === 'sparkline-image') {
+    return imageTag(spec, origin, text) ?? '';
+  }
+  return scriptTag(origin) + elementTag(spec, origin, text);
+}
+
+/** A Markdown image linking to the metric page; null for rankings. */
+export function markdownImage(spec: EmbedSpec, origin: string, text: EmbedText): string | null {
+  const src = imageUrl(spec, origin);
+  if (src === null) return null;
+  // Brackets and backslashes would end the alt text early; URLs here need no escaping.
+  const alt = altText(text).replace(/[\\[\]]/g, '\\$&');
+  return `[![${alt}](${src})](${metricPageUrl(origin, spec.metric, spec.lang)})`;
+}
+
+export type SnippetForm = 'html' | 'image' | 'markdown' | 'json' | 'csv';
+
+export interface Snippet {
+  form: SnippetForm;
+  code: string;
+}
+
+/** Every form of the spec that exists, in the order the builder shows them. */
+export function snippets(spec: EmbedSpec, origin: string, text: EmbedText): Snippet[] {
+  const out: Snippet[] = [];
+  const live = spec.kind === 'card' || spec.kind === 'sparkline' || spec.kind === 'ranking';
+  if (live) out.push({ form: 'html', code: embedHtml(spec, origin, text) });
+  const img = imageTag(spec, origin, text);
+  if (img !== null) out.push({ form: 'image', code: img });
+  const md = markdownImage(spec, origin, text);
+  if (md !== null) out.push({ form: 'markdown', code: md });
+  const data = dataUrls(spec, origin);
+  out.push({ form: 'json', code: data.json });
+  if (data.csv !== null) out.push({ form: 'csv', code: data.csv });
+  return out;
+}
