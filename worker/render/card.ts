@@ -1,0 +1,257 @@
+import { parseColor } from '../../widgets/src/render/colors';
+import { RenderOptionError } from '../../widgets/src/render/errors';
+import { escapeXml } from '../../widgets/src/render/escape';
+import { formatCompact, parseLang, type Lang } from '../../widgets/src/render/format';
+import { contentId, parseId } from '../../widgets/src/render/ids';
+import { coord, clamp } from '../../widgets/src/render/scale';
+import {
+  describeSeries,
+  resolveSparklineOptions,
+  sparklineMarkup,
+  type SparklineOptions,
+  type SparklinePoint,
+} from '../../widgets/src/render/sparkline';
+import { FONT_FAMILY, Paint, parseTheme, type Palette, type Role, type Theme } from '../../widgets/src/render/theme';
+import { textWidth, truncateText, wrapText } from './text-width';
+
+/** What a stat card shows. Texts are shown as given (escaped), numbers decide colours only. */
+export interface CardData {
+  /** What the figure is, e.g. "Exportaciones totales". */
+  label: string;
+  value: number;
+  /** The value as shown, e.g. "US$ 74,7 mil millones" (see formatUsd). */
+  formattedValue: string;
+  /** Change in percent; its sign picks arrow and colour (null or 0: neutral, no arrow). */
+  changePct: number | null;
+  /** The change as shown, e.g. "+15,6 %" (see formatChangePct); null shows no change. */
+  formattedChange: string | null;
+  /** The period the value is for, e.g. "2024" or "ene–abr 2025". */
+  period: string;
+  /** Attribution, e.g. "Fuente: SUNAT, Cuadro G1". */
+  sourceLine: string;
+  /** The series drawn as a sparkline; empty for none. */
+  points: readonly SparklinePoint[];
+}
+
+/** The sparkline's own options inside a card (size and colours come from the card). */
+export type CardSparklineOptions = Pick<SparklineOptions, 'type' | 'markers' | 'baseline' | 'mean' | 'yMin' | 'yMax' | 'fill'>;
+
+export interface CardOptions {
+  /** Width in px, clamped to 200–800 (default 360; 280 when compact). The height follows the content. */
+  width?: number;
+  theme?: Theme;
+  lang?: Lang;
+  /** No background or border, for placing on a coloured page. */
+  transparent?: boolean;
+  /** Smaller type, one line per text, a lower sparkline. */
+  compact?: boolean;
+  /** Sparkline colour. */
+  color?: string;
+  /** Label, value and period colour. */
+  textColor?: string;
+  background?: string;
+  positiveColor?: string;
+  negativeColor?: string;
+  sparkline?: CardSparklineOptions;
+  /** How values are written in the series summary of the description; default formatCompact. */
+  formatValue?: (value: number, lang: Lang) => string;
+  id?: string;
+}
+
+export const CARD_WIDTH = { min: 200, max: 800, default: 360, compactDefault: 280 } as const;
+
+interface Layout {
+  padding: number;
+  label: { size: number; lineHeight: number; lines: number };
+  value: { size: number; minSize: number; lineHeight: number };
+  change: { size: number; lineHeight: number };
+  sparkline: { height: number; gap: number };
+  source: { size: number; lineHeight: number; lines: number };
+}
+
+const LAYOUTS: Record<'regular' | 'compact', Layout> = {
+  regular: {
+    padding: 16,
+    label: { size: 13, lineHeight: 17, lines: 2 },
+    value: { size: 28, minSize: 16, lineHeight: 36 },
+    change: { size: 13, lineHeight: 18 },
+    sparkline: { height: 48, gap: 10 },
+    source: { size: 10, lineHeight: 13, lines: 2 },
+  },
+  compact: {
+    padding: 10,
+    label: { size: 11, lineHeight: 14, lines: 1 },
+    value: { size: 20, minSize: 13, lineHeight: 26 },
+    change: { size: 11, lineHeight: 15 },
+    sparkline: { height: 28, gap: 6 },
+    source: { size: 9, lineHeight: 12, lines: 1 },
+  },
+};
+
+const ARROW = { up: '▲', down: '▼' } as const;
+const CHANGE_WORDS: Record<Lang, { up: string; down: string; flat: string }> = {
+  en: { up: 'up', down: 'down', flat: 'unchanged' },
+  es: { up: 'sube', down: 'baja', flat: 'sin variación' },
+};
+
+/**
+ * A stat card as a standalone SVG: label, value, change with arrow, period, sparkline and
+ * source. Text is measured (see text-width.ts): labels and sources wrap then end in "…", the
+ * value shrinks before it is cut, so nothing runs past the card.
+ *
+ * @throws RenderOptionError when an option is invalid.
+ */
+export function renderCard(data: CardData, options: CardOptions = {}): string {
+  const lang = parseLang(options.lang);
+  const theme = parseTheme(options.theme);
+  const compact = options.compact === true;
+  const layout = LAYOUTS[compact ? 'compact' : 'regular'];
+  const width =
+    typeof options.width === 'number' && Number.isFinite(options.width)
+      ? clamp(Math.round(options.width), CARD_WIDTH.min, CARD_WIDTH.max)
+      : compact
+        ? CARD_WIDTH.compactDefault
+        : CARD_WIDTH.default;
+  const colors: Partial<Palette> = {};
+  const colorOptions: [keyof CardOptions, Role[]][] = [
+    ['color', ['line', 'area']],
+    ['textColor', ['text']],
+    ['background', ['background']],
+    ['positiveColor', ['positive']],
+    ['negativeColor', ['negative']],
+  ];
+  for (const [option, roles] of colorOptions) {
+    const value = options[option];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new RenderOptionError(option, 'a colour', String(value));
+    const color = parseColor(value, option);
+    for (const role of roles) colors[role] = color;
+  }
+  if (options.sparkline?.fill !== undefined) colors.area = parseColor(options.sparkline.fill, 'sparkline.fill');
+  if (options.formatValue !== undefined && typeof options.formatValue !== 'function') {
+    throw new RenderOptionError('formatValue', 'a function', String(options.formatValue));
+  }
+  const paint = new Paint(theme, colors);
+  const text = {
+    label: plain(data.label),
+    value: plain(data.formattedValue),
+    change: data.formattedChange === null ? '' : plain(data.formattedChange),
+    period: plain(data.period),
+    source: plain(data.sourceLine),
+  };
+  const direction =
+    typeof data.changePct === 'number' && data.changePct > 0
+      ? 'up'
+      : typeof data.changePct === 'number' && data.changePct < 0
+        ? 'down'
+        : 'flat';
+
+  const inner = width - 2 * layout.padding;
+  const x = layout.padding;
+  const parts: string[] = [];
+  let y = layout.padding;
+
+  // Label: wraps, then ends in "…".
+  for (const line of wrapText(text.label, inner, layout.label.size, true, layout.label.lines)) {
+    y += layout.label.lineHeight;
+    parts.push(textLine(x, y - baselineGap(layout.label), layout.label.size, 'muted', line, paint, true));
+  }
+
+  // Value: the figure is the point of the card, so shrink it before cutting it.
+  let valueSize = layout.value.size;
+  while (valueSize > layout.value.minSize && textWidth(text.value, valueSize, true) > inner) valueSize--;
+  y += layout.value.lineHeight;
+  parts.push(
+    textLine(x, y - baselineGap(layout.value), valueSize, 'text', truncateText(text.value, inner, valueSize, true), paint, true),
+  );
+
+  // Change and period on one line; the period gives way first.
+  const changeText = text.change === '' ? '' : direction === 'flat' ? text.change : `${ARROW[direction]} ${text.change}`;
+  const changeShown = truncateText(changeText, inner, layout.change.size, true);
+  const gap = changeShown === '' ? 0 : layout.change.size * 0.7;
+  const changeWidth = changeShown === '' ? 0 : textWidth(changeShown, layout.change.size, true);
+  const periodShown =
+    inner - changeWidth - gap > layout.change.size ? truncateText(text.period, inner - changeWidth - gap, layout.change.size) : '';
+  if (changeShown !== '' || periodShown !== '') {
+    y += layout.change.lineHeight;
+    const baseline = y - baselineGap(layout.change);
+    if (changeShown !== '') {
+      const role: Role = direction === 'up' ? 'positive' : direction === 'down' ? 'negative' : 'muted';
+      parts.push(textLine(x, baseline, layout.change.size, role, changeShown, paint, true));
+    }
+    if (periodShown !== '') {
+      parts.push(textLine(x + changeWidth + gap, baseline, layout.change.size, 'muted', periodShown, paint, false));
+    }
+  }
+
+  // Sparkline, when there is anything to draw.
+  const points = Array.isArray(data.points) ? data.points : [];
+  if (points.some((p) => typeof p?.value === 'number' && Number.isFinite(p.value))) {
+    y += layout.sparkline.gap;
+    const spark = resolveSparklineOptions({
+      ...options.sparkline,
+      width: inner,
+      height: layout.sparkline.height,
+      markers: options.sparkline?.markers ?? ['last'],
+      color: colors.line,
+      negativeColor: colors.negative,
+      lang,
+    });
+    // Drawn with the card's paint (which holds the sparkline's colours): one `<style>` for both.
+    parts.push(`<svg x="${x}" y="${coord(y)}" width="${inner}" height="${spark.height}">${sparklineMarkup(points, spark, paint)}</svg>`);
+    y += spark.height;
+  }
+
+  // Source: wraps, then ends in "…".
+  y += layout.sparkline.gap / 2;
+  for (const line of wrapText(text.source, inner, layout.source.size, false, layout.source.lines)) {
+    y += layout.source.lineHeight;
+    parts.push(textLine(x, y - baselineGap(layout.source), layout.source.size, 'muted', line, paint, false));
+  }
+  const height = Math.ceil(y + layout.padding);
+
+  const transparent = options.transparent === true;
+  const frame = transparent
+    ? ''
+    : `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
+  const formatValue = options.formatValue ?? formatCompact;
+  const desc = describeCard(points, text, direction, lang, formatValue);
+  const title = escapeXml(text.label);
+  const body = frame + parts.join('');
+  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${title} ${desc} ${body}`);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
+    ` role="img" aria-labelledby="${id}-t ${id}-d" lang="${lang}" font-family="${FONT_FAMILY}">` +
+    `<title id="${id}-t">${title}</title><desc id="${id}-d">${escapeXml(desc)}</desc>${paint.style(id)}${body}</svg>`
+  );
+}
+
+/** Distance from the bottom of a line box to the text baseline. */
+function baselineGap(line: { size: number; lineHeight: number }): number {
+  return (line.lineHeight - line.size) / 2 + line.size * 0.2;
+}
+
+function textLine(x: number, y: number, size: number, role: Role, content: string, paint: Paint, bold: boolean): string {
+  const weight = bold ? ' font-weight="bold"' : '';
+  return `<text x="${coord(x)}" y="${coord(y)}" font-size="${size}"${weight}${paint.attrs({ fill: role })}>${escapeXml(content)}</text>`;
+}
+
+/** Text on one line: newlines and runs of spaces as one space, trimmed. */
+function plain(value: unknown): string {
+  return String(value ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function describeCard(
+  points: readonly SparklinePoint[],
+  text: { label: string; value: string; change: string; period: string; source: string },
+  direction: 'up' | 'down' | 'flat',
+  lang: Lang,
+  formatValue: (value: number, lang: Lang) => string,
+): string {
+  const words = CHANGE_WORDS[lang];
+  const change = text.change === '' ? '' : `, ${words[direction]} ${text.change}`;
+  const period = text.period === '' ? '' : ` (${text.period})`;
+  const series = points.length > 0 ? ` ${describeSeries(points, lang, formatValue)}` : '';
+  const source = text.source === '' ? '' : ` ${text.source}`;
+  return `${text.label}: ${text.value}${period}${change}.${series}${source}`;
+}
