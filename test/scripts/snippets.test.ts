@@ -5,7 +5,7 @@ import {
   EMBED_KINDS,
   FREQUENCIES,
   LANGS,
-  LIMITS,
+  RANKING_LIMIT,
   RANKING_KINDS,
   THEMES,
   dataUrls,
@@ -16,6 +16,7 @@ import {
   markdownImage,
   parseEmbedSpec,
   snippets,
+  sizeBounds,
   specToQuery,
   type EmbedSpec,
 } from '../../worker/pages/snippets';
@@ -56,10 +57,13 @@ describe('parseEmbedSpec', () => {
     );
     expect(s).toEqual(DEFAULT_SPEC);
     expect(issues.map((i) => i.param).sort()).toEqual(['from', 'kind', 'limit', 'metric', 'theme', 'width', 'year']);
+    // A card's height follows its content, and a ranking sizes itself: neither takes a size.
+    expect(parseEmbedSpec({ height: '100' }, isMetric).issues[0]?.param).toBe('height');
+    expect(parseEmbedSpec({ kind: 'ranking', width: '300' }, isMetric).issues[0]?.allowed).toContain('sizes itself');
     const byParam = Object.fromEntries(issues.map((i) => [i.param, i]));
     expect(byParam['kind']?.allowed).toBe('card, sparkline, ranking, card-image, sparkline-image');
     expect(byParam['theme']?.message).toContain('"blue"');
-    expect(byParam['width']?.allowed).toBe(`a whole number from ${LIMITS.width.min} to ${LIMITS.width.max}`);
+    expect(byParam['width']?.allowed).toBe('a whole number from 200 to 800');
     expect(byParam['metric']?.message).toContain('destination/XX');
   });
 
@@ -78,20 +82,25 @@ describe('parseEmbedSpec', () => {
   });
 });
 
-const arbitrarySpec: fc.Arbitrary<EmbedSpec> = fc.record({
-  kind: fc.constantFrom(...EMBED_KINDS),
-  metric: fc.constantFrom(...CATALOGUE),
-  ranking: fc.constantFrom(...RANKING_KINDS),
-  year: fc.option(fc.integer({ min: 2005, max: 2025 }).map(String)),
-  limit: fc.option(fc.integer({ min: LIMITS.limit.min, max: LIMITS.limit.max })),
-  from: fc.option(fc.constantFrom('2005', '2010-01', '2019-12')),
-  to: fc.option(fc.constantFrom('2020', '2024-06', '2025-04')),
-  freq: fc.option(fc.constantFrom(...FREQUENCIES)),
-  theme: fc.constantFrom(...THEMES),
-  lang: fc.constantFrom(...LANGS),
-  width: fc.option(fc.integer({ min: LIMITS.width.min, max: LIMITS.width.max })),
-  height: fc.option(fc.integer({ min: LIMITS.height.min, max: LIMITS.height.max })),
-});
+const optionalIn = (bounds: { min: number; max: number } | null): fc.Arbitrary<number | null> =>
+  bounds === null ? fc.constant(null) : fc.option(fc.integer(bounds));
+
+const arbitrarySpec: fc.Arbitrary<EmbedSpec> = fc.constantFrom(...EMBED_KINDS).chain((kind) =>
+  fc.record({
+    kind: fc.constant(kind),
+    metric: fc.constantFrom(...CATALOGUE),
+    ranking: fc.constantFrom(...RANKING_KINDS),
+    year: fc.option(fc.integer({ min: 2005, max: 2025 }).map(String)),
+    limit: fc.option(fc.integer(RANKING_LIMIT)),
+    from: fc.option(fc.constantFrom('2005', '2010-01', '2019-12')),
+    to: fc.option(fc.constantFrom('2020', '2024-06', '2025-04')),
+    freq: fc.option(fc.constantFrom(...FREQUENCIES)),
+    theme: fc.constantFrom(...THEMES),
+    lang: fc.constantFrom(...LANGS),
+    width: optionalIn(sizeBounds(kind).width),
+    height: optionalIn(sizeBounds(kind).height),
+  }),
+);
 
 describe('specToQuery', () => {
   it('round-trips through parseEmbedSpec for any valid spec', () => {
@@ -113,7 +122,7 @@ describe('URLs', () => {
   it('points card kinds at card.svg and sparkline kinds at sparkline.svg, with every option', () => {
     const card = new URL(imageUrl(spec({ kind: 'card', metric: 'destination/CN', lang: 'en', theme: 'dark' }), ORIGIN) ?? '');
     expect(card.pathname).toBe('/v1/metrics/destination/CN/card.svg');
-    expect(Object.fromEntries(card.searchParams)).toEqual({ width: '360', height: '180', theme: 'dark', lang: 'en' });
+    expect(Object.fromEntries(card.searchParams)).toEqual({ width: '360', theme: 'dark', lang: 'en' });
     const line = new URL(
       imageUrl(spec({ kind: 'sparkline-image', from: '2020', to: '2024', freq: 'annual', width: 400, height: 100 }), ORIGIN) ?? '',
     );
@@ -142,7 +151,7 @@ describe('snippets', () => {
     expect(html).toMatch(
       new RegExp(
         `^<script type="module" src="${ORIGIN}/widgets/v1/peru-exports.js"></script>` +
-          '<peru-export-card metric="destination/CN" lang="en" theme="dark"><img loading="lazy" src="[^"]+/card.svg[^"]*" width="360" height="180" alt="Exportaciones a China: US\\$ 25 mil millones \\(2024\\)"></peru-export-card>$',
+          '<peru-export-card metric="destination/CN" lang="en" theme="dark"><img loading="lazy" src="[^"]+/card.svg[^"]*" width="360" alt="Exportaciones a China: US\\$ 25 mil millones \\(2024\\)"></peru-export-card>$',
       ),
     );
   });
@@ -155,7 +164,7 @@ describe('snippets', () => {
 
   it('gives an image kind as a plain <img>, with no script', () => {
     const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
-    expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=96&amp;theme=light&amp;lang=es" width="400" height="96" alt="[^"]+">$/);
+    expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=80&amp;theme=light&amp;lang=es" width="400" height="80" alt="[^"]+">$/);
     expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json']);
@@ -172,11 +181,12 @@ describe('snippets', () => {
 
   it('escapes brackets in Markdown alt text and links the image to the metric page', () => {
     const md = markdownImage(spec({ metric: 'sector/agro', lang: 'en' }), ORIGIN, { title: 'Agro [non-traditional]', figure: '' });
-    expect(md).toBe(`[![Agro \\[non-traditional\\]](${ORIGIN}/v1/metrics/sector/agro/card.svg?width=360&height=180&theme=light&lang=en)](${ORIGIN}/m/sector/agro?lang=en)`);
+    expect(md).toBe(`[![Agro \\[non-traditional\\]](${ORIGIN}/v1/metrics/sector/agro/card.svg?width=360&theme=light&lang=en)](${ORIGIN}/m/sector/agro?lang=en)`);
   });
 
   it('sizes each kind by default and honours an explicit size', () => {
-    expect(embedSize(spec({ kind: 'sparkline' }))).toEqual({ width: 320, height: 96 });
-    expect(embedSize(spec({ kind: 'card', width: 500 }))).toEqual({ width: 500, height: 180 });
+    expect(embedSize(spec({ kind: 'sparkline' }))).toEqual({ width: 320, height: 80 });
+    expect(embedSize(spec({ kind: 'card', width: 500 }))).toEqual({ width: 500, height: null });
+    expect(embedSize(spec({ kind: 'ranking' }))).toEqual({ width: null, height: null });
   });
 });

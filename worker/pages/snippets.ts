@@ -5,6 +5,8 @@
  * so the code a reader copies is the code the page previews.
  */
 import { escapeXml } from '../../widgets/src/render/escape';
+import { SPARKLINE_SIZE } from '../../widgets/src/render/sparkline';
+import { CARD_WIDTH } from '../render/card';
 
 export type Lang = 'es' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -23,12 +25,30 @@ export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
 export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
 export const RANKING_KINDS = ['destinations', 'sectors'] as const satisfies readonly RankingKind[];
 
-/** Bounds of the builder's numeric options (the image routes clamp to the same ranges). */
-export const LIMITS = {
-  width: { min: 120, max: 1200 },
-  height: { min: 40, max: 800 },
-  limit: { min: 1, max: 50 },
-} as const;
+/** Rows of a ranking the builder offers. */
+export const RANKING_LIMIT = { min: 1, max: 50 } as const;
+
+/**
+ * The sizes each kind takes, from the renderers' own bounds: a card has a width only (its
+ * height follows its content); a sparkline has both; a ranking sizes itself to the page.
+ */
+export function sizeBounds(kind: EmbedKind): { width: Bounds | null; height: Bounds | null } {
+  switch (kind) {
+    case 'card':
+    case 'card-image':
+      return { width: CARD_WIDTH, height: null };
+    case 'sparkline':
+    case 'sparkline-image':
+      return { width: SPARKLINE_SIZE.width, height: SPARKLINE_SIZE.height };
+    case 'ranking':
+      return { width: null, height: null };
+  }
+}
+
+interface Bounds {
+  min: number;
+  max: number;
+}
 
 export interface EmbedSpec {
   kind: EmbedKind;
@@ -46,7 +66,7 @@ export interface EmbedSpec {
   freq: Frequency | null;
   theme: Theme;
   lang: Lang;
-  /** Size in CSS pixels, or null for the default size of the kind. */
+  /** Size in CSS pixels, or null for the default size of the kind (see sizeBounds). */
   width: number | null;
   height: number | null;
 }
@@ -101,13 +121,16 @@ export function parseEmbedSpec(
     if ((allowed as readonly string[]).includes(v)) set(v as T);
     else reject(name, allowed.join(', '), v);
   };
-  const integer = (name: 'width' | 'height' | 'limit', set: (v: number) => void): void => {
+  const integer = (name: string, bounds: Bounds | null, set: (v: number) => void): void => {
     const v = value(name);
     if (v === undefined) return;
-    const { min, max } = LIMITS[name];
+    if (bounds === null) {
+      reject(name, `nothing for kind ${spec.kind} (it sizes itself)`, v);
+      return;
+    }
     const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
-    if (n >= min && n <= max) set(n);
-    else reject(name, `a whole number from ${min} to ${max}`, v);
+    if (n >= bounds.min && n <= bounds.max) set(n);
+    else reject(name, `a whole number from ${bounds.min} to ${bounds.max}`, v);
   };
   const period = (name: 'from' | 'to'): void => {
     const v = value(name);
@@ -128,7 +151,7 @@ export function parseEmbedSpec(
     if (YEAR.test(year)) spec.year = year;
     else reject('year', 'a year YYYY', year);
   }
-  integer('limit', (v) => (spec.limit = v));
+  integer('limit', RANKING_LIMIT, (v) => (spec.limit = v));
   period('from');
   period('to');
   if (spec.from !== null && spec.to !== null && periodStart(spec.from) > periodEnd(spec.to)) {
@@ -138,8 +161,9 @@ export function parseEmbedSpec(
   oneOf('freq', FREQUENCIES, (v) => (spec.freq = v));
   oneOf('theme', THEMES, (v) => (spec.theme = v));
   oneOf('lang', LANGS, (v) => (spec.lang = v));
-  integer('width', (v) => (spec.width = v));
-  integer('height', (v) => (spec.height = v));
+  const size = sizeBounds(spec.kind);
+  integer('width', size.width, (v) => (spec.width = v));
+  integer('height', size.height, (v) => (spec.height = v));
   return { spec, issues };
 }
 
@@ -174,16 +198,20 @@ export function metricPageUrl(origin: string, metric: string, lang?: Lang): stri
   return `${origin}/m/${metric}${lang === 'en' ? '?lang=en' : ''}`;
 }
 
-/** Default sizes of the images (CSS pixels), which are also the oEmbed sizes of the elements. */
-export const DEFAULT_SIZE: Record<EmbedKind, { width: number; height: number }> = {
-  card: { width: 360, height: 180 },
-  'card-image': { width: 360, height: 180 },
-  sparkline: { width: 320, height: 96 },
-  'sparkline-image': { width: 320, height: 96 },
-  ranking: { width: 420, height: 440 },
+/**
+ * Default sizes (CSS pixels). A card's height follows its content, so it is null; oEmbed
+ * measures the drawn card instead. A sparkline embed defaults larger than the bare image's
+ * 120×32, which suits a table cell more than an article.
+ */
+export const DEFAULT_SIZE: Record<EmbedKind, { width: number | null; height: number | null }> = {
+  card: { width: CARD_WIDTH.default, height: null },
+  'card-image': { width: CARD_WIDTH.default, height: null },
+  sparkline: { width: 320, height: 80 },
+  'sparkline-image': { width: 320, height: 80 },
+  ranking: { width: null, height: null },
 };
 
-export function embedSize(spec: EmbedSpec): { width: number; height: number } {
+export function embedSize(spec: EmbedSpec): { width: number | null; height: number | null } {
   const size = DEFAULT_SIZE[spec.kind];
   return { width: spec.width ?? size.width, height: spec.height ?? size.height };
 }
@@ -199,8 +227,8 @@ export function imageUrl(spec: EmbedSpec, origin: string): string | null {
   }
   // Always sized: the <img> width and height then match the drawing, and no layout shifts.
   const { width, height } = embedSize(spec);
-  query.set('width', String(width));
-  query.set('height', String(height));
+  if (width !== null) query.set('width', String(width));
+  if (height !== null) query.set('height', String(height));
   query.set('theme', spec.theme);
   query.set('lang', spec.lang);
   return `${origin}/v1/metrics/${spec.metric}/${file}?${query}`;
@@ -299,10 +327,24 @@ export function scriptTag(origin: string): string {
  * a module script runs once per page, and the elements tolerate being defined already.
  */
 export function embedHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
+  const preview = previewHtml(spec, origin, text);
+  return isLive(spec.kind) ? scriptTag(origin) + preview : preview;
+}
+
+/** Live kinds are custom elements that need the script; the others are plain images. */
+export function isLive(kind: EmbedKind): kind is 'card' | 'sparkline' | 'ranking' {
+  return kind === 'card' || kind === 'sparkline' || kind === 'ranking';
+}
+
+/**
+ * What the builder previews: the one-line snippet without the script, which the page has
+ * loaded already. Showing the very markup a reader copies is what makes the preview honest.
+ */
+export function previewHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
   if (spec.kind === 'card-image' || spec.kind === 'sparkline-image') {
     return imageTag(spec, origin, text) ?? '';
   }
-  return scriptTag(origin) + elementTag(spec, origin, text);
+  return elementTag(spec, origin, text);
 }
 
 /** A Markdown image linking to the metric page; null for rankings. */
@@ -324,8 +366,7 @@ export interface Snippet {
 /** Every form of the spec that exists, in the order the builder shows them. */
 export function snippets(spec: EmbedSpec, origin: string, text: EmbedText): Snippet[] {
   const out: Snippet[] = [];
-  const live = spec.kind === 'card' || spec.kind === 'sparkline' || spec.kind === 'ranking';
-  if (live) out.push({ form: 'html', code: embedHtml(spec, origin, text) });
+  if (isLive(spec.kind)) out.push({ form: 'html', code: embedHtml(spec, origin, text) });
   const img = imageTag(spec, origin, text);
   if (img !== null) out.push({ form: 'image', code: img });
   const md = markdownImage(spec, origin, text);
