@@ -1,0 +1,226 @@
+/**
+ * The bench's figures, their targets and their printed form. Pure functions over plain data
+ * (test/scripts checks them), shared by bench/run.ts and bench/load.ts.
+ */
+import type { LoadSummary } from './load-generator';
+
+export interface RoundResult {
+  baseline: LoadSummary;
+  subject: LoadSummary;
+}
+
+export interface RouteResult {
+  id: string;
+  label: string;
+  path: string;
+  available: boolean;
+  /** Why a route was not measured (e.g. "answers 404: not built yet"). */
+  reason?: string;
+  /** Whether the app answered from the Cache API (CF-Cache-Status: HIT on a repeat request). */
+  cacheHit?: boolean;
+  bodyBytes?: number;
+  minRatio: number | null;
+  rounds: RoundResult[];
+  /** Medians over the rounds. */
+  rps?: number;
+  p50?: number;
+  p99?: number;
+  baselineRps?: number;
+  /** Median of each round's subject/baseline requests-per-second ratio. */
+  ratio?: number;
+  errors?: number;
+  /** Responses with another status than the route's expected one. */
+  unexpected?: number;
+}
+
+export interface RendererTiming {
+  name: string;
+  /** Microseconds per call, or null when the renderer is not there yet. */
+  microsPerCall: number | null;
+  iterations: number;
+  outputBytes: number | null;
+  note?: string;
+}
+
+export interface ByteSize {
+  raw: number;
+  gzip: number;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; node: string; workerd: string };
+  settings: { connections: number; requests: number; warmup: number; rounds: number };
+  cacheApi: 'emulated' | 'inactive';
+  routes: RouteResult[];
+  renderers: RendererTiming[];
+  sizes: {
+    workerBundle: ByteSize;
+    widgetsBundle: ByteSize | null;
+    sparklineSvgBytes: number | null;
+    cardSvgBytes: number | null;
+  };
+  startup: { listenMs: number; firstResponseMs: number; path: string; status: number; samples: number };
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  actual: string;
+  /** null = not measured (the thing does not exist yet). */
+  met: boolean | null;
+  note?: string;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The medians of a route's rounds. */
+export function aggregateRounds(
+  rounds: RoundResult[],
+  expectStatus: number,
+): Pick<RouteResult, 'rps' | 'p50' | 'p99' | 'baselineRps' | 'ratio' | 'errors' | 'unexpected'> {
+  const subject = rounds.map((r) => r.subject);
+  return {
+    rps: median(subject.map((s) => s.rps)),
+    p50: median(subject.map((s) => s.p50)),
+    p99: median(subject.map((s) => s.p99)),
+    baselineRps: median(rounds.map((r) => r.baseline.rps)),
+    ratio: median(rounds.map((r) => (r.baseline.rps > 0 ? r.subject.rps / r.baseline.rps : 0))),
+    errors: subject.reduce((sum, s) => sum + s.errors, 0),
+    unexpected: subject.reduce(
+      (sum, s) =>
+        sum +
+        Object.entries(s.statusCounts)
+          .filter(([status]) => Number(status) !== expectStatus)
+          .reduce((a, [, n]) => a + n, 0),
+      0,
+    ),
+  };
+}
+
+export const TARGETS = {
+  p99Ms: 20,
+  /** "at most 12 KB gzipped", read strictly as 12,000 bytes. */
+  widgetsGzipBytes: 12_000,
+} as const;
+
+export function evaluateTargets(results: Pick<BenchResults, 'routes' | 'sizes' | 'settings'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const route of results.routes) {
+    if (!route.available) {
+      if (route.minRatio !== null) {
+        checks.push({ name: `${route.label}: req/s vs baseline`, target: `≥ ${route.minRatio}`, actual: 'not measured', met: null, note: route.reason });
+      }
+      checks.push({ name: `${route.label}: p99`, target: `< ${TARGETS.p99Ms} ms`, actual: 'not measured', met: null, note: route.reason });
+      continue;
+    }
+    if (route.minRatio !== null && route.ratio !== undefined) {
+      checks.push({
+        name: `${route.label}: req/s vs baseline`,
+        target: `≥ ${route.minRatio}`,
+        actual: route.ratio.toFixed(2),
+        met: route.ratio >= route.minRatio,
+      });
+    }
+    if (route.p99 !== undefined) {
+      checks.push({
+        name: `${route.label}: p99`,
+        target: `< ${TARGETS.p99Ms} ms at ${results.settings.connections} connections`,
+        actual: `${formatMs(route.p99)} ms`,
+        met: route.p99 < TARGETS.p99Ms,
+      });
+    }
+    checks.push({
+      name: `${route.label}: errors and wrong statuses`,
+      target: '0',
+      actual: String((route.errors ?? 0) + (route.unexpected ?? 0)),
+      met: (route.errors ?? 0) + (route.unexpected ?? 0) === 0,
+    });
+  }
+  const widgets = results.sizes.widgetsBundle;
+  checks.push({
+    name: 'widgets bundle, gzipped',
+    target: `≤ ${formatBytes(TARGETS.widgetsGzipBytes)}`,
+    actual: widgets ? formatBytes(widgets.gzip) : 'not built',
+    met: widgets ? widgets.gzip <= TARGETS.widgetsGzipBytes : null,
+  });
+  return checks;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} B`;
+  return `${(bytes / 1_000).toFixed(1)} kB`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
+
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A plain-text table; numbers right-aligned, text left-aligned. */
+export function formatTable(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
+  const numeric = headers.map((_, col) => rows.length > 0 && rows.every((row) => typeof row[col] === 'number' || /^[\d.,\s×%<>≥≤-]+$/.test(String(row[col]))));
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => (numeric[col] ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function formatRouteTable(routes: RouteResult[]): string {
+  return formatTable(
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'ratio', 'cache', 'path'],
+    routes.map((r) =>
+      r.available
+        ? [
+            r.label,
+            formatInt(r.rps ?? 0),
+            formatMs(r.p50 ?? 0),
+            formatMs(r.p99 ?? 0),
+            `${r.errors ?? 0}${r.unexpected ? ` (+${r.unexpected} wrong status)` : ''}`,
+            formatInt(r.baselineRps ?? 0),
+            (r.ratio ?? 0).toFixed(2),
+            r.cacheHit === undefined ? '-' : r.cacheHit ? 'HIT' : 'miss',
+            r.path,
+          ]
+        : [r.label, '-', '-', '-', '-', '-', '-', '-', `${r.path}  (not measured: ${r.reason ?? 'unavailable'})`],
+    ),
+  );
+}
+
+export function formatTargets(checks: TargetCheck[]): string {
+  const mark = (met: boolean | null) => (met === null ? 'n/a ' : met ? 'MET ' : 'MISS');
+  return formatTable(
+    ['', 'target', 'wanted', 'measured', 'note'],
+    checks.map((c) => [mark(c.met), c.name, c.target, c.actual, c.note ?? '']),
+  );
+}
+
+export interface MemorySample {
+  atSeconds: number;
+  rssKiB: number;
+}
+
+/**
+ * "Memory flat": the RSS at the end is within max(16 MiB, 20 %) of the RSS after warm-up.
+ * workerd's V8 heap grows and shrinks with garbage collection; a leak grows without bound,
+ * which over a minute of ~10⁵ requests shows as far more than that.
+ */
+export function memoryFlat(before: number, after: number): { flat: boolean; growthKiB: number; allowedKiB: number } {
+  const allowedKiB = Math.max(16 * 1024, before * 0.2);
+  const growthKiB = after - before;
+  return { flat: growthKiB <= allowedKiB, growthKiB, allowedKiB };
+}

@@ -1,0 +1,271 @@
+/**
+ * The workerd harness shared by `npm run bench` and `npm run load`: builds the worker bundle
+ * the way `wrangler deploy` would, writes a capnp config (bench/workerd-config.ts) into a temp
+ * folder and runs it in a plain `workerd serve` on loopback, with ports picked by the kernel
+ * and reported on workerd's control fd.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import {
+  benchTopology,
+  bindingsFromWrangler,
+  moduleTypeFor,
+  renderCapnpConfig,
+  SOCKETS,
+  type SocketName,
+  type WorkerModule,
+} from './workerd-config';
+
+export const repoRoot = resolve(fileURLToPath(import.meta.url), '../..');
+
+/** The workerd binary from the `workerd` package (the same one wrangler and Miniflare run). */
+export function workerdBinary(): string {
+  return (createRequire(import.meta.url)('workerd') as { default: string }).default;
+}
+
+export function workerdVersion(): string {
+  return (createRequire(import.meta.url)('workerd') as { version: string }).version;
+}
+
+/** Runs a command from the repo root; on failure throws with the end of its output. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolvePromise(output);
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
+
+export interface WorkerBundle {
+  /** Modules in load order, entry first, with absolute file paths. */
+  modules: (WorkerModule & { path: string })[];
+  /** Bytes of all modules together (what the upload holds, minus the source map). */
+  bytes: Buffer;
+}
+
+/** `wrangler deploy --dry-run --outdir`: the exact bundle a deploy would upload. */
+export async function buildWorkerBundle(outdir: string): Promise<WorkerBundle> {
+  await runCommand(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { WRANGLER_SEND_METRICS: 'false' });
+  const files = readdirSync(outdir).filter((f) => statSync(join(outdir, f)).isFile() && moduleTypeFor(f) !== null);
+  // wrangler names the entry point index.js; it must come first in the capnp module list.
+  files.sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)));
+  if (files[0] !== 'index.js') throw new Error(`wrangler wrote no index.js into ${outdir} (found: ${files.join(', ')})`);
+  const modules = files.map((name) => ({ name, type: moduleTypeFor(name)!, file: name, path: join(outdir, name) }));
+  return { modules, bytes: Buffer.concat(modules.map((m) => readFileSync(m.path))) };
+}
+
+/** The project's wrangler config as wrangler itself reads it. */
+export async function readWranglerConfig() {
+  const { unstable_readConfig } = await import('wrangler');
+  return unstable_readConfig({ config: join(repoRoot, 'wrangler.toml') });
+}
+
+/** bench/workers/*.ts → single-file ES modules for workerd. */
+async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string }> {
+  const names = ['assets', 'baseline', 'cache'] as const;
+  await build({
+    entryPoints: names.map((n) => join(repoRoot, 'bench', 'workers', `${n}.ts`)),
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    minify: true,
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  return { assets: 'helpers/assets.js', baseline: 'helpers/baseline.js', cache: 'helpers/cache.js' };
+}
+
+/** Every file below dir, recursively (dotfiles skipped, as the disk service hides them). */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.')) return [];
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+export interface HarnessOptions {
+  /** Run the in-memory Cache API service behind caches.default (default true). */
+  cacheApi?: boolean;
+  /** Add the Hono hello-world baseline (default true). */
+  baseline?: boolean;
+}
+
+export interface PreparedHarness {
+  dir: string;
+  configPath: string;
+  bundle: WorkerBundle;
+  cacheApi: boolean;
+  sockets: SocketName[];
+  /** Removes the temp folder. */
+  cleanup(): void;
+}
+
+/** Builds everything and writes config.capnp; start it (any number of times) with startWorkerd. */
+export async function prepareHarness(options: HarnessOptions = {}): Promise<PreparedHarness> {
+  const cacheApi = options.cacheApi ?? true;
+  const baseline = options.baseline ?? true;
+  const dir = mkdtempSync(join(tmpdir(), 'peru-bench-'));
+  try {
+    const wrangler = await readWranglerConfig();
+    const appDir = join(dir, 'app');
+    mkdirSync(appDir);
+    const [bundle, helpers] = await Promise.all([buildWorkerBundle(appDir), bundleHelperWorkers(join(dir, 'helpers'))]);
+    const assetsDirectory = resolve(repoRoot, wrangler.assets?.directory ?? 'widgets/dist/cdn');
+    mkdirSync(assetsDirectory, { recursive: true }); // a disk service needs the folder to exist
+    const config = benchTopology({
+      appModules: bundle.modules.map(({ name, type }) => ({ name, type, file: `app/${name}` })),
+      compatibilityDate: wrangler.compatibility_date ?? '2026-11-01',
+      compatibilityFlags: wrangler.compatibility_flags ?? [],
+      appBindings: bindingsFromWrangler(wrangler as unknown as Record<string, unknown>, 'assets'),
+      helpers,
+      assetsDirectory,
+      assetPaths: listFiles(assetsDirectory).map((file) => `/${relative(assetsDirectory, file).split(sep).join('/')}`),
+      cacheApi,
+      baseline,
+    });
+    const configPath = join(dir, 'config.capnp');
+    writeFileSync(configPath, renderCapnpConfig(config));
+    return {
+      dir,
+      configPath,
+      bundle,
+      cacheApi,
+      sockets: config.sockets.map((s) => s.name as SocketName),
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** `VmRSS:   123456 kB` from /proc/<pid>/status, in KiB; null when the line is missing. */
+export function parseVmRssKiB(statusText: string): number | null {
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(statusText);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+export interface WorkerdProcess {
+  pid: number;
+  ports: Record<SocketName, number>;
+  /** performance.now() when the process was spawned. */
+  startedAt: number;
+  /** Milliseconds from spawn until every socket listened. */
+  listenMs: number;
+  url(socket: SocketName, path: string): string;
+  /** Resident memory of the workerd process (KiB), from /proc/<pid>/status. */
+  rssKiB(): number | null;
+  /** Recent stdout/stderr of workerd (console.log of the workers, warnings). */
+  recentOutput(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `workerd serve` and resolves once every expected socket listens. */
+export async function startWorkerd(
+  configPath: string,
+  sockets: SocketName[],
+  { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+): Promise<WorkerdProcess> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(workerdBinary(), ['serve', configPath, '--control-fd=3'], {
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-16_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('workerd did not start');
+
+  const control = child.stdio[3];
+  if (!control || !('on' in control)) throw new Error('workerd control fd is missing');
+  const ports = {} as Record<SocketName, number>;
+  const listening = new Promise<void>((resolveListening, reject) => {
+    const lines = createInterface({ input: control as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { event?: string; socket?: string; port?: number };
+        if (message.event === 'listen' && message.socket && typeof message.port === 'number') {
+          ports[message.socket as SocketName] = message.port;
+          if (sockets.every((s) => ports[s] !== undefined)) resolveListening();
+        }
+      } catch {
+        // not a control message
+      }
+    });
+    void exited.then((code) => reject(new Error(`workerd exited (code ${code}) before listening:\n${output}`)));
+    setTimeout(() => reject(new Error(`workerd did not listen within ${timeoutMs} ms:\n${output}`)), timeoutMs).unref();
+  });
+  try {
+    await listening;
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const listenMs = performance.now() - started;
+
+  return {
+    pid,
+    ports,
+    startedAt: started,
+    listenMs,
+    url: (socket, path) => `http://127.0.0.1:${ports[socket]}${path}`,
+    rssKiB() {
+      try {
+        return parseVmRssKiB(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return null;
+      }
+    },
+    recentOutput: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls a URL until it answers (any HTTP status); returns milliseconds waited. */
+export async function waitForResponse(url: string, timeoutMs = 10_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      return performance.now() - started;
+    } catch (error) {
+      if (performance.now() - started > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(error)}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
+export { SOCKETS };
