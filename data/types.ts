@@ -98,3 +98,15 @@ export interface Dataset {
   metrics: SeriesMetric[];
   highlights: Highlight[];
 }
+
+/**
+ * One committed dataset file (data/sunat-g1.json, data/sunat-g6.json, data/worldbank.json),
+ * written by the importer: the series of one source, and the dataset version they belong to.
+ */
+export interface DatasetFile {
+  /** The dataset's content hash (same in every file of one import); see Dataset.version. */
+  version: string;
+  /** Source id of every series in the file. */
+  source: string;
+  metrics: SeriesMetric[];
+}
