@@ -3,10 +3,9 @@ import { RenderOptionError } from '../../widgets/src/render/errors';
 import { formatUsd } from '../../widgets/src/render/format';
 import { describeSeries, renderSparkline, type SparklinePoint } from '../../widgets/src/render/sparkline';
 import { PALETTES } from '../../widgets/src/render/theme';
+import { EXPORTS_2024 } from './fixtures';
 import { expectValidImage, find, findAll, pathPoints, type SvgNode } from './svg';
 
-/** Monthly exports 2024 (US$, rounded), the shape of a typical series. */
-const EXPORTS_2024 = [5.9e9, 6.1e9, 6.4e9, 5.8e9, 6.9e9, 7.3e9, 6.2e9, 6.0e9, 6.6e9, 7.0e9, 7.1e9, 7.4e9];
 const months = (values: (number | null)[], year = 2024): SparklinePoint[] =>
   values.map((value, i) => ({ period: `${year}-${String(i + 1).padStart(2, '0')}`, value }));
 
