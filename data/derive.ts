@@ -244,3 +244,16 @@ export function last12Months(series: Series, end?: string): TrailingSum | null {
   }
   return { end: last, value, months, complete: months === 12 };
 }
+
+/**
+ * Growth in percent of the 12 months ending at `end` (default: the latest reported month)
+ * against the 12 months before them. Null when either window is unavailable or the earlier
+ * sum is 0.
+ */
+export function last12MonthsGrowth(series: Series, end?: string): number | null {
+  const current = last12Months(series, end);
+  const n = current === null ? null : monthNumber(current.end);
+  if (current === null || n === null) return null;
+  const previous = last12Months(series, monthFromNumber(n - 12));
+  return growthPct(current.value, previous?.value ?? null);
+}
