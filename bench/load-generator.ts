@@ -84,6 +84,28 @@ export function unexpectedResponses(summary: LoadSummary, expected: number[]): n
     .reduce((sum, [, count]) => sum + count, 0);
 }
 
+export interface SingleResponse {
+  status: number;
+  contentType: string;
+  bytes: number;
+  etag: string | null;
+  /** The Cache API answered it (the in-memory cache service adds CF-Cache-Status: HIT). */
+  cacheHit: boolean;
+}
+
+/** One request outside a load run (probing a route before loading it). */
+export async function requestOnce(url: string, headers: Record<string, string> = {}): Promise<SingleResponse> {
+  const res = await fetch(url, { headers });
+  const body = await res.arrayBuffer();
+  return {
+    status: res.status,
+    contentType: res.headers.get('Content-Type') ?? '',
+    bytes: body.byteLength,
+    etag: res.headers.get('ETag'),
+    cacheHit: res.headers.get('CF-Cache-Status') === 'HIT',
+  };
+}
+
 export function runLoad(options: LoadOptions): Promise<LoadSummary> {
   return new Promise((resolvePromise, reject) => {
     let truncated = false;

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { runLoad, type LoadSummary } from './load-generator';
+import { requestOnce, runLoad, type LoadSummary } from './load-generator';
 import { parseArgs, progress } from './progress';
 import { benchRenderers } from './renderers';
 import {
@@ -26,10 +26,11 @@ import {
 } from './report';
 import { BASELINE_PATH, BENCH_ROUTES, type BenchRoute } from './routes';
 import {
+  buildWidgets,
   prepareHarness,
   repoRoot,
-  runCommand,
   startWorkerd,
+  widgetsBundleFile,
   workerdVersion,
   type WorkerdProcess,
 } from './workerd-harness';
@@ -67,25 +68,18 @@ async function probeRoute(w: WorkerdProcess, route: BenchRoute, etags: Map<strin
     headers['If-None-Match'] = etag;
   }
   const url = w.url(route.socket, route.path);
-  const first = await fetch(url, { headers });
-  const body = Buffer.from(await first.arrayBuffer());
-  const type = first.headers.get('Content-Type') ?? '';
+  const first = await requestOnce(url, headers);
   if (first.status !== route.expectStatus) {
     return { result: { available: false, reason: `answers ${first.status}, expected ${route.expectStatus}` }, etag: null };
   }
-  if (route.expectType && !type.startsWith(route.expectType)) {
-    return { result: { available: false, reason: `answers ${type || 'no Content-Type'}, expected ${route.expectType}` }, etag: null };
+  if (route.expectType && !first.contentType.startsWith(route.expectType)) {
+    return {
+      result: { available: false, reason: `answers ${first.contentType || 'no Content-Type'}, expected ${route.expectType}` },
+      etag: null,
+    };
   }
-  const repeat = await fetch(url, { headers });
-  await repeat.arrayBuffer();
-  return {
-    result: {
-      available: true,
-      cacheHit: repeat.headers.get('CF-Cache-Status') === 'HIT',
-      bodyBytes: body.length,
-    },
-    etag: first.headers.get('ETag'),
-  };
+  const repeat = await requestOnce(url, headers);
+  return { result: { available: true, cacheHit: repeat.cacheHit, bodyBytes: first.bytes }, etag: first.etag };
 }
 
 function describeRun(who: string, s: LoadSummary): string {
@@ -118,15 +112,9 @@ async function main() {
   progress(`bench: ${settings.rounds} rounds × ${settings.requests} requests at ${settings.connections} connections (warm-up ${settings.warmup})`);
 
   progress('building the widgets (npm run build:widgets)');
-  let widgetsBuild: string | null = null;
-  try {
-    await runCommand('npm', ['run', 'build:widgets']);
-  } catch (error) {
-    widgetsBuild = String(error).split('\n').slice(0, 3).join(' ');
-    progress(`widgets build failed: ${widgetsBuild}`);
-  }
-  const widgetsFile = join(repoRoot, 'widgets/dist/cdn/widgets/v1/peru-exports.js');
-  const widgetsBundle = existsSync(widgetsFile) ? sizeOf(readFileSync(widgetsFile)) : null;
+  const widgetsBuild = await buildWidgets();
+  if (widgetsBuild) progress(`widgets build failed: ${widgetsBuild}`);
+  const widgetsBundle = existsSync(widgetsBundleFile) ? sizeOf(readFileSync(widgetsBundleFile)) : null;
 
   progress('building the worker bundle (wrangler deploy --dry-run --outdir) and the workerd config');
   const harness = await prepareHarness({ cacheApi: !args['no-cache'], baseline: true });

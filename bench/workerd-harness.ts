@@ -52,6 +52,19 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
   });
 }
 
+/** `npm run build:widgets`; returns null when it worked, else the start of its error. */
+export async function buildWidgets(): Promise<string | null> {
+  try {
+    await runCommand('npm', ['run', 'build:widgets']);
+    return null;
+  } catch (error) {
+    return String(error).split('\n').slice(0, 3).join(' ');
+  }
+}
+
+/** Where `npm run build:widgets` writes the CDN bundle (served as /widgets/v1/peru-exports.js). */
+export const widgetsBundleFile = join(repoRoot, 'widgets/dist/cdn/widgets/v1/peru-exports.js');
+
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 
 export interface WorkerBundle {
@@ -79,7 +92,7 @@ export async function readWranglerConfig() {
 }
 
 /** bench/workers/*.ts → single-file ES modules for workerd. */
-async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string }> {
+export async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string }> {
   const names = ['assets', 'baseline', 'cache'] as const;
   await build({
     entryPoints: names.map((n) => join(repoRoot, 'bench', 'workers', `${n}.ts`)),
