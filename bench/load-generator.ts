@@ -89,8 +89,10 @@ export interface SingleResponse {
   contentType: string;
   bytes: number;
   etag: string | null;
-  /** The Cache API answered it (the in-memory cache service adds CF-Cache-Status: HIT). */
+  /** The Cache API answered it (the in-memory cache service adds CF-Cache-Status: HIT; the app says X-Cache: HIT). */
   cacheHit: boolean;
+  /** An image route's error image says what was wrong in X-Error (status 200, so <img> shows it). */
+  errorImage: string | null;
 }
 
 /** One request outside a load run (probing a route before loading it). */
@@ -102,7 +104,8 @@ export async function requestOnce(url: string, headers: Record<string, string> =
     contentType: res.headers.get('Content-Type') ?? '',
     bytes: body.byteLength,
     etag: res.headers.get('ETag'),
-    cacheHit: res.headers.get('CF-Cache-Status') === 'HIT',
+    cacheHit: res.headers.get('CF-Cache-Status') === 'HIT' || res.headers.get('X-Cache') === 'HIT',
+    errorImage: res.headers.get('X-Error'),
   };
 }
 

@@ -72,6 +72,9 @@ async function probeRoute(w: WorkerdProcess, route: BenchRoute, etags: Map<strin
   if (first.status !== route.expectStatus) {
     return { result: { available: false, reason: `answers ${first.status}, expected ${route.expectStatus}` }, etag: null };
   }
+  if (first.errorImage !== null) {
+    return { result: { available: false, reason: `answers an error image: ${first.errorImage}` }, etag: null };
+  }
   if (route.expectType && !first.contentType.startsWith(route.expectType)) {
     return {
       result: { available: false, reason: `answers ${first.contentType || 'no Content-Type'}, expected ${route.expectType}` },
