@@ -12,7 +12,7 @@ import {
   type SparklinePoint,
 } from '../../widgets/src/render/sparkline';
 import { FONT_FAMILY, Paint, parseTheme, type Palette, type Role, type Theme } from '../../widgets/src/render/theme';
-import { textWidth, truncateText, wrapText } from './text-width';
+import { BREAKABLE_SPACE, textWidth, truncateText, wrapText } from './text-width';
 
 /** What a stat card shows. Texts are shown as given (escaped), numbers decide colours only. */
 export interface CardData {
@@ -236,9 +236,9 @@ function textLine(x: number, y: number, size: number, role: Role, content: strin
   return `<text x="${coord(x)}" y="${coord(y)}" font-size="${size}"${weight}${paint.attrs({ fill: role })}>${escapeXml(content)}</text>`;
 }
 
-/** Text on one line: newlines and runs of spaces as one space, trimmed. */
+/** Text on one line: line breaks and runs of spaces as one space, trimmed; no-break spaces kept. */
 function plain(value: unknown): string {
-  return String(value ?? '').replace(/\s+/g, ' ').trim();
+  return String(value ?? '').replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
 }
 
 function describeCard(

@@ -3,7 +3,7 @@ import { parseLang, type Lang } from '../../widgets/src/render/format';
 import { contentId } from '../../widgets/src/render/ids';
 import { clamp, coord } from '../../widgets/src/render/scale';
 import { FONT_FAMILY, Paint, parseTheme, type Theme } from '../../widgets/src/render/theme';
-import { wrapText } from './text-width';
+import { BREAKABLE_SPACE, wrapText } from './text-width';
 
 export interface ErrorImageOptions {
   /** Width in px, clamped to 120–800 (default 360); the height follows the message. */
@@ -33,7 +33,7 @@ export function renderErrorImage(message: string, options: ErrorImageOptions = {
   const paint = new Paint(theme);
   const padding = 10;
   const inner = width - 2 * padding;
-  const text = String(message ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_MESSAGE);
+  const text = String(message ?? '').replace(BREAKABLE_SPACE, ' ').trim().slice(0, MAX_MESSAGE);
   const heading = wrapText(`⚠ ${HEADING[lang]}`, inner, 12, true, 1)[0] ?? '';
   const lines = wrapText(text, inner, 11, false, 4);
   let y = padding + 13;

@@ -39,11 +39,17 @@ export function truncateText(text: string, maxWidth: number, fontSize: number, b
 }
 
 /**
+ * Runs of spaces a line may break at: not U+00A0 / U+202F (no-break spaces, as in
+ * "US$ 74,7" and "15,6 %"), which `\s` would match.
+ */
+export const BREAKABLE_SPACE = /[\t\n\v\f\r \u0085\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/g;
+
+/**
  * Greedy word wrap into at most `maxLines` lines of `maxWidth` px; the last line is truncated
  * with "…" when text is left over, and a word longer than a line is broken.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold: boolean, maxLines: number): string[] {
-  const words = text.split(/\s+/).filter((word) => word !== '');
+  const words = text.split(BREAKABLE_SPACE).filter((word) => word !== '');
   const lines: string[] = [];
   let line = '';
   for (let i = 0; i < words.length; i++) {

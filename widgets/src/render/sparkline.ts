@@ -1,4 +1,4 @@
-import { parseColor } from './colors';
+import { ALLOWED_COLORS, parseColor } from './colors';
 import { RenderOptionError } from './errors';
 import { escapeXml } from './escape';
 import { formatCompact, formatPeriod, parseLang, type Lang } from './format';
@@ -139,7 +139,7 @@ export function resolveSparklineOptions(options: SparklineOptions): ResolvedSpar
       try {
         colors.background = parseColor(options.background, 'background');
       } catch {
-        throw new RenderOptionError('background', 'transparent, theme or a colour', String(options.background));
+        throw new RenderOptionError('background', `transparent, theme or ${ALLOWED_COLORS}`, String(options.background));
       }
       background = 'custom';
     }

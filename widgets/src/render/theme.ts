@@ -121,9 +121,10 @@ export class Paint {
 }
 
 /**
- * The font stack of every text. Widths are measured with Verdana's metrics (anafanafo), the
- * widest of these: Geneva (macOS) and DejaVu Sans (Linux) are within 1 % of them, the generic
- * sans-serif fallbacks (Arial, Helvetica, Roboto, Liberation Sans) narrower, so measured text
- * never overflows whichever font the viewer has. The same stack Shields' badges use.
+ * The font stack of every text (the one Shields' badges use). Widths are measured with Verdana's
+ * metrics (anafanafo), the widest common sans-serif: measured in Chromium, DejaVu Sans (Linux)
+ * runs at most 1 % wider than those metrics and Liberation Sans / generic sans-serif narrower, so
+ * measured text does not overflow whichever of them the viewer has. (Geneva, for old macOS
+ * without Verdana, was not measured.)
  */
 export const FONT_FAMILY = 'Verdana, Geneva, DejaVu Sans, sans-serif';
