@@ -70,6 +70,16 @@ export const SOURCES: readonly Source[] = [
       ...SUNAT_NOTES,
       {
         es:
+          'En 2015, 2016 y 2017 el «Total (I+II+III)» publicado supera la suma de I + II + III en 310,0, 317,3 y 3,5 ' +
+          'millones de US$ (y en 56 y 37,50 US$ en 2018 y 2019); todas las demás filas suman exactamente. El total se ' +
+          'conserva tal como se publicó, por lo que en esos años las participaciones de los grupos suman algo menos de 100 %.',
+        en:
+          'In 2015, 2016 and 2017 the published "Total (I+II+III)" exceeds the sum of I + II + III by USD 310.0, 317.3 and ' +
+          '3.5 million (and by US$56 and US$37.50 in 2018 and 2019); every other row adds up exactly. The total is kept as ' +
+          'published, so in those years the groups’ shares add up to slightly less than 100%.',
+      },
+      {
+        es:
           'Notas de SUNAT: Plomo incluye contenidos de plata; Estaño no incluye las exportaciones temporales de Minsur S.A. ' +
           '(ventas en consignación); Resto minero incluye principalmente molibdeno, bismuto y tungsteno; Resto agrícola ' +
           'incluye hoja de coca y derivados, melazas, lanas y pieles; Otros incluye abastecimiento de alimentos y ' +

@@ -99,7 +99,7 @@ export function readG1Year(ys: YearSheet): G1Year {
     const norm = normaliseLabel(text);
     const match = candidates.find((g) => g.sunat.some((s) => normaliseLabel(s) === norm));
     if (!match) {
-      const under = parent ? ` under "${parent.label.es}"` : '';
+      const under = parent ? ` under "${parent.sunat[0]}"` : '';
       const allowed = candidates.map((g) => `"${g.sunat[0]}"`).join(', ');
       throw new ImportError(place, `unknown row label ${showValue(text)}${under}; known labels here: ${allowed}`);
     }

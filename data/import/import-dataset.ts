@@ -84,7 +84,7 @@ export async function buildDataset(inputs: InputPaths, log: Log = () => {}): Pro
   const g6Years = g6Sheets.map((ys) => ({ ys, data: readG6Year(ys) }));
   log(`${g6Book.file}: read ${describeSheets(g6Sheets)}`);
   const resolved = resolveYears(g6Years, log);
-  const g6Metrics = destinationSeries(g6Sheets, g6Years.map((y) => y.data.total), resolved, months);
+  const g6Metrics = destinationSeries(g6Sheets, g6Years.map((y) => y.data.total), resolved, months, log);
   const names = new Set([...resolved.values()].flatMap((rows) => rows.map((r) => r.name)));
   const countries = g6Metrics.filter((m) => m.iso2).length;
   log(
@@ -182,6 +182,7 @@ function destinationSeries(
   totals: number[][],
   resolved: ReturnType<typeof resolveYears>,
   months: number,
+  log: Log,
 ): SeriesMetric[] {
   const offsets = new Map<number, number>();
   let offset = 0;
@@ -217,11 +218,9 @@ function destinationSeries(
   );
   const members = EU27_MEMBERS.map((code) => series.get(`destination/${code}`));
   const missing = EU27_MEMBERS.filter((_, i) => !members[i]);
-  if (missing.length > 0) {
-    throw new ImportError({ file: G6_FILE }, `EU-27 members never listed: ${missing.join(', ')}; cannot build destination/EU`);
-  }
+  if (missing.length > 0) log(`${G6_FILE}: EU-27 members never listed (they add nothing to destination/EU): ${missing.join(', ')}`);
   const euValues = Array.from({ length: months }, (_, m) => {
-    const present = members.map((s) => s!.values[m]).filter((v): v is number => v !== null && v !== undefined);
+    const present = members.map((s) => s?.values[m]).filter((v): v is number => v !== null && v !== undefined);
     return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
   });
   const eu = sunatSeries('destination/EU', { es: 'Unión Europea (UE-27)', en: 'European Union (EU-27)' }, 'aggregate', 'sunat-g6', 'destination-total', euValues);
