@@ -7,7 +7,7 @@ import { BREAKABLE_SPACE, textWidth } from '../../worker/render/text-width';
 import { expectedText, series, size, text, validColor } from './arbitraries';
 import { TOTAL_2024 } from './fixtures';
 import { formatUsd } from '../../worker/render/format';
-import { expectValidImage, find, findAll, type SvgNode } from './svg';
+import { expectValidImage, find, findAll, utf8Length, type SvgNode } from './svg';
 
 /** Texts of the card itself (not the sparkline's), in document order. */
 const texts = (root: SvgNode) => root.children.filter((c) => c.name === 'text');
@@ -24,7 +24,7 @@ function expectNoOverflow(root: SvgNode): void {
 describe('renderCard', () => {
   it('shows label, value, change with arrow, period, sparkline and source, in a few KB', () => {
     const svg = renderCard(TOTAL_2024, { lang: 'es', formatValue: formatUsd });
-    expect(new TextEncoder().encode(svg).length).toBeLessThan(2500);
+    expect(utf8Length(svg)).toBeLessThan(2500);
     const root = expectValidImage(svg);
     expectNoOverflow(root);
     const lines = texts(root).map((t) => t.text);

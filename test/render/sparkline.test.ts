@@ -4,7 +4,7 @@ import { formatUsd } from '../../widgets/src/render/format';
 import { describeSeries, renderSparkline, type SparklinePoint } from '../../widgets/src/render/sparkline';
 import { PALETTES } from '../../widgets/src/render/theme';
 import { EXPORTS_2024 } from './fixtures';
-import { expectValidImage, find, findAll, pathPoints, type SvgNode } from './svg';
+import { expectValidImage, find, findAll, pathPoints, utf8Length, type SvgNode } from './svg';
 
 const months = (values: (number | null)[], year = 2024): SparklinePoint[] =>
   values.map((value, i) => ({ period: `${year}-${String(i + 1).padStart(2, '0')}`, value }));
@@ -19,7 +19,7 @@ function lineRuns(root: SvgNode): { x: number; y: number }[][] {
 describe('renderSparkline', () => {
   it('draws a 12-month line scaled by min and max, well under 1 KB', () => {
     const svg = renderSparkline(months(EXPORTS_2024));
-    expect(new TextEncoder().encode(svg).length).toBeLessThan(700);
+    expect(utf8Length(svg)).toBeLessThan(700);
     const root = expectValidImage(svg);
     const [run] = lineRuns(root);
     expect(run).toHaveLength(12);

@@ -207,3 +207,13 @@ export function expectValidImage(svg: string): SvgNode {
   expect(root.attrs.viewBox).toBe(`0 0 ${root.attrs.width} ${root.attrs.height}`);
   return root;
 }
+
+/** Size in bytes as served (UTF-8), without relying on Node's or the DOM's globals. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
