@@ -240,10 +240,12 @@ export interface BuilderOutputProps {
   shareUrl: string | null;
   /** Prefix for ids, so two outputs can share a page. */
   idPrefix?: string;
+  /** Show the preview (the metric page shows its card above instead). */
+  preview?: boolean;
 }
 
 /** Preview, snippets and share link for one spec. Also served alone at `/builder/output`. */
-export const BuilderOutput: FC<BuilderOutputProps> = ({ lang, origin, view, shareUrl, idPrefix = 'b' }) => {
+export const BuilderOutput: FC<BuilderOutputProps> = ({ lang, origin, view, shareUrl, idPrefix = 'b', preview = true }) => {
   const t = STRINGS[lang].builder;
   const { spec } = view;
   return (
@@ -260,12 +262,14 @@ export const BuilderOutput: FC<BuilderOutputProps> = ({ lang, origin, view, shar
           </ul>
         </div>
       )}
-      <section class="preview-section" aria-labelledby={`${idPrefix}-preview-title`}>
-        <h3 id={`${idPrefix}-preview-title`}>{t.preview}</h3>
-        <div class={`preview theme-${spec.theme}`} data-testid="preview">
-          {raw(previewHtml(spec, origin, view.text))}
-        </div>
-      </section>
+      {preview && (
+        <section class="preview-section" aria-labelledby={`${idPrefix}-preview-title`}>
+          <h3 id={`${idPrefix}-preview-title`}>{t.preview}</h3>
+          <div class={`preview theme-${spec.theme}`} data-testid="preview">
+            {raw(previewHtml(spec, origin, view.text))}
+          </div>
+        </section>
+      )}
       <section class="snippets" aria-labelledby={`${idPrefix}-snippets-title`}>
         <h3 id={`${idPrefix}-snippets-title`}>{t.snippets}</h3>
         {snippets(spec, origin, view.text).map((snippet) => {

@@ -54,6 +54,8 @@ export interface Strings {
     update: string;
     preview: string;
     previewNote: string;
+    updated: string;
+    updateFailed: string;
     snippets: string;
     forms: Record<SnippetForm, { title: string; hint: string }>;
     copy: string;
@@ -153,6 +155,8 @@ export const STRINGS: Record<Lang, Strings> = {
       update: 'Actualizar vista previa',
       preview: 'Vista previa',
       previewNote: 'Así se verá en su página.',
+      updated: 'Vista previa y código actualizados.',
+      updateFailed: 'No se pudo actualizar la vista previa; use el botón «Actualizar vista previa».',
       snippets: 'Código para copiar',
       forms: {
         html: { title: 'HTML: script y elemento', hint: 'Una línea. Se actualiza sola; si el script no corre, muestra la imagen.' },
@@ -267,6 +271,8 @@ export const STRINGS: Record<Lang, Strings> = {
       update: 'Update preview',
       preview: 'Preview',
       previewNote: 'This is how it will look on your page.',
+      updated: 'Preview and code updated.',
+      updateFailed: 'Could not update the preview; use the “Update preview” button.',
       snippets: 'Code to copy',
       forms: {
         html: { title: 'HTML: script and element', hint: 'One line. Updates itself; shows the image where the script cannot run.' },

@@ -124,10 +124,9 @@ export function parseEmbedSpec(
   const integer = (name: string, bounds: Bounds | null, set: (v: number) => void): void => {
     const v = value(name);
     if (v === undefined) return;
-    if (bounds === null) {
-      reject(name, `nothing for kind ${spec.kind} (it sizes itself)`, v);
-      return;
-    }
+    // A card's height follows its content and a ranking sizes itself: the builder form still
+    // sends those fields (hidden), so they are ignored rather than reported.
+    if (bounds === null) return;
     const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
     if (n >= bounds.min && n <= bounds.max) set(n);
     else reject(name, `a whole number from ${bounds.min} to ${bounds.max}`, v);

@@ -1,0 +1,104 @@
+/**
+ * What the end-to-end tests share: Debian's Chromium driven by Playwright, a watcher that
+ * records everything a reader would call broken (console errors, uncaught exceptions, failed
+ * or erroring requests), and a tiny second origin that plays the news site.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Screenshots go under test/__screenshots__/ (gitignored). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../__screenshots__/e2e/', import.meta.url));
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+export interface PageProblems {
+  /** Everything seen so far, one line each; empty when the page is healthy. */
+  list(): string[];
+}
+
+/**
+ * Records console errors (which include CSP violations and failed loads as Chromium reports
+ * them), uncaught exceptions, requests that failed and responses with status ≥ 400.
+ * `allow` lists URL substrings whose failures a test provoked on purpose.
+ */
+export function watchPage(page: Page, allow: readonly string[] = []): PageProblems {
+  const problems: string[] = [];
+  const allowed = (url: string): boolean => allow.some((a) => url.includes(a));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowed(message.location().url)) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    if (!allowed(request.url())) problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !allowed(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { list: () => [...problems] };
+}
+
+export interface SitePage {
+  html: string;
+  headers?: Record<string, string>;
+}
+
+export interface NewsSite {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  /** Serves `html` at `path` (with extra headers, e.g. a Content-Security-Policy). */
+  publish(path: string, page: SitePage): string;
+  close(): Promise<void>;
+}
+
+/** A plain web server on another origin than the worker's: the newsroom's site. */
+export async function startNewsSite(): Promise<NewsSite> {
+  const pages = new Map<string, SitePage>();
+  const server: Server = createServer((req, res) => {
+    const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (page === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...page.headers }).end(page.html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    publish(path, page) {
+      pages.set(path, page);
+      return `${origin}${path}`;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+/** A minimal article around some embed markup, as a newsroom's CMS would publish it. */
+export function articlePage(title: string, body: string, options: { dark?: boolean } = {}): string {
+  // No inline style: the strict-CSP variant must not block the article's own styling.
+  return `<!doctype html>
+<html lang="es"${options.dark ? ' class="dark"' : ''}>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body>
+<article>
+<h1>${title}</h1>
+<p>Lima. Las exportaciones peruanas siguieron creciendo, según las cifras oficiales.</p>
+${body}
+<p>Fin de la nota.</p>
+</article>
+</body>
+</html>`;
+}

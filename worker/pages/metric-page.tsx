@@ -1,0 +1,167 @@
+/**
+ * A metric's own page, `/m/{id}`: short enough to share, with the live card, the chart, the
+ * data table (rendered here from the dataset, so it reads without JavaScript), the snippets,
+ * social tags and oEmbed discovery.
+ */
+import type { FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { BuilderOutput, builderQuery } from './builder';
+import { STRINGS } from './i18n';
+import { Document, type PageContext } from './layout';
+import { DEFAULT_SPEC, elementTag, metricPageUrl, type EmbedSpec, type EmbedText } from './snippets';
+import type { MetricPageView, TableRow } from './view';
+
+const Table: FC<{ caption: string; rows: TableRow[]; ctx: PageContext }> = ({ caption, rows, ctx }) => {
+  const t = STRINGS[ctx.lang].metric;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.period}</th>
+            <th scope="col">{t.value}</th>
+            <th scope="col">{t.growth}</th>
+            <th scope="col">
+              <span class="visually-hidden">{STRINGS[ctx.lang].sources.notes}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row">{r.period}</th>
+              <td>{r.value}</td>
+              <td>{r.growth}</td>
+              <td>{r.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
+export interface MetricPageProps {
+  ctx: PageContext;
+  view: MetricPageView;
+  /** Card spec of this page (metric, language; other options from the page's query). */
+  spec: EmbedSpec;
+  text: EmbedText;
+}
+
+export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
+  const s = STRINGS[ctx.lang];
+  const t = s.metric;
+  const canonical = metricPageUrl(ctx.origin, view.id, ctx.lang);
+  const oembed = `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}`;
+  const title = `${view.label} · ${s.siteName}`;
+  const sparkline: EmbedSpec = { ...DEFAULT_SPEC, kind: 'sparkline', metric: view.id, lang: ctx.lang, theme: 'auto', width: 720, height: 160 };
+  return (
+    <Document
+      ctx={ctx}
+      title={title}
+      description={t.description(view.label, view.facts[0]?.value ?? '', view.facts[0]?.label ?? '')}
+      canonical={canonical}
+      head={
+        <>
+          <meta property="og:type" content="article" />
+          <meta property="og:site_name" content={s.siteName} />
+          <meta property="og:title" content={view.label} />
+          <meta property="og:description" content={view.summary} />
+          <meta property="og:url" content={canonical} />
+          <meta property="og:locale" content={s.ogLocale} />
+          <meta name="twitter:card" content="summary" />
+          <meta name="twitter:title" content={view.label} />
+          <meta name="twitter:description" content={view.summary} />
+          <link rel="alternate" type="application/json+oembed" href={oembed} title={view.label} />
+          <link rel="alternate" type="application/json" href={`/v1/metrics/${view.id}?lang=${ctx.lang}`} />
+        </>
+      }
+    >
+      <nav class="breadcrumb" aria-label={t.home}>
+        <ol>
+          <li>
+            <a href={ctx.lang === 'es' ? '/' : '/?lang=en'}>{t.home}</a>
+          </li>
+          <li>
+            <a href={`/v1/metrics/${view.id}?lang=${ctx.lang}`}>
+              <code>{view.id}</code>
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{view.label}</h1>
+      <div class="metric-top">
+        <div class="card-slot">{raw(elementTag({ ...spec, kind: 'card' }, ctx.origin, text))}</div>
+        <div>
+          <dl class="facts">
+            {view.facts.map((f) => (
+              <div>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+          {view.quote !== null && (
+            <blockquote cite={view.source?.url} lang="en">
+              <p>“{view.quote}”</p>
+            </blockquote>
+          )}
+          {view.related !== null && (
+            <p>
+              <a href={metricPageUrl('', view.related.id, ctx.lang)}>{view.related.label}</a> ({view.related.id})
+            </p>
+          )}
+        </div>
+      </div>
+
+      {view.chart && (
+        <section aria-labelledby="chart-title">
+          <h2 id="chart-title">{t.chart}</h2>
+          <div class="figure">{raw(elementTag(sparkline, ctx.origin, text))}</div>
+        </section>
+      )}
+
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">{t.table}</h2>
+        {view.annualRows.length > 0 && <Table caption={t.tableCaption(view.label)} rows={view.annualRows} ctx={ctx} />}
+        {view.monthlyRows.length > 0 && (
+          <details>
+            <summary>{t.allMonths}</summary>
+            <Table caption={t.monthsCaption(view.label)} rows={view.monthlyRows} ctx={ctx} />
+          </details>
+        )}
+        <p>
+          <a href={`/v1/metrics/${view.id}/series?lang=${ctx.lang}`}>JSON</a> ·{' '}
+          <a href={`/v1/metrics/${view.id}/series.csv`}>CSV</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="embed-title">
+        <h2 id="embed-title">{t.embed}</h2>
+        <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={{ spec, issues: [], text }} shareUrl={null} idPrefix="m" preview={false} />
+        <p>
+          <a href={`/?${builderQuery(spec, ctx.lang)}#builder`}>{t.customise}</a>
+        </p>
+      </section>
+
+      {view.source !== null && (
+        <section aria-labelledby="source-title">
+          <h2 id="source-title">{t.source}</h2>
+          <p>
+            <a href={view.source.url}>{view.source.title}</a> — {view.source.publisher}
+          </p>
+          <p>{view.source.definition}</p>
+          {view.source.notes.length > 0 && (
+            <ul>
+              {view.source.notes.map((n) => (
+                <li>{n}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </Document>
+  );
+};

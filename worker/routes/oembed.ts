@@ -1,0 +1,82 @@
+/**
+ * oEmbed (https://oembed.com/): a CMS given the URL of a metric page (or of the builder) asks
+ * here for the embed code and gets the one-line snippet as a `rich` response.
+ *
+ * oEmbed §2.3.4 on errors: "404 Not Found: The provider has no response for the requested url
+ * parameter", "501 Not Implemented: The provider cannot return a response in the requested
+ * format". Errors are problem details like the rest of the API.
+ */
+import { Hono } from 'hono';
+import { cacheControl } from '../cache-policy';
+import type { AppEnv } from '../env';
+import { problem, ProblemError, type Problem } from '../problem';
+import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
+import { STRINGS } from '../pages/i18n';
+import { embedHtml, sizeBounds } from '../pages/snippets';
+import { embedText, isMetricId } from '../pages/view';
+
+const oembed = new Hono<AppEnv>();
+
+function notImplemented(detail: string): ProblemError {
+  const p: Problem = { type: '/docs#problem-not-implemented', title: 'Not implemented', status: 501, detail };
+  return new ProblemError(p);
+}
+
+/** A positive whole number of pixels, or null when absent. */
+function maxSize(name: 'maxwidth' | 'maxheight', value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d{1,5}$/.test(value) || Number(value) === 0) {
+    throw new ProblemError(
+      problem('invalid-parameter', `${name} must be a positive whole number of pixels`, {
+        errors: [{ param: name, message: `"${value.slice(0, 40)}" is not a positive whole number`, allowed: 'a whole number from 1' }],
+      }),
+    );
+  }
+  return Number(value);
+}
+
+oembed.get('/', (c) => {
+  const format = c.req.query('format');
+  if (format !== undefined && format !== 'json') {
+    throw notImplemented(`format "${format.slice(0, 20)}" is not available; this provider answers format=json only`);
+  }
+  const url = c.req.query('url');
+  if (url === undefined || url === '') {
+    throw new ProblemError(
+      problem('invalid-parameter', 'url is required: the address of a metric page, e.g. /m/destination/CN', {
+        errors: [{ param: 'url', message: 'missing', allowed: 'a URL of this site: /m/{metric id} or the builder /?…' }],
+      }),
+    );
+  }
+  const max = { width: maxSize('maxwidth', c.req.query('maxwidth')), height: maxSize('maxheight', c.req.query('maxheight')) };
+  const self = new URL(c.req.url);
+  const resolved = specFromPageUrl(url, self.host, isMetricId);
+  if (!resolved.ok) {
+    throw new ProblemError(problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`));
+  }
+  let spec = resolved.spec;
+  const fitted = fitSize(spec, oembedSize(spec), max, sizeBounds(spec.kind).width?.min ?? 0);
+  if (fitted === null) {
+    throw new ProblemError(problem('not-found', `No embed of ${spec.metric} fits in ${max.width ?? '∞'}×${max.height ?? '∞'} px`));
+  }
+  const bounds = sizeBounds(spec.kind);
+  spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
+  const text = embedText(spec, spec.lang);
+  return c.json(
+    {
+      version: '1.0',
+      type: 'rich',
+      provider_name: STRINGS[spec.lang].siteName,
+      provider_url: `${self.origin}/`,
+      title: text.title,
+      html: embedHtml(spec, self.origin, text),
+      width: fitted.width,
+      height: fitted.height,
+      cache_age: 86400,
+    },
+    200,
+    { 'Cache-Control': cacheControl('data'), 'Access-Control-Allow-Origin': '*' },
+  );
+});
+
+export default oembed;

@@ -1,0 +1,164 @@
+/**
+ * The human pages: the front page `/` (with the embed builder), a page per metric `/m/{id}`,
+ * the builder's output alone `/builder/output` (what the site script swaps in), and the
+ * pages' stylesheet and script under `/assets/`. Every page runs under a CSP that allows
+ * only this origin. Mounted at `/`, so its middleware is attached per route, never with `*`
+ * (which would also run for the API).
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
+import { html } from 'hono/html';
+import { languageDetector } from 'hono/language';
+import { secureHeaders } from 'hono/secure-headers';
+import { cacheControl } from '../cache-policy';
+import { closeMatches } from '../close-matches';
+import type { AppEnv } from '../env';
+import { getHighlight, getMetric, highlights, metrics, type Lang } from '../../data/index';
+import { findAsset, SITE_ASSETS } from '../pages/assets';
+import { BuilderOutput, builderQuery, builderSpec } from '../pages/builder';
+import { FrontPage } from '../pages/front-page';
+import { STRINGS } from '../pages/i18n';
+import { Document, type PageContext } from '../pages/layout';
+import { MetricPage } from '../pages/metric-page';
+import { DEFAULT_SPEC, parseEmbedSpec } from '../pages/snippets';
+import {
+  builderView,
+  differFigures,
+  embedText,
+  headlineCards,
+  isMetricId,
+  metricPageView,
+  sourceViews,
+} from '../pages/view';
+
+const pages = new Hono<AppEnv>();
+
+/** `?lang=`, else Accept-Language, else Spanish (as the API). */
+const language = languageDetector({
+  order: ['querystring', 'header'],
+  supportedLanguages: ['es', 'en'],
+  fallbackLanguage: 'es',
+  caches: false,
+});
+
+/** Only this origin, for everything; no inline script or style anywhere on the pages. */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'self'"],
+  },
+  referrerPolicy: 'strict-origin-when-cross-origin',
+});
+
+/**
+ * A page negotiated from Accept-Language must not be stored by a shared cache that ignores
+ * `Vary`; one asked for with `?lang=` is the same for everyone.
+ */
+const pageCaching: MiddlewareHandler<AppEnv> = async function pageCaching(c, next) {
+  await next();
+  c.header('Vary', 'Accept-Language');
+  c.header('Content-Language', c.get('language'));
+  if (!c.res.headers.has('Cache-Control')) {
+    c.header('Cache-Control', c.req.query('lang') !== undefined ? cacheControl('docs') : 'private, max-age=300');
+  }
+};
+
+function pageContext(c: Context<AppEnv>): PageContext {
+  const url = new URL(c.req.url);
+  return {
+    lang: c.get('language') as Lang,
+    origin: url.origin,
+    path: url.pathname,
+    query: url.searchParams,
+    assets: { css: SITE_ASSETS.css.path, js: SITE_ASSETS.js.path },
+    bundle: '/widgets/v1/peru-exports.js',
+  };
+}
+
+function page(c: Context<AppEnv>, body: unknown, status: 200 | 404 = 200): Response | Promise<Response> {
+  return c.html(html`<!doctype html>${body}`, status);
+}
+
+pages.get('/', pageHeaders, language, pageCaching, etag(), (c) => {
+  const ctx = pageContext(c);
+  const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
+  return page(
+    c,
+    FrontPage({
+      ctx,
+      view: {
+        cards: headlineCards(ctx.lang),
+        builder: builderView(spec, issues, ctx.lang),
+        sources: sourceViews(ctx.lang),
+        differ: differFigures(ctx.lang),
+      },
+    }),
+  );
+});
+
+/** The builder's output alone: preview, snippets, share link (same markup as on the page). */
+pages.get('/builder/output', pageHeaders, language, pageCaching, etag(), (c) => {
+  const ctx = pageContext(c);
+  const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
+  const view = { spec, issues, text: embedText(spec, spec.lang) };
+  const share = `/?${builderQuery(spec, ctx.lang)}#builder`;
+  return c.html(html`${BuilderOutput({ lang: ctx.lang, origin: ctx.origin, view, shareUrl: share })}`);
+});
+
+const METRIC_ID = '[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+)?';
+
+pages.get(`/m/:id{${METRIC_ID}}`, pageHeaders, language, pageCaching, etag(), (c) => {
+  const ctx = pageContext(c);
+  const id = c.req.param('id');
+  const t = STRINGS[ctx.lang].metric;
+  const view = metricPageView(id, ctx.lang, t);
+  if (view === null) return notFound(c, ctx, id);
+  // The page's own query may preset the embed (theme, period…); the metric is the path's.
+  const query = Object.fromEntries(ctx.query);
+  const { spec } = parseEmbedSpec({ ...query, metric: id, kind: 'card' }, isMetricId, { ...DEFAULT_SPEC, lang: ctx.lang });
+  return page(c, MetricPage({ ctx, view, spec, text: embedText(spec, spec.lang) }));
+});
+
+function notFound(c: Context<AppEnv>, ctx: PageContext, id: string): Response | Promise<Response> {
+  const s = STRINGS[ctx.lang];
+  const candidates = [
+    ...metrics.map((m) => ({ key: m.id, names: [m.label.es, m.label.en, ...(m.iso2 ? [m.iso2] : [])] })),
+    ...highlights.map((h) => ({ key: h.id, names: [h.label.es, h.label.en] })),
+  ];
+  const suggestions = closeMatches(id, candidates, 5);
+  const label = (key: string): string => getMetric(key)?.label[ctx.lang] ?? getHighlight(key)?.label[ctx.lang] ?? key;
+  return page(
+    c,
+    Document({
+      ctx,
+      title: `${s.metric.notFound} · ${s.siteName}`,
+      description: s.metric.notFound,
+      canonical: `${ctx.origin}/`,
+      children: html`<h1>${s.metric.notFound}</h1>
+        <p><code>${id}</code></p>
+        ${suggestions.length > 0
+          ? html`<ul>
+              ${suggestions.map((key) => html`<li><a href="/m/${key}${ctx.lang === 'en' ? '?lang=en' : ''}">${label(key)}</a> (<code>${key}</code>)</li>`)}
+            </ul>`
+          : ''}
+        <p><a href="${ctx.lang === 'en' ? '/?lang=en' : '/'}#builder">${s.builder.title}</a></p>`,
+    }),
+    404,
+  );
+}
+
+pages.get('/assets/:file', (c) => {
+  const found = findAsset(c.req.param('file'));
+  if (found === null) return c.text('Not found', 404, { 'Cache-Control': cacheControl('error') });
+  return c.body(found.asset.body, 200, {
+    'Content-Type': found.asset.type,
+    'Cache-Control': found.cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+  });
+});
+
+export default pages;
