@@ -57,9 +57,10 @@ describe('parseEmbedSpec', () => {
     );
     expect(s).toEqual(DEFAULT_SPEC);
     expect(issues.map((i) => i.param).sort()).toEqual(['from', 'kind', 'limit', 'metric', 'theme', 'width', 'year']);
-    // A card's height follows its content, and a ranking sizes itself: neither takes a size.
-    expect(parseEmbedSpec({ height: '100' }, isMetric).issues[0]?.param).toBe('height');
-    expect(parseEmbedSpec({ kind: 'ranking', width: '300' }, isMetric).issues[0]?.allowed).toContain('sizes itself');
+    // A card's height follows its content, and a ranking sizes itself: their size fields
+    // (sent by the form even when hidden) are ignored.
+    expect(parseEmbedSpec({ height: '100' }, isMetric)).toEqual({ spec: DEFAULT_SPEC, issues: [] });
+    expect(parseEmbedSpec({ kind: 'ranking', width: 'x' }, isMetric).spec.width).toBeNull();
     const byParam = Object.fromEntries(issues.map((i) => [i.param, i]));
     expect(byParam['kind']?.allowed).toBe('card, sparkline, ranking, card-image, sparkline-image');
     expect(byParam['theme']?.message).toContain('"blue"');
