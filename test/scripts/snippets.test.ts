@@ -15,6 +15,7 @@ import {
   imageUrl,
   markdownImage,
   parseEmbedSpec,
+  previewHtml,
   snippets,
   sizeBounds,
   specToQuery,
@@ -146,6 +147,16 @@ describe('URLs', () => {
 });
 
 describe('snippets', () => {
+  it('sizes a live element only when a size was chosen: in style for the snippet, in data-style for the preview', () => {
+    expect(embedHtml(spec({ kind: 'sparkline' }), ORIGIN, TEXT)).not.toContain('style=');
+    const sized = spec({ kind: 'sparkline', width: 300, height: 60 });
+    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(/^<peru-export-sparkline metric="total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img loading="lazy" src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/);
+    const preview = previewHtml(spec({ kind: 'card', width: 480 }), ORIGIN, TEXT);
+    expect(preview).toContain(' data-style="inline-size:480px"');
+    expect(preview).not.toContain(' style=');
+    expect(embedHtml(spec({ kind: 'card', width: 480 }), ORIGIN, TEXT)).toContain(' style="inline-size:480px"');
+  });
+
   it('writes the script and the element on one line, with a lazy static fallback', () => {
     const html = embedHtml(spec({ metric: 'destination/CN', lang: 'en', theme: 'dark' }), ORIGIN, TEXT);
     expect(html).not.toContain('\n');
@@ -165,7 +176,7 @@ describe('snippets', () => {
 
   it('gives an image kind as a plain <img>, with no script', () => {
     const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
-    expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=80&amp;theme=light&amp;lang=es" width="400" height="80" alt="[^"]+">$/);
+    expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/);
     expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json']);
@@ -186,7 +197,7 @@ describe('snippets', () => {
   });
 
   it('sizes each kind by default and honours an explicit size', () => {
-    expect(embedSize(spec({ kind: 'sparkline' }))).toEqual({ width: 320, height: 80 });
+    expect(embedSize(spec({ kind: 'sparkline' }))).toEqual({ width: 120, height: 32 });
     expect(embedSize(spec({ kind: 'card', width: 500 }))).toEqual({ width: 500, height: null });
     expect(embedSize(spec({ kind: 'ranking' }))).toEqual({ width: null, height: null });
   });

@@ -53,7 +53,7 @@ export function oembedSize(spec: EmbedSpec): { width: number; height: number } {
       return { width: size.width ?? 360, height: CARD_HEIGHT };
     case 'sparkline':
     case 'sparkline-image':
-      return { width: size.width ?? 320, height: size.height ?? 80 };
+      return { width: size.width ?? 120, height: size.height ?? 32 };
     case 'ranking':
       return { width: RANKING_WIDTH, height: RANKING_HEADER + RANKING_ROW * (spec.limit ?? 10) };
   }

@@ -20,6 +20,15 @@ function settled(field) {
   return field.checkValidity();
 }
 
+/**
+ * Sizes chosen in the builder travel in data-style: the page's CSP forbids style attributes,
+ * but not styles set through the CSSOM.
+ */
+function applySizes(root) {
+  for (const element of root.querySelectorAll('[data-style]')) element.style.cssText = element.dataset.style;
+}
+applySizes(document);
+
 if (form && output) {
   let controller = null;
   let timer = 0;
@@ -37,6 +46,7 @@ if (form && output) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       // Same-origin markup rendered by the worker from the same components as the page.
       output.innerHTML = await response.text();
+      applySizes(output);
       const share = output.querySelector('a[data-share]');
       if (share) history.replaceState(null, '', share.getAttribute('href'));
       if (status) status.textContent = status.dataset.updated;

@@ -198,21 +198,35 @@ export function metricPageUrl(origin: string, metric: string, lang?: Lang): stri
 }
 
 /**
- * Default sizes (CSS pixels). A card's height follows its content, so it is null; oEmbed
- * measures the drawn card instead. A sparkline embed defaults larger than the bare image's
- * 120×32, which suits a table cell more than an article.
+ * Default sizes (CSS pixels): the renderers' and the elements' own (card 360 wide, its height
+ * following its content; sparkline 120×32, made to sit in a line of text; a ranking 420 wide,
+ * as tall as its rows), so an unsized snippet needs no size at all.
  */
 export const DEFAULT_SIZE: Record<EmbedKind, { width: number | null; height: number | null }> = {
   card: { width: CARD_WIDTH.default, height: null },
   'card-image': { width: CARD_WIDTH.default, height: null },
-  sparkline: { width: 320, height: 80 },
-  'sparkline-image': { width: 320, height: 80 },
+  sparkline: { width: SPARKLINE_SIZE.width.default, height: SPARKLINE_SIZE.height.default },
+  'sparkline-image': { width: SPARKLINE_SIZE.width.default, height: SPARKLINE_SIZE.height.default },
   ranking: { width: null, height: null },
 };
 
 export function embedSize(spec: EmbedSpec): { width: number | null; height: number | null } {
   const size = DEFAULT_SIZE[spec.kind];
   return { width: spec.width ?? size.width, height: spec.height ?? size.height };
+}
+
+/**
+ * The CSS that sizes a live element when a size was chosen (the elements take their size from
+ * CSS: the card its `inline-size`, the sparkline `--peru-sparkline-width`/`-height`), or null.
+ */
+export function elementStyle(spec: EmbedSpec): string | null {
+  const parts: string[] = [];
+  if (spec.kind === 'card' && spec.width !== null) parts.push(`inline-size:${spec.width}px`);
+  if (spec.kind === 'sparkline') {
+    if (spec.width !== null) parts.push(`--peru-sparkline-width:${spec.width}px`);
+    if (spec.height !== null) parts.push(`--peru-sparkline-height:${spec.height}px`);
+  }
+  return parts.length > 0 ? parts.join(';') : null;
 }
 
 /** The static SVG for a spec (`card.svg` or `sparkline.svg`), or null for rankings, which have none. */
@@ -294,16 +308,27 @@ export function imageTag(spec: EmbedSpec, origin: string, text: EmbedText): stri
 
 /**
  * The custom element, without the script. Rankings name their ranking in `kind`; cards and
- * sparklines carry the static image as fallback content, shown only where the script does not
- * run (a CMS that strips scripts, a feed reader). It is lazy: once the element renders its
- * shadow tree, the fallback is never laid out, so never fetched.
+ * sparklines carry the static image as fallback content, which the element shows until its
+ * data arrive and where the script does not run (a CMS that strips scripts, a feed reader).
+ *
+ * A chosen size goes into a `style` attribute, which is what a CMS lets a writer paste; a page
+ * whose Content-Security-Policy forbids inline styles ignores it (and the element keeps its
+ * default size) — such a page sets the same properties in its stylesheet. `styleAttribute`
+ * `data-style` writes the CSS where the builder's own script applies it through the CSSOM,
+ * which a strict policy allows (the builder page has one).
  */
-export function elementTag(spec: EmbedSpec, origin: string, text: EmbedText): string {
+export function elementTag(
+  spec: EmbedSpec,
+  origin: string,
+  text: EmbedText,
+  styleAttribute: 'style' | 'data-style' = 'style',
+): string {
   const kind = spec.kind === 'card-image' ? 'card' : spec.kind === 'sparkline-image' ? 'sparkline' : spec.kind;
   const tag = TAG[kind];
   if (kind === 'ranking') {
     return `<${tag}${attrs([['kind', spec.ranking], ['year', spec.year], ['limit', spec.limit], ['lang', spec.lang], ['theme', spec.theme]])}></${tag}>`;
   }
+  const live = { ...spec, kind };
   const own = attrs([
     ['metric', spec.metric],
     ['from', spec.from],
@@ -311,8 +336,10 @@ export function elementTag(spec: EmbedSpec, origin: string, text: EmbedText): st
     ['freq', spec.freq],
     ['lang', spec.lang],
     ['theme', spec.theme],
+    [styleAttribute, elementStyle(live)],
   ]);
-  const fallback = imageTag({ ...spec, kind }, origin, text)?.replace(/^<img/, '<img loading="lazy"') ?? '';
+  // Lazy: an embed far down an article fetches its fallback only as it nears the viewport.
+  const fallback = imageTag(live, origin, text)?.replace(/^<img/, '<img loading="lazy"') ?? '';
   return `<${tag}${own}>${fallback}</${tag}>`;
 }
 
@@ -326,8 +353,8 @@ export function scriptTag(origin: string): string {
  * a module script runs once per page, and the elements tolerate being defined already.
  */
 export function embedHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
-  const preview = previewHtml(spec, origin, text);
-  return isLive(spec.kind) ? scriptTag(origin) + preview : preview;
+  if (!isLive(spec.kind)) return imageTag(spec, origin, text) ?? '';
+  return scriptTag(origin) + elementTag(spec, origin, text);
 }
 
 /** Live kinds are custom elements that need the script; the others are plain images. */
@@ -337,13 +364,14 @@ export function isLive(kind: EmbedKind): kind is 'card' | 'sparkline' | 'ranking
 
 /**
  * What the builder previews: the one-line snippet without the script, which the page has
- * loaded already. Showing the very markup a reader copies is what makes the preview honest.
+ * loaded already, and with its size (if any) in `data-style` for the page's script to apply.
+ * Showing the markup a reader copies is what makes the preview honest.
  */
 export function previewHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
   if (spec.kind === 'card-image' || spec.kind === 'sparkline-image') {
     return imageTag(spec, origin, text) ?? '';
   }
-  return elementTag(spec, origin, text);
+  return elementTag(spec, origin, text, 'data-style');
 }
 
 /** A Markdown image linking to the metric page; null for rankings. */
