@@ -194,10 +194,18 @@ export function resolveDestination(name: string): Destination | null {
   return { type: 'country', id: `destination/${code}`, iso2: code, label: countryLabel(code) };
 }
 
-/** Country names in both languages, from i18n-iso-countries (its first, official name). */
+/**
+ * Codes whose official English name in i18n-iso-countries is not the one newsrooms write
+ * ("People's Republic of China", "Taiwan, Province of China"): for these we take the
+ * library's own alias ("China", "Taiwan", "United States") instead.
+ */
+const ENGLISH_ALIAS_PREFERRED = new Set(['CN', 'TW', 'US']);
+
+/** Country names in both languages, from i18n-iso-countries (its official name, or its alias). */
 export function countryLabel(code: string): Text {
   const name = (lang: 'es' | 'en'): string => {
-    const n = countries.getName(code, lang, { select: 'official' });
+    const select = lang === 'en' && ENGLISH_ALIAS_PREFERRED.has(code) ? 'alias' : 'official';
+    const n = countries.getName(code, lang, { select });
     if (!n) throw new Error(`i18n-iso-countries has no ${lang} name for ${code}`);
     return n;
   };
