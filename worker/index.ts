@@ -1,8 +1,108 @@
-import { Hono } from 'hono';
+/**
+ * The worker: a Hono app (OpenAPIHono, so routes, validation and the OpenAPI document share
+ * one definition). Global middleware here; each resource's routes in worker/routes/, mounted
+ * with `app.route`; every error shaped in one `onError`.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { cors } from 'hono/cors';
+import { languageDetector } from 'hono/language';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { secureHeaders } from 'hono/secure-headers';
+import { LANGS } from '../data/types';
+import { cacheControl } from './cache-policy';
+import type { AppEnv } from './env';
+import { CACHE_STATUS_HEADER } from './middleware/edge-cache';
+import { openApiDocument } from './openapi';
+import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
+import { highlights } from './routes/highlights';
+import { metrics } from './routes/metrics';
+import { rankings } from './routes/rankings';
+import { reference } from './routes/reference';
+import { sources } from './routes/sources';
+import { validationHook } from './validation';
 
-const app = new Hono<{ Bindings: Env }>();
+/** The API is read-only. */
+const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
-app.get('/healthz', (c) => c.text('ok'));
+/** A problem as `application/problem+json`, cached briefly (cache-policy `error`). */
+export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problemBody(p)), {
+    status: p.status,
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': cacheControl('error'), ...headers },
+  });
+}
+
+function requestPath(c: Context): string {
+  return c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
+}
+
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.use(
+  '*',
+  secureHeaders({
+    // The figures and images are for every site: CORP same-origin would stop <img> hotlinks.
+    crossOriginResourcePolicy: 'cross-origin',
+    // Only HTML can be framed; HTML routes say where in their CSP (frame-ancestors).
+    xFrameOptions: false,
+    // A route that sets one of these itself (a page's CSP) keeps it.
+    overwrite: false,
+  }),
+);
+app.use(
+  '*',
+  cors({
+    origin: '*',
+    allowMethods: ALLOWED_METHODS,
+    exposeHeaders: ['ETag', CACHE_STATUS_HEADER, 'Content-Disposition', 'X-Error'],
+    maxAge: 86400,
+  }),
+);
+app.use(
+  '*',
+  methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c) => {
+      const allow = ALLOWED_METHODS.join(', ');
+      const detail = `${c.req.method} is not allowed here; the API is read-only (${allow}).`;
+      return problemResponse({ ...problem('method-not-allowed', detail, { allow: ALLOWED_METHODS }), instance: requestPath(c) }, { Allow: allow });
+    },
+  }),
+);
+app.use(
+  '*',
+  languageDetector({
+    supportedLanguages: [...LANGS],
+    fallbackLanguage: 'es',
+    order: ['querystring', 'header'],
+    lookupQueryString: 'lang',
+    // No cookie: a Set-Cookie would make every response uncacheable.
+    caches: false,
+  }),
+);
+
+const routes = app
+  .route('/v1', metrics)
+  .route('/v1', rankings)
+  .route('/v1', highlights)
+  .route('/v1', sources)
+  .route('/', reference(() => openApiDocument(app)))
+  .get('/healthz', (c) => c.text('ok'));
+
+app.notFound((c) =>
+  problemResponse({
+    ...problem('not-found', `There is nothing at ${requestPath(c)}. The endpoints are listed at /docs.`),
+    instance: requestPath(c),
+  }),
+);
+
+app.onError((err, c) => {
+  const p = toProblem(err, requestPath(c));
+  if (p.status >= 500) console.error('unhandled error', c.req.method, c.req.url, err);
+  const respond = c.get('respondError');
+  return respond ? respond(p, c.get('language') ?? 'es') : problemResponse(p);
+});
 
 export default app;
-export type AppType = typeof app;
+export type AppType = typeof routes;

@@ -1,0 +1,63 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route definitions that validate requests
+ * (@hono/zod-openapi), once per isolate.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { CACHE_POLICY, cacheControl } from './cache-policy';
+import { API_VERSION, datasetVersion } from './version';
+
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+/** The problem types, described in the API reference at `/docs#problem-…` (the `type` of each problem). */
+export const PROBLEM_TYPES: Record<string, string> = {
+  'invalid-parameter':
+    '400. A query parameter is unknown, malformed, given twice, or out of range (a reversed period range, a year ' +
+    'without data). `errors` names each one, says what was wrong and what is allowed.',
+  'unknown-metric': '404. No series or highlight has this id. `closeMatches` lists the closest ids.',
+  'not-found': '404. No such resource (or a highlight asked for as a series).',
+  'method-not-allowed': '405. The API is read-only: GET, HEAD and OPTIONS. The `Allow` header lists them.',
+  internal: '500. A fault of ours; it is logged. No input should ever produce one.',
+};
+
+const DESCRIPTION = `
+Peru's export statistics as JSON and CSV: SUNAT's monthly tables by sector (G1) and by destination (G6),
+the World Bank's annual series, and the figures of PROMPERÚ's press release on 2024. Every figure names its
+source (/v1/sources); figures of different sources are never mixed.
+
+- **Languages**: \`lang=es|en\`, else the Accept-Language header, default \`es\`. Labels and the
+  \`formatted…\` strings follow it; numbers are plain numbers.
+- **Versions**: every JSON body carries \`apiVersion\` and \`datasetVersion\`.
+- **CSV**: every tabular resource also answers CSV, at the same path with \`.csv\` or with \`format=csv\`.
+- **Caching**: responses carry a strong \`ETag\` (send \`If-None-Match\` for a 304) and
+  \`Cache-Control\` (data: ${cacheControl('data')}; errors: ${cacheControl('error')}).
+  \`X-Cache\` says whether the edge cache answered.
+- **Errors**: \`application/problem+json\` (RFC 9457) naming each bad parameter and what it allows.
+  Unknown parameters are rejected, so a typo never silently changes an answer.
+- **CORS**: any origin may GET; no credentials.
+`.trim();
+
+let cached: OpenApiDocument | undefined;
+
+/** The document for `app` (built on first use; the routes never change at run time). */
+export function openApiDocument(app: OpenAPIHono<never> | OpenAPIHono<any>): OpenApiDocument {
+  cached ??= app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'peru-exports API',
+      version: API_VERSION,
+      description: DESCRIPTION,
+      license: { name: 'MIT (the code); the figures are under their sources\u2019 terms, see /v1/sources', url: 'https://opensource.org/licenses/MIT' },
+    },
+    tags: [
+      { name: 'Metrics', description: 'Series and their headline figures.' },
+      { name: 'Rankings', description: 'Top destinations and sectors.' },
+      { name: 'Highlights', description: 'The 2024 press release\u2019s figures.' },
+      { name: 'Sources', description: 'Provenance.' },
+      { name: 'Reference', description: 'This document and the API reference page.' },
+    ],
+    'x-dataset-version': datasetVersion,
+    'x-cache-lifetimes': CACHE_POLICY,
+    'x-problem-types': PROBLEM_TYPES,
+  });
+  return cached;
+}

@@ -1,0 +1,126 @@
+/**
+ * The request parameters, defined once: the same zod schemas validate requests and describe
+ * them in the OpenAPI document. Convention: each schema's error message is the text of what it
+ * allows ("es or en"), so a rejected parameter can always be answered with `allowed`
+ * (see validationProblem in validation.ts).
+ */
+import { z } from '@hono/zod-openapi';
+import { LANGS, type MetricKind } from '../data/types';
+
+const YEAR_RE = /^\d{4}$/;
+const PERIOD_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
+/** A query string parameter whose every failure says `allowed`. */
+function text(allowed: string) {
+  return z.string({ error: allowed });
+}
+
+function queryParam<T extends z.ZodType>(schema: T, name: string, description: string, example: string) {
+  return schema.openapi({ param: { name, in: 'query', description }, example });
+}
+
+export const ALLOWED = {
+  lang: 'es or en',
+  format: (formats: readonly string[]) => formats.join(' or '),
+  period: 'a year YYYY or a month YYYY-MM (e.g. 2024 or 2024-03)',
+  freq: 'monthly or annual',
+  year: 'a year YYYY (e.g. 2024)',
+  limit: (max: number) => `a whole number from 1 to ${max}`,
+} as const;
+
+export const lang = queryParam(
+  z.enum(LANGS, { error: ALLOWED.lang }).optional(),
+  'lang',
+  'Language of labels and formatted numbers. Without it the Accept-Language header decides; default es.',
+  'en',
+);
+
+/** `format`: `json` everywhere, `csv` on the tabular resources (the `.csv` path is the same). */
+export function format<const F extends readonly [string, ...string[]]>(formats: F) {
+  return queryParam(
+    z.enum(formats, { error: ALLOWED.format(formats) }).optional(),
+    'format',
+    formats.includes('csv')
+      ? 'json (default) or csv; the CSV form is also at the same path with a .csv suffix.'
+      : 'json (the only format of this resource).',
+    formats.includes('csv') ? 'csv' : 'json',
+  );
+}
+
+function period(name: 'from' | 'to', description: string, example: string) {
+  return queryParam(
+    text(ALLOWED.period).regex(PERIOD_RE, { error: ALLOWED.period }).optional(),
+    name,
+    description,
+    example,
+  );
+}
+
+export const from = period(
+  'from',
+  'First period, YYYY-MM or YYYY (a year starts in January). Default: the series\u2019 first period. Clipped to the series\u2019 coverage.',
+  '2023-01',
+);
+export const to = period(
+  'to',
+  'Last period, YYYY-MM or YYYY (a year ends in December). Default: the series\u2019 last period. Clipped to the series\u2019 coverage.',
+  '2024-12',
+);
+
+export const freq = queryParam(
+  z.enum(['monthly', 'annual'], { error: ALLOWED.freq }).optional(),
+  'freq',
+  'monthly (monthly series only) or annual (sums of each year; a partial year is marked partial). Default: the series\u2019 own frequency.',
+  'annual',
+);
+
+export const year = queryParam(
+  text(ALLOWED.year).regex(YEAR_RE, { error: ALLOWED.year }).optional(),
+  'year',
+  'Calendar year to rank (a partial year is marked partial). Without it: the latest 12 months.',
+  '2024',
+);
+
+export function limit(max: number, fallback: number) {
+  const allowed = ALLOWED.limit(max);
+  return queryParam(
+    text(allowed)
+      .regex(/^\d{1,4}$/, { error: allowed })
+      .transform(Number)
+      .pipe(z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }))
+      .optional(),
+    'limit',
+    `How many items, 1 to ${max}; default ${fallback}.`,
+    String(Math.min(10, max)),
+  );
+}
+
+export const METRIC_KINDS = ['total', 'group', 'sector', 'product', 'destination', 'aggregate'] as const satisfies readonly MetricKind[];
+export const kind = queryParam(
+  z.enum(METRIC_KINDS, { error: METRIC_KINDS.join(', ') }).optional(),
+  'kind',
+  'Only metrics of this kind.',
+  'destination',
+);
+
+/**
+ * A query object that rejects parameters it does not know (so a random query string is a 400,
+ * never a new cache entry) and says which ones it knows.
+ */
+export function query<S extends z.ZodRawShape>(shape: S) {
+  const names = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `parameters: ${names}` : undefined),
+  });
+}
+
+/**
+ * Metric ids have one or two segments (`total`, `destination/CN`). The OpenAPI path shows `{id}`;
+ * the slash may be sent literally or as %2F (generated clients encode it).
+ */
+export const metricIdParams = z.object({
+  id: z.string().min(1).openapi({
+    param: { name: 'id', in: 'path', description: 'Metric id from /v1/metrics or /v1/highlights; may contain one slash.' },
+    example: 'destination/CN',
+  }),
+});

@@ -1,0 +1,160 @@
+/**
+ * /v1/metrics: the catalogue, one metric's headline figures, and a metric's series.
+ *
+ * Order matters once: `/metrics/total/series` also fits the metric route with a slashed id
+ * (`total/series`), and Hono runs the first matching route registered; so the series routes
+ * come before the metric route.
+ */
+import { createRoute, OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { csvFileName, csvResponse } from '../csv';
+import type { AppEnv } from '../env';
+import { edgeCache } from '../middleware/edge-cache';
+import * as p from '../params';
+import { problem, ProblemError } from '../problem';
+import { MetricCatalogue, MetricDetail, Series } from '../schemas';
+import { envelope } from '../views/envelope';
+import { requireMetric } from '../views/lookup';
+import { catalogueTable, metricCatalogue, metricDetail } from '../views/metrics';
+import { metricSeries, seriesTable, type SeriesQuery } from '../views/series';
+import { csvResponses, jsonOrCsvResponses, jsonResponses, SLASHED_ID } from './shared';
+
+const cached = edgeCache({ kind: 'data' });
+const tags = ['Metrics'];
+
+// ── Catalogue ────────────────────────────────────────────────────────────────────────────
+const catalogueShape = { lang: p.lang, kind: p.kind };
+
+const catalogue = createRoute({
+  method: 'get',
+  path: '/metrics',
+  'x-example-query': 'kind=sector&lang=en',
+  tags,
+  summary: 'Catalogue of metrics',
+  description:
+    'Every series: id, label, kind, unit, frequency, source, first and last period, and the latest value. ' +
+    'Press-release figures are listed at /v1/highlights (their ids also work with /v1/metrics/{id}).',
+  middleware: [cached] as const,
+  request: { query: p.query({ ...catalogueShape, format: p.format(['json', 'csv']) }) },
+  responses: jsonOrCsvResponses('The metric catalogue.', MetricCatalogue),
+});
+
+const catalogueCsv = createRoute({
+  method: 'get',
+  path: '/metrics.csv',
+  'x-example-query': 'kind=destination',
+  tags,
+  summary: 'Catalogue of metrics (CSV)',
+  description: 'The catalogue as a CSV file: one row per series.',
+  middleware: [cached] as const,
+  request: { query: p.query(catalogueShape) },
+  responses: csvResponses('The metric catalogue as CSV.'),
+});
+
+// ── Series ───────────────────────────────────────────────────────────────────────────────
+const seriesShape = { lang: p.lang, from: p.from, to: p.to, freq: p.freq };
+const seriesDescription =
+  'Points of a series between `from` and `to` (clipped to the series), monthly or annual. Annual points of a ' +
+  'monthly series are sums of the year\u2019s months; a year not complete in the data says `partial: true` and ' +
+  'how many `months` it holds. A reversed range or one entirely outside the series is a 400.';
+
+const series = createRoute({
+  method: 'get',
+  path: '/metrics/{id}/series',
+  'x-example-query': 'from=2024-01&to=2025-04',
+  tags,
+  summary: 'A metric\u2019s series',
+  description: seriesDescription,
+  middleware: [cached] as const,
+  request: { params: p.metricIdParams, query: p.query({ ...seriesShape, format: p.format(['json', 'csv']) }) },
+  responses: jsonOrCsvResponses('The series\u2019 points.', Series),
+});
+
+const seriesCsv = createRoute({
+  method: 'get',
+  path: '/metrics/{id}/series.csv',
+  'x-example-query': 'from=2015&to=2024&freq=annual',
+  tags,
+  summary: 'A metric\u2019s series (CSV)',
+  description: `${seriesDescription} As a CSV file: period, value_usd (and partial, months for annual points).`,
+  middleware: [cached] as const,
+  request: { params: p.metricIdParams, query: p.query(seriesShape) },
+  responses: csvResponses('The series as CSV.'),
+});
+
+// ── One metric ───────────────────────────────────────────────────────────────────────────
+const detail = createRoute({
+  method: 'get',
+  path: '/metrics/{id}',
+  'x-example-query': 'lang=en',
+  tags,
+  summary: 'One metric',
+  description:
+    'The latest value and period, the comparable earlier value (same month a year earlier, or the year before), ' +
+    'the change in percent, the share of its parent where there is one, the latest year (partial or complete), ' +
+    'and the source with its notes. Highlights (`highlight/…`) answer the same shape with the published figures. ' +
+    'An unknown id is a 404 listing close matches.',
+  middleware: [cached] as const,
+  request: { params: p.metricIdParams, query: p.query({ lang: p.lang, format: p.format(['json']) }) },
+  responses: jsonResponses('The metric\u2019s headline figures.', MetricDetail),
+});
+
+/** Highlights are single published figures, not series. */
+function seriesOf(id: string) {
+  const found = requireMetric(id);
+  if (found.type === 'highlight') {
+    throw new ProblemError(
+      problem('not-found', `${id} is a press-release figure, not a series; its figures are at /v1/metrics/${id}.`),
+    );
+  }
+  return found.metric;
+}
+
+function seriesCsvResponse(c: Context<AppEnv>, id: string, q: SeriesQuery) {
+  const lang = c.get('language');
+  const body = metricSeries(seriesOf(id), q, lang);
+  const name = csvFileName('peru-exports', id, body.frequency, `${body.from}-${body.to}`, lang);
+  return csvResponse(c, name, seriesTable(body));
+}
+
+const catalogueCsvHandler: RouteHandler<typeof catalogueCsv, AppEnv> = (c) => {
+  const { kind } = c.req.valid('query');
+  const lang = c.get('language');
+  return csvResponse(c, csvFileName('peru-exports', 'metrics', kind, lang), catalogueTable(metricCatalogue(lang, kind).metrics));
+};
+
+const seriesHandler: RouteHandler<typeof series, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const { format, ...q } = c.req.valid('query');
+  if (format === 'csv') return seriesCsvResponse(c, id, q);
+  const lang = c.get('language');
+  return c.json({ ...envelope(lang), ...metricSeries(seriesOf(id), q, lang) }, 200);
+};
+
+const seriesCsvHandler: RouteHandler<typeof seriesCsv, AppEnv> = (c) =>
+  seriesCsvResponse(c, c.req.valid('param').id, c.req.valid('query'));
+
+const detailHandler: RouteHandler<typeof detail, AppEnv> = (c) => {
+  const lang = c.get('language');
+  return c.json({ ...envelope(lang), ...metricDetail(requireMetric(c.req.valid('param').id), lang) }, 200);
+};
+
+export const metrics = new OpenAPIHono<AppEnv>()
+  .openapi(catalogue, (c) => {
+    const { format, kind } = c.req.valid('query');
+    const lang = c.get('language');
+    const body = metricCatalogue(lang, kind);
+    if (format === 'csv') return csvResponse(c, csvFileName('peru-exports', 'metrics', kind, lang), catalogueTable(body.metrics));
+    return c.json({ ...envelope(lang), ...body }, 200);
+  })
+  .openapi(catalogueCsv, catalogueCsvHandler)
+  .openapi(series, seriesHandler)
+  .openapi(seriesCsv, seriesCsvHandler)
+  .openapi(detail, detailHandler);
+
+// The same routes for ids with a literal slash (destination/CN), hidden from the document.
+// Registered after the one-segment routes: a slashed id never fits those, so order does not
+// matter among them, except that every series route precedes the metric route (see above).
+metrics.openapi({ ...series, path: `/metrics/${SLASHED_ID}/series`, hide: true }, seriesHandler);
+metrics.openapi({ ...seriesCsv, path: `/metrics/${SLASHED_ID}/series.csv`, hide: true }, seriesCsvHandler);
+metrics.openapi({ ...detail, path: `/metrics/${SLASHED_ID}`, hide: true }, detailHandler);

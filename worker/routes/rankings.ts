@@ -1,0 +1,85 @@
+/** /v1/rankings: top destinations (SUNAT G6) and top sectors (SUNAT G1) for a year or the latest 12 months. */
+import { createRoute, OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { csvFileName, csvResponse } from '../csv';
+import type { AppEnv } from '../env';
+import { edgeCache } from '../middleware/edge-cache';
+import * as p from '../params';
+import { Ranking } from '../schemas';
+import { envelope } from '../views/envelope';
+import { ranking, RANKINGS, rankingTable, type RankingKind } from '../views/rankings';
+import { csvResponses, jsonOrCsvResponses } from './shared';
+
+const cached = edgeCache({ kind: 'data' });
+const tags = ['Rankings'];
+
+const DESCRIPTION: Record<RankingKind, string> = {
+  destinations:
+    'Destinations ranked by exports (SUNAT table G6: countries and the table\u2019s other rows; the EU aggregate is ' +
+    'not ranked, its members are), with value, share of the table\u2019s total and growth against the same period a ' +
+    'year earlier. `year` ranks a calendar year (a partial year says so and compares the same months); without ' +
+    'it, the latest 12 months.',
+  sectors:
+    'Economic sectors ranked by exports (SUNAT table G1: the traditional and non-traditional sectors), with value, ' +
+    'share of the table\u2019s total and growth against the same period a year earlier. `year` ranks a calendar year; ' +
+    'without it, the latest 12 months.',
+};
+
+function shape(kind: RankingKind) {
+  const spec = RANKINGS[kind];
+  return { lang: p.lang, year: p.year, limit: p.limit(spec.maxLimit, spec.defaultLimit) };
+}
+
+function routes(kind: RankingKind) {
+  const json = createRoute({
+    method: 'get',
+    path: `/rankings/${kind}`,
+    'x-example-query': 'year=2024&limit=5',
+    tags,
+    summary: `Top ${kind}`,
+    description: DESCRIPTION[kind],
+    middleware: [cached] as const,
+    request: { query: p.query({ ...shape(kind), format: p.format(['json', 'csv']) }) },
+    responses: jsonOrCsvResponses(`The ${kind} ranking.`, Ranking),
+  });
+  const csv = createRoute({
+    method: 'get',
+    path: `/rankings/${kind}.csv`,
+    'x-example-query': 'lang=en',
+    tags,
+    summary: `Top ${kind} (CSV)`,
+    description: `${DESCRIPTION[kind]} As a CSV file: one row per item.`,
+    middleware: [cached] as const,
+    request: { query: p.query(shape(kind)) },
+    responses: csvResponses(`The ${kind} ranking as CSV.`),
+  });
+  return { json, csv };
+}
+
+const destinations = routes('destinations');
+const sectors = routes('sectors');
+
+function answer(c: Context<AppEnv>, kind: RankingKind, q: { year?: string | undefined; limit?: number | undefined }, csv: boolean) {
+  const lang = c.get('language');
+  const body = ranking(kind, { year: q.year === undefined ? undefined : Number(q.year), limit: q.limit }, lang);
+  if (csv) {
+    const window = body.period.year === null ? `${body.period.from}-${body.period.to}` : String(body.period.year);
+    return csvResponse(c, csvFileName('peru-exports', kind, window, lang), rankingTable(body));
+  }
+  return c.json({ ...envelope(lang), ...body }, 200);
+}
+
+const destinationsHandler: RouteHandler<typeof destinations.json, AppEnv> = (c) => {
+  const { format, ...q } = c.req.valid('query');
+  return answer(c, 'destinations', q, format === 'csv');
+};
+const sectorsHandler: RouteHandler<typeof sectors.json, AppEnv> = (c) => {
+  const { format, ...q } = c.req.valid('query');
+  return answer(c, 'sectors', q, format === 'csv');
+};
+
+export const rankings = new OpenAPIHono<AppEnv>()
+  .openapi(destinations.json, destinationsHandler)
+  .openapi(destinations.csv, (c) => answer(c, 'destinations', c.req.valid('query'), true))
+  .openapi(sectors.json, sectorsHandler)
+  .openapi(sectors.csv, (c) => answer(c, 'sectors', c.req.valid('query'), true));

@@ -1,0 +1,251 @@
+/**
+ * The response bodies, as zod schemas: they describe the responses in the OpenAPI document
+ * (each becomes a named component), type the view functions (worker/views) and let tests
+ * check real responses against the document. The field names follow
+ * /work/team/API-CONTRACT.md; objects are strict, so the document lists every field there is.
+ */
+import { z } from '@hono/zod-openapi';
+import { LANGS } from '../data/types';
+import { METRIC_KINDS } from './params';
+
+const period = z.string().openapi({ description: 'YYYY-MM for a month, YYYY for a year.', example: '2025-04' });
+const formatted = z.string().openapi({ description: 'The number written for the response language.' });
+
+/** Fields of every JSON body. */
+export const envelope = {
+  apiVersion: z.string().openapi({ description: 'Version of this API.', example: '1' }),
+  datasetVersion: z.string().openapi({ description: 'Content hash of the dataset that produced the figures.', example: '98f29c52e7c1' }),
+  lang: z.enum(LANGS).openapi({ description: 'Language of labels and formatted numbers.' }),
+};
+
+export const PeriodValue = z
+  .strictObject({ period, value: z.number(), formattedValue: formatted })
+  .openapi('PeriodValue', { description: 'A figure for one period, in US dollars unless the unit says otherwise.' });
+
+export const MaybePeriodValue = z
+  .strictObject({ period, value: z.number().nullable(), formattedValue: formatted.nullable() })
+  .openapi('MaybePeriodValue', { description: 'A figure that may be missing (null): a gap in a series, or a press-release figure without a level.' });
+
+const frequency = z.enum(['monthly', 'annual']);
+const seriesKind = z.enum(METRIC_KINDS);
+
+export const MetricSummary = z
+  .strictObject({
+    id: z.string().openapi({ example: 'destination/CN' }),
+    label: z.string().openapi({ example: 'China' }),
+    kind: seriesKind,
+    unit: z.literal('USD'),
+    frequency,
+    source: z.string().openapi({ description: 'Source id, see /v1/sources.', example: 'sunat-g6' }),
+    parent: z.string().nullable().openapi({ description: 'The series this one is a part of (the denominator of its share).' }),
+    iso2: z.string().nullable().openapi({ description: 'ISO 3166-1 alpha-2 code for destinations that are countries.' }),
+    first: period.openapi({ description: 'First period of the series.' }),
+    last: period.openapi({ description: 'Last period of the series.' }),
+    preliminaryFrom: period.nullable().openapi({ description: 'First period the source marks preliminary.' }),
+    latest: MaybePeriodValue.openapi({ description: 'The latest reported figure (null value only for a series without any).' }),
+  })
+  .openapi('MetricSummary');
+
+export const MetricCatalogue = z
+  .strictObject({ ...envelope, count: z.number().int(), metrics: z.array(MetricSummary) })
+  .openapi('MetricCatalogue');
+
+export const Provenance = z
+  .strictObject({
+    id: z.string(),
+    publisher: z.string(),
+    title: z.string(),
+    url: z.string(),
+    notes: z.array(z.string()).openapi({ description: 'Caveats: preliminary periods, unit corrections, differences to other sources.' }),
+  })
+  .openapi('Provenance');
+
+const change = {
+  changePct: z.number().nullable().openapi({ description: 'Change in percent against `previous`.' }),
+  formattedChange: z.string().nullable(),
+};
+
+export const MetricDetail = z
+  .strictObject({
+    ...envelope,
+    id: z.string(),
+    label: z.string(),
+    kind: z.enum([...METRIC_KINDS, 'highlight']),
+    unit: z.enum(['USD', 'percent', 'count', 'share', 'named', 'fact']).openapi({
+      description: 'USD for every series; press-release highlights may be a count, a share in percent, a growth rate only (percent) or a statement (named, fact).',
+    }),
+    frequency,
+    parent: z.string().nullable(),
+    iso2: z.string().nullable(),
+    latest: MaybePeriodValue,
+    previous: z
+      .strictObject({ period, value: z.number(), formattedValue: formatted, derived: z.boolean() })
+      .nullable()
+      .openapi({
+        description:
+          'The comparable earlier figure: the same month a year earlier (monthly), the year before (annual). `derived` when computed from published level and growth rather than published.',
+      }),
+    ...change,
+    share: z
+      .strictObject({ of: z.string(), ofLabel: z.string(), pct: z.number(), formattedPct: z.string() })
+      .nullable()
+      .openapi({ description: 'Share of the parent series in the latest period, where there is a parent.' }),
+    annual: z
+      .strictObject({
+        year: z.number().int(),
+        value: z.number(),
+        formattedValue: formatted,
+        partial: z.boolean().openapi({ description: 'The year is not complete in the data (e.g. January–April).' }),
+        months: z.number().int().openapi({ description: 'Months of the year with a reported value.' }),
+        ...change,
+      })
+      .nullable()
+      .openapi({
+        description: 'The year of the latest figure. Its change compares the same months of the year before when the year is partial.',
+      }),
+    preliminary: z.boolean().openapi({ description: 'The latest figure is preliminary and may be revised.' }),
+    source: Provenance,
+    quote: z.string().nullable().openapi({ description: 'For highlights: the press-release sentence the figure comes from.' }),
+    related: z.string().nullable().openapi({ description: 'For highlights: a SUNAT series measuring a comparable thing (never mixed in).' }),
+  })
+  .openapi('MetricDetail');
+
+export const SeriesPoint = z
+  .strictObject({
+    period,
+    value: z.number().nullable().openapi({ description: 'Null where the source reports nothing.' }),
+    formattedValue: formatted.nullable(),
+    partial: z.boolean().optional().openapi({ description: 'Annual points: the year is incomplete in the data.' }),
+    months: z.number().int().optional().openapi({ description: 'Annual points: months with a reported value.' }),
+  })
+  .openapi('SeriesPoint');
+
+export const Series = z
+  .strictObject({
+    ...envelope,
+    id: z.string(),
+    label: z.string(),
+    unit: z.literal('USD'),
+    frequency: frequency.openapi({ description: 'Frequency of the points.' }),
+    source: z.string(),
+    from: period.openapi({ description: 'First period returned (after clipping to the series).' }),
+    to: period.openapi({ description: 'Last period returned.' }),
+    preliminaryFrom: period.nullable(),
+    points: z.array(SeriesPoint),
+  })
+  .openapi('Series');
+
+export const RankingItem = z
+  .strictObject({
+    rank: z.number().int(),
+    id: z.string(),
+    label: z.string(),
+    iso2: z.string().nullable(),
+    parent: z.string().nullable(),
+    value: z.number(),
+    formattedValue: formatted,
+    sharePct: z.number().openapi({ description: 'Share of the total in percent.' }),
+    formattedShare: z.string(),
+    growthPct: z.number().nullable().openapi({ description: 'Change in percent against the same period a year earlier.' }),
+    formattedGrowth: z.string().nullable(),
+  })
+  .openapi('RankingItem');
+
+export const Ranking = z
+  .strictObject({
+    ...envelope,
+    kind: z.enum(['destinations', 'sectors']),
+    source: z.string(),
+    period: z.strictObject({
+      from: period,
+      to: period,
+      label: z.string().openapi({ example: '2024' }),
+      year: z.number().int().nullable().openapi({ description: 'The year asked for; null for the latest 12 months.' }),
+      partial: z.boolean().openapi({ description: 'Fewer than 12 months of data (a partial year).' }),
+      months: z.number().int(),
+    }),
+    total: z.strictObject({ id: z.string(), label: z.string(), value: z.number(), formattedValue: formatted }),
+    count: z.number().int().openapi({ description: 'How many items have a value in the period (before `limit`).' }),
+    items: z.array(RankingItem),
+  })
+  .openapi('Ranking');
+
+export const HighlightItem = z
+  .strictObject({
+    id: z.string(),
+    label: z.string(),
+    unit: z.enum(['USD', 'percent', 'count', 'share', 'named', 'fact']),
+    period,
+    value: z.number().nullable(),
+    formattedValue: z.string().nullable(),
+    growthPct: z.number().nullable(),
+    formattedGrowth: z.string().nullable(),
+    previous: z
+      .strictObject({ period, value: z.number(), formattedValue: formatted, derived: z.literal(true) })
+      .nullable()
+      .openapi({ description: 'The year before, derived from the published level and growth.' }),
+    quote: z.string(),
+    related: z.string().nullable(),
+    source: z.string(),
+  })
+  .openapi('HighlightItem');
+
+export const Highlights = z
+  .strictObject({ ...envelope, source: Provenance, count: z.number().int(), items: z.array(HighlightItem) })
+  .openapi('Highlights');
+
+export const SourceItem = z
+  .strictObject({
+    id: z.string(),
+    publisher: z.string(),
+    title: z.string(),
+    url: z.string(),
+    definition: z.string(),
+    unit: z.string(),
+    coverage: z.string(),
+    licence: z.string().nullable(),
+    notes: z.array(z.string()),
+  })
+  .openapi('Source');
+
+export const Sources = z.strictObject({ ...envelope, count: z.number().int(), sources: z.array(SourceItem) }).openapi('Sources');
+
+export const ProblemDetails = z
+  .strictObject({
+    type: z.string().openapi({ description: 'URI reference of the problem type (RFC 9457).', example: '/docs#problem-invalid-parameter' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.strictObject({ param: z.string(), message: z.string(), allowed: z.string() }))
+      .optional()
+      .openapi({ description: 'Each rejected parameter, what was wrong and what it accepts.' }),
+    closeMatches: z.array(z.string()).optional().openapi({ description: 'Known ids close to an unknown one.' }),
+    allow: z.array(z.string()).optional(),
+    apiVersion: z.string(),
+    datasetVersion: z.string(),
+  })
+  .openapi('Problem');
+
+export type MetricSummaryBody = z.infer<typeof MetricSummary>;
+export type MetricDetailBody = z.infer<typeof MetricDetail>;
+export type SeriesBody = z.infer<typeof Series>;
+export type RankingBody = z.infer<typeof Ranking>;
+export type HighlightItemBody = z.infer<typeof HighlightItem>;
+export type SourceItemBody = z.infer<typeof SourceItem>;
+export type ProvenanceBody = z.infer<typeof Provenance>;
+
+/** Responses every route may give besides its 200. */
+export const problemResponses = {
+  400: { description: 'A parameter is invalid or unknown.', content: { 'application/problem+json': { schema: ProblemDetails } } },
+  404: { description: 'No such resource (for a metric: with close matches).', content: { 'application/problem+json': { schema: ProblemDetails } } },
+  405: { description: 'Only GET, HEAD and OPTIONS are allowed.', content: { 'application/problem+json': { schema: ProblemDetails } } },
+} as const;
+
+/** The response headers of every 200 (documented once). */
+export const cacheHeaders = {
+  ETag: { description: 'Strong validator; changes only with the dataset or the API version.', schema: { type: 'string' as const } },
+  'Cache-Control': { description: 'Lifetimes from the cache policy table.', schema: { type: 'string' as const } },
+  'X-Cache': { description: 'HIT when served from the edge cache, MISS when computed.', schema: { type: 'string' as const } },
+};

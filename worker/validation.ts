@@ -1,0 +1,55 @@
+/**
+ * Zod validation failures as 400 problems naming each parameter, through OpenAPIHono's
+ * `defaultHook` (so no route has to remember it).
+ */
+import type { OpenAPIHonoOptions } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+import { closeMatches } from './close-matches';
+import type { AppEnv } from './env';
+import { invalidParams, type ParamError, type ProblemError } from './problem';
+
+const MAX_ECHO = 40;
+
+function echo(value: string): string {
+  return JSON.stringify(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value);
+}
+
+/** The problem for a failed validation of the request's `target` (query, param…). */
+export function validationProblem(error: ZodError, target: string, c: Context): ProblemError {
+  const errors: ParamError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // params.ts `query()` writes the known names as this issue's message.
+      const known = issue.message.replace(/^parameters: /, '').split(', ').filter(Boolean);
+      for (const key of issue.keys) {
+        const [suggestion] = closeMatches(key, known.map((name) => ({ key: name })), 1);
+        errors.push({
+          param: key,
+          message: `unknown parameter ${echo(key)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+          allowed: known.length ? known.join(', ') : 'no parameters',
+        });
+      }
+      continue;
+    }
+    const param = String(issue.path[0] ?? target);
+    const allowed = issue.message;
+    const given = target === 'query' ? c.req.queries(param) : undefined;
+    let message: string;
+    if (given && given.length > 1) message = `${param} is given ${given.length} times; give it once, as ${allowed}`;
+    else {
+      const value = target === 'query' ? c.req.query(param) : target === 'param' ? c.req.param(param) : undefined;
+      message = value === undefined ? `${param} must be ${allowed}` : `${param} must be ${allowed}; got ${echo(value)}`;
+    }
+    errors.push({ param, message, allowed });
+  }
+  // One error per parameter is enough (a pipe can report the same one twice).
+  const seen = new Set<string>();
+  return invalidParams(errors.filter((e) => !seen.has(e.param) && seen.add(e.param)));
+}
+
+/** OpenAPIHono's defaultHook: on failure, throw the problem for `app.onError` to answer. */
+export const validationHook: NonNullable<OpenAPIHonoOptions<AppEnv>['defaultHook']> = (result, c) => {
+  if (!result.success) throw validationProblem(result.error, result.target, c);
+  return undefined;
+};

@@ -1,0 +1,178 @@
+/**
+ * The metric catalogue and one metric's headline figures, computed from the dataset with
+ * data/derive.ts. Pure: no HTTP here, so the image routes' cards reuse `metricDetail`.
+ */
+import {
+  annualValue,
+  coverage,
+  latestPeriod,
+  monthFromNumber,
+  monthNumber,
+  share,
+  valueAt,
+  yoyGrowth,
+} from '../../data/derive';
+import { getMetric, metrics } from '../../data/index';
+import type { Highlight, Lang, MetricKind, SeriesMetric } from '../../data/types';
+import type { CsvTable } from '../csv';
+import { formatChangePct, formatUsd } from '../render/format';
+import type { MetricDetailBody, MetricSummaryBody } from '../schemas';
+import { formatShare, formatValue } from './format';
+import type { FoundMetric } from './lookup';
+import { provenance } from './provenance';
+
+type Body<T> = Omit<T, 'apiVersion' | 'datasetVersion' | 'lang'>;
+
+/** Is `period` at or after `since` (both of the series' own format)? */
+function isPreliminary(metric: SeriesMetric, period: string | null): boolean {
+  return metric.preliminaryFrom !== undefined && period !== null && period >= metric.preliminaryFrom;
+}
+
+export function metricSummary(metric: SeriesMetric, lang: Lang): MetricSummaryBody {
+  const { first, last } = coverage(metric);
+  const latest = latestPeriod(metric);
+  const value = latest === null ? null : valueAt(metric, latest);
+  return {
+    id: metric.id,
+    label: metric.label[lang],
+    kind: metric.kind,
+    unit: metric.unit,
+    frequency: metric.frequency,
+    source: metric.source,
+    parent: metric.parent,
+    iso2: metric.iso2 ?? null,
+    first,
+    last,
+    preliminaryFrom: metric.preliminaryFrom ?? null,
+    latest: {
+      period: latest ?? last,
+      value,
+      formattedValue: value === null ? null : formatUsd(value, lang),
+    },
+  };
+}
+
+export function metricCatalogue(lang: Lang, kind?: MetricKind): { count: number; metrics: MetricSummaryBody[] } {
+  const list = metrics.filter((m) => kind === undefined || m.kind === kind).map((m) => metricSummary(m, lang));
+  return { count: list.length, metrics: list };
+}
+
+export function catalogueTable(list: readonly MetricSummaryBody[]): CsvTable {
+  return {
+    columns: ['id', 'label', 'kind', 'unit', 'frequency', 'source', 'parent', 'iso2', 'first', 'last', 'latest_period', 'latest_value'],
+    rows: list.map((m) => [m.id, m.label, m.kind, m.unit, m.frequency, m.source, m.parent, m.iso2, m.first, m.last, m.latest.period, m.latest.value]),
+  };
+}
+
+/** The same period a year earlier: `2025-04` → `2024-04`, `2019` → `2018`. */
+function yearEarlier(period: string): string {
+  const month = monthNumber(period);
+  return month === null ? String(Number(period) - 1) : monthFromNumber(month - 12);
+}
+
+function change(pct: number | null, lang: Lang): { changePct: number | null; formattedChange: string | null } {
+  return { changePct: pct, formattedChange: pct === null ? null : formatChangePct(pct, lang) };
+}
+
+function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> {
+  const latest = latestPeriod(metric);
+  const value = latest === null ? null : valueAt(metric, latest);
+  const previousPeriod = latest === null ? null : yearEarlier(latest);
+  const previousValue = previousPeriod === null ? null : valueAt(metric, previousPeriod);
+
+  const parent = metric.parent === null ? undefined : getMetric(metric.parent);
+  let sharePct: number | null = null;
+  if (parent && latest !== null) {
+    try {
+      sharePct = share(metric, parent, latest);
+    } catch {
+      sharePct = null; // a parent of another source or frequency: never mixed
+    }
+  }
+
+  const year = latest === null ? null : Number(latest.slice(0, 4));
+  const annual = year === null ? null : annualValue(metric, year);
+
+  return {
+    id: metric.id,
+    label: metric.label[lang],
+    kind: metric.kind,
+    unit: metric.unit,
+    frequency: metric.frequency,
+    parent: metric.parent,
+    iso2: metric.iso2 ?? null,
+    latest: {
+      period: latest ?? coverage(metric).last,
+      value,
+      formattedValue: value === null ? null : formatUsd(value, lang),
+    },
+    previous:
+      previousPeriod !== null && previousValue !== null
+        ? { period: previousPeriod, value: previousValue, formattedValue: formatUsd(previousValue, lang), derived: false }
+        : null,
+    ...change(latest === null ? null : yoyGrowth(metric, latest), lang),
+    share:
+      parent && sharePct !== null
+        ? { of: parent.id, ofLabel: parent.label[lang], pct: sharePct, formattedPct: formatShare(sharePct, lang) }
+        : null,
+    annual:
+      annual && annual.value !== null
+        ? {
+            year: annual.year,
+            value: annual.value,
+            formattedValue: formatUsd(annual.value, lang),
+            partial: annual.partial,
+            months: annual.months,
+            ...change(yoyGrowth(metric, String(annual.year)), lang),
+          }
+        : null,
+    preliminary: isPreliminary(metric, latest),
+    source: provenance(metric.source, lang),
+    quote: null,
+    related: null,
+  };
+}
+
+/** A press-release figure in the same shape: one annual figure, its published growth, the derived year before. */
+function highlightDetail(h: Highlight, lang: Lang): Body<MetricDetailBody> {
+  const growth = change(h.growthPct, lang);
+  return {
+    id: h.id,
+    label: h.label[lang],
+    kind: 'highlight',
+    unit: h.unit,
+    frequency: 'annual',
+    parent: null,
+    iso2: null,
+    latest: { period: h.period, value: h.value, formattedValue: formatValue(h.value, h.unit, lang) },
+    previous: h.previous
+      ? {
+          period: h.previous.period,
+          value: h.previous.value,
+          formattedValue: formatValue(h.previous.value, h.unit, lang) ?? String(h.previous.value),
+          derived: true,
+        }
+      : null,
+    ...growth,
+    share: null,
+    annual:
+      h.unit === 'USD' && h.value !== null
+        ? {
+            year: Number(h.period),
+            value: h.value,
+            formattedValue: formatUsd(h.value, lang),
+            partial: false,
+            months: 12,
+            ...growth,
+          }
+        : null,
+    preliminary: false,
+    source: provenance(h.source, lang),
+    quote: h.quote,
+    related: h.related ?? null,
+  };
+}
+
+export function metricDetail(found: FoundMetric, lang: Lang): Body<MetricDetailBody> {
+  return found.type === 'series' ? seriesDetail(found.metric, lang) : highlightDetail(found.highlight, lang);
+}
