@@ -17,6 +17,8 @@ import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
 import { highlights } from './routes/highlights';
 import { metrics } from './routes/metrics';
+import oembed from './routes/oembed';
+import pages from './routes/pages';
 import { rankings } from './routes/rankings';
 import { reference } from './routes/reference';
 import { sources } from './routes/sources';
@@ -89,6 +91,8 @@ const routes = app
   .route('/v1', sources)
   .route('/', reference(() => openApiDocument(app)))
   .get('/healthz', (c) => c.text('ok'));
+app.route('/oembed', oembed);
+app.route('/', pages);
 
 app.notFound((c) =>
   problemResponse({

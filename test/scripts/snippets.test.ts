@@ -78,6 +78,12 @@ describe('parseEmbedSpec', () => {
     expect(issues[0]?.param).toBe('to');
   });
 
+  it('takes only years as bounds of annual figures', () => {
+    const { spec: s, issues } = parseEmbedSpec({ freq: 'annual', from: '2020-03', to: '2024' }, isMetric);
+    expect(s).toMatchObject({ freq: 'annual', from: null, to: '2024' });
+    expect(issues.map((i) => i.param)).toEqual(['from']);
+  });
+
   it('truncates a long rejected value in the message', () => {
     const { issues } = parseEmbedSpec({ theme: 'x'.repeat(500) }, isMetric);
     expect(issues[0]?.message.length).toBeLessThan(120);
@@ -101,7 +107,7 @@ const arbitrarySpec: fc.Arbitrary<EmbedSpec> = fc.constantFrom(...EMBED_KINDS).c
     lang: fc.constantFrom(...LANGS),
     width: optionalIn(sizeBounds(kind).width),
     height: optionalIn(sizeBounds(kind).height),
-  }),
+  }).filter((s) => s.freq !== 'annual' || [s.from, s.to].every((p) => p === null || p.length === 4)),
 );
 
 describe('specToQuery', () => {
@@ -141,6 +147,11 @@ describe('URLs', () => {
     expect(dataUrls(spec({}), ORIGIN).csv).toBe(`${ORIGIN}/v1/metrics/total/series.csv`);
     expect(dataUrls(spec({ kind: 'ranking', ranking: 'sectors', year: '2024', limit: 5 }), ORIGIN)).toEqual({
       json: `${ORIGIN}/v1/rankings/sectors?year=2024&limit=5&lang=es`,
+      csv: `${ORIGIN}/v1/rankings/sectors.csv?year=2024&limit=5`,
+    });
+    // A press-release figure is one number, not a series: its detail, and no CSV.
+    expect(dataUrls(spec({ metric: 'highlight/total', from: '2020' }), ORIGIN)).toEqual({
+      json: `${ORIGIN}/v1/metrics/highlight/total?lang=es`,
       csv: null,
     });
   });
@@ -179,7 +190,7 @@ describe('snippets', () => {
     expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/);
     expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
-    expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json']);
+    expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json', 'csv']);
   });
 
   it('escapes text and attribute values, so no value can open a tag', () => {

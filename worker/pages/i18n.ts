@@ -94,6 +94,7 @@ export interface Strings {
     growth: string;
     partial: (months: number) => string;
     preliminary: string;
+    derived: string;
     embed: string;
     customise: string;
     source: string;
@@ -212,6 +213,7 @@ export const STRINGS: Record<Lang, Strings> = {
       growth: 'Variación',
       partial: (months) => `parcial (${months} ${months === 1 ? 'mes' : 'meses'})`,
       preliminary: 'preliminar',
+      derived: 'derivado del valor y la variación publicados',
       embed: 'Insertar esta serie',
       customise: 'Personalizar en el constructor',
       source: 'Fuente',
@@ -328,6 +330,7 @@ export const STRINGS: Record<Lang, Strings> = {
       growth: 'Change',
       partial: (months) => `partial (${months} ${months === 1 ? 'month' : 'months'})`,
       preliminary: 'preliminary',
+      derived: 'derived from the published level and growth',
       embed: 'Embed this series',
       customise: 'Customise in the builder',
       source: 'Source',

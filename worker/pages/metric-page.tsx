@@ -132,10 +132,16 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
             <Table caption={t.monthsCaption(view.label)} rows={view.monthlyRows} ctx={ctx} />
           </details>
         )}
-        <p>
-          <a href={`/v1/metrics/${view.id}/series?lang=${ctx.lang}`}>JSON</a> ·{' '}
-          <a href={`/v1/metrics/${view.id}/series.csv`}>CSV</a>
-        </p>
+        {view.chart ? (
+          <p>
+            <a href={`/v1/metrics/${view.id}/series?lang=${ctx.lang}`}>JSON</a> ·{' '}
+            <a href={`/v1/metrics/${view.id}/series.csv`}>CSV</a>
+          </p>
+        ) : (
+          <p>
+            <a href={`/v1/metrics/${view.id}?lang=${ctx.lang}`}>JSON</a>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="embed-title">

@@ -158,6 +158,16 @@ export function parseEmbedSpec(
     spec.to = null;
   }
   oneOf('freq', FREQUENCIES, (v) => (spec.freq = v));
+  if (spec.freq === 'annual') {
+    // Annual points are whole years (the API answers 400 to a month with freq=annual).
+    for (const name of ['from', 'to'] as const) {
+      const v = spec[name];
+      if (v !== null && v.length !== 4) {
+        issues.push({ param: name, allowed: 'a year YYYY (with freq=annual)', message: `"${v}" is a month; annual figures take a year` });
+        spec[name] = null;
+      }
+    }
+  }
   oneOf('theme', THEMES, (v) => (spec.theme = v));
   oneOf('lang', LANGS, (v) => (spec.lang = v));
   const size = sizeBounds(spec.kind);
@@ -247,23 +257,28 @@ export function imageUrl(spec: EmbedSpec, origin: string): string | null {
   return `${origin}/v1/metrics/${spec.metric}/${file}?${query}`;
 }
 
-/** The JSON and CSV the embed shows: a metric's series, or a ranking (JSON only). */
+/**
+ * The JSON and CSV the embed shows: a metric's series, a ranking, or — for a press-release
+ * figure (`highlight/…`), which is one published number and not a series — its JSON detail.
+ */
 export function dataUrls(spec: EmbedSpec, origin: string): { json: string; csv: string | null } {
+  const query = new URLSearchParams();
   if (spec.kind === 'ranking') {
-    const query = new URLSearchParams();
     if (spec.year !== null) query.set('year', spec.year);
     if (spec.limit !== null) query.set('limit', String(spec.limit));
-    query.set('lang', spec.lang);
-    return { json: `${origin}/v1/rankings/${spec.ranking}?${query}`, csv: null };
+  } else if (!spec.metric.startsWith('highlight/')) {
+    for (const key of ['from', 'to', 'freq'] as const) {
+      const v = spec[key];
+      if (v !== null) query.set(key, v);
+    }
   }
-  const query = new URLSearchParams();
-  for (const key of ['from', 'to', 'freq'] as const) {
-    const v = spec[key];
-    if (v !== null) query.set(key, v);
-  }
+  const csv = query.size > 0 ? `?${query}` : '';
   const json = new URLSearchParams(query);
   json.set('lang', spec.lang);
-  const csv = query.size > 0 ? `?${query}` : '';
+  if (spec.kind === 'ranking') {
+    return { json: `${origin}/v1/rankings/${spec.ranking}?${json}`, csv: `${origin}/v1/rankings/${spec.ranking}.csv${csv}` };
+  }
+  if (spec.metric.startsWith('highlight/')) return { json: `${origin}/v1/metrics/${spec.metric}?${json}`, csv: null };
   return {
     json: `${origin}/v1/metrics/${spec.metric}/series?${json}`,
     csv: `${origin}/v1/metrics/${spec.metric}/series.csv${csv}`,

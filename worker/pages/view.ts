@@ -1,29 +1,24 @@
 /**
- * What the pages show, read from the dataset: the figures and texts of the front page and of a
- * metric page, in one language, formatted as the API formats them. Pure functions over the
- * runtime dataset (data/index.ts) and its derivations (data/derive.ts); no HTTP.
+ * What the pages show, read through the API's own views (worker/views/*): the metric page's
+ * figures are `metricDetail`'s, its tables `metricSeries`'s, the sources `sourceItems`'s, so a
+ * page and the JSON it links to cannot disagree. Pure: no HTTP.
  */
-import {
-  getHighlight,
-  getMetric,
-  getSource,
-  highlights,
-  metrics,
-  sources,
-  type Highlight,
-  type Lang,
-  type SeriesMetric,
-  type Source,
-} from '../../data/index';
-import { annual, annualValue, latestPeriod, periods, share, valueAt, yoyGrowth } from '../../data/derive';
-import { formatChangePct, formatPeriod, formatUsd } from '../../widgets/src/render/format';
+import { annual, annualValue, yoyGrowth } from '../../data/derive';
+import { getHighlight, getMetric, highlights, metrics, type Highlight, type Lang, type SeriesMetric } from '../../data/index';
+import { formatChangePct, formatPeriod } from '../render/format';
+import type { SourceItemBody } from '../schemas';
+import { formatValue } from '../views/format';
+import { findMetric } from '../views/lookup';
+import { metricDetail } from '../views/metrics';
+import { metricSeries } from '../views/series';
+import { sourceItems } from '../views/sources';
 import type { BuilderView } from './builder';
-import type { DifferFigures } from './i18n';
+import type { DifferFigures, Strings } from './i18n';
 import type { EmbedSpec, EmbedText } from './snippets';
 
 /** Series and highlights, by id: what `metric=` and `/m/{id}` accept. */
 export function isMetricId(id: string): boolean {
-  return getMetric(id) !== undefined || getHighlight(id) !== undefined;
+  return findMetric(id) !== undefined;
 }
 
 /** The headline cards of the front page: the press release's main levels. */
@@ -36,15 +31,16 @@ export const HEADLINE_HIGHLIGHTS = [
   'highlight/agribusiness',
 ] as const;
 
-/** A short attribution, e.g. "SUNAT, Cuadro G6"; the source's id when it is unknown. */
+const SOURCE_NAMES: Record<string, Record<Lang, string>> = {
+  'sunat-g1': { es: 'SUNAT, Cuadro G1', en: 'SUNAT, Table G1' },
+  'sunat-g6': { es: 'SUNAT, Cuadro G6', en: 'SUNAT, Table G6' },
+  'worldbank-wdi': { es: 'Banco Mundial (WDI)', en: 'World Bank (WDI)' },
+  'promperu-2024': { es: 'PROMPERÚ, nota de prensa 2024', en: 'PROMPERÚ, 2024 press release' },
+};
+
+/** A short attribution for alt texts and lists, e.g. "SUNAT, Cuadro G6". */
 export function sourceName(id: string, lang: Lang): string {
-  const names: Record<string, Record<Lang, string>> = {
-    'sunat-g1': { es: 'SUNAT, Cuadro G1', en: 'SUNAT, Table G1' },
-    'sunat-g6': { es: 'SUNAT, Cuadro G6', en: 'SUNAT, Table G6' },
-    'worldbank-wdi': { es: 'Banco Mundial (WDI)', en: 'World Bank (WDI)' },
-    'promperu-2024': { es: 'PROMPERÚ, nota de prensa 2024', en: 'PROMPERÚ, 2024 press release' },
-  };
-  return names[id]?.[lang] ?? getSource(id)?.publisher ?? id;
+  return SOURCE_NAMES[id]?.[lang] ?? id;
 }
 
 /** What a series is, as a title: "Exportaciones a China", "Exportaciones: Cobre", "Exportaciones totales". */
@@ -55,16 +51,12 @@ export function metricTitle(m: SeriesMetric, lang: Lang): string {
   return lang === 'es' ? `Exportaciones: ${label}` : `Exports: ${label}`;
 }
 
-/** A highlight's figure as the release states it: "US$ 25 mil millones (2024)", "+36 % (2024)", "22". */
+/** A highlight's figure as the release states it: "US$ 25 mil millones (+9,2 %), 2024", "+36 %, 2024". */
 export function highlightFigure(h: Highlight, lang: Lang): string {
-  const parts: string[] = [];
-  if (h.value !== null) {
-    if (h.unit === 'USD') parts.push(formatUsd(h.value, lang));
-    else if (h.unit === 'share') parts.push(percent(h.value, lang));
-    else parts.push(new Intl.NumberFormat(lang).format(h.value));
-  }
-  if (h.growthPct !== null) parts.push(h.value === null ? formatChangePct(h.growthPct, lang) : `(${formatChangePct(h.growthPct, lang)})`);
-  return parts.length === 0 ? h.period : `${parts.join(' ')}, ${h.period}`;
+  const value = h.unit === 'percent' ? null : formatValue(h.value, h.unit, lang);
+  const growth = h.growthPct === null ? null : formatChangePct(h.growthPct, lang);
+  const figure = value !== null && growth !== null ? `${value} (${growth})` : (value ?? growth);
+  return figure === null ? h.period : `${figure}, ${h.period}`;
 }
 
 /**
@@ -85,12 +77,14 @@ export function embedText(spec: EmbedSpec, lang: Lang): EmbedText {
   if (h !== undefined) return { title: h.label[lang], figure: `${highlightFigure(h, lang)} (${sourceName(h.source, lang)})` };
   const m = getMetric(spec.metric);
   if (m === undefined) return { title: spec.metric, figure: '' };
-  return { title: metricTitle(m, lang), figure: lang === 'es' ? `último dato de ${sourceName(m.source, lang)}` : `latest figure, ${sourceName(m.source, lang)}` };
+  const source = sourceName(m.source, lang);
+  return { title: metricTitle(m, lang), figure: lang === 'es' ? `último dato de ${source}` : `latest figure, ${source}` };
 }
 
+/** The searchable list of the builder: every series, and the highlights that have a figure. */
 export function metricOptions(lang: Lang): { id: string; label: string }[] {
   return [
-    ...metrics.map((m) => ({ id: m.id, label: `${m.label[lang]} · ${sourceName(m.source, lang)}` })),
+    ...metrics.map((m) => ({ id: m.id, label: `${metricTitle(m, lang)} · ${sourceName(m.source, lang)}` })),
     ...highlights
       .filter((h) => h.unit === 'USD' || h.unit === 'percent')
       .map((h) => ({ id: h.id, label: `${h.label[lang]} · ${sourceName(h.source, lang)}` })),
@@ -111,30 +105,10 @@ export function builderView(spec: EmbedSpec, issues: BuilderView['issues'], lang
   return { spec, issues, text: embedText(spec, spec.lang), metrics: metricOptions(lang), years: rankingYears() };
 }
 
-export interface SourceView {
-  id: string;
-  publisher: string;
-  title: string;
-  url: string;
-  definition: string;
-  unit: string;
-  coverage: string;
-  licence: string | null;
-  notes: string[];
-}
+export type SourceView = SourceItemBody;
 
 export function sourceViews(lang: Lang): SourceView[] {
-  return sources.map((s: Source) => ({
-    id: s.id,
-    publisher: s.publisher,
-    title: s.title[lang],
-    url: s.url,
-    definition: s.definition[lang],
-    unit: s.unit[lang],
-    coverage: s.coverage,
-    licence: s.licence,
-    notes: s.notes.map((n) => n[lang]),
-  }));
+  return sourceItems(lang).sources;
 }
 
 /** The press release's total against SUNAT G6's for the same year, for the sources section. */
@@ -144,11 +118,11 @@ export function differFigures(lang: Lang): DifferFigures | null {
   if (release?.value == null || release.growthPct === null || g6 === undefined) return null;
   const g6Year = annualValue(g6, release.period);
   if (g6Year?.value == null) return null;
-  // Two decimals, as the comparison is about the second digit (74.7 vs 73.59).
-  const billions = (v: number): string =>
-    lang === 'es'
-      ? `US$\u00a0${new Intl.NumberFormat('es', { maximumFractionDigits: 2 }).format(v / 1e9)} mil millones`
-      : `US$${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(v / 1e9)} billion`;
+  // Two decimals here (formatUsd keeps three digits): the comparison is about 74.7 vs 73.59.
+  const billions = (v: number): string => {
+    const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(v / 1e9);
+    return lang === 'es' ? `US$\u00a0${n} mil millones` : `US$${n} billion`;
+  };
   return {
     year: release.period,
     release: billions(release.value),
@@ -189,121 +163,89 @@ export interface TableRow {
 
 export interface MetricPageView {
   id: string;
+  /** The page's title, e.g. "Exportaciones a China". */
   label: string;
-  /** One sentence for meta description and social cards. */
+  /** One sentence for the meta description and social cards. */
   summary: string;
   facts: Fact[];
-  /** Whether a sparkline makes sense (a series, not a single published figure). */
+  /** Whether a chart makes sense: a series, not a single published figure. */
   chart: boolean;
   annualRows: TableRow[];
   monthlyRows: TableRow[];
   source: SourceView | null;
   /** The release's sentence, for highlights. */
   quote: string | null;
-  /** A related series (for highlights: SUNAT's comparable series). */
+  /** For highlights: SUNAT's comparable series, shown for comparison only. */
   related: { id: string; label: string } | null;
-  preliminaryFrom: string | null;
 }
 
-const dash = '–';
+const DASH = '–';
 
-function usd(v: number | null, lang: Lang): string {
-  return v === null ? dash : formatUsd(v, lang);
-}
+export function metricPageView(id: string, lang: Lang, words: Strings['metric']): MetricPageView | null {
+  const found = findMetric(id);
+  if (found === undefined) return null;
+  const d = metricDetail(found, lang);
+  const label = found.type === 'series' ? metricTitle(found.metric, lang) : d.label;
+  const period = (p: string): string => formatPeriod(p, lang);
 
-function pct(v: number | null, lang: Lang): string {
-  return v === null ? dash : formatChangePct(v, lang);
-}
+  const facts: Fact[] = [];
+  const shown = d.latest.formattedValue ?? d.formattedChange;
+  if (shown !== null) facts.push({ label: `${words.latest} (${period(d.latest.period)})`, value: shown });
+  if (d.latest.formattedValue !== null && d.formattedChange !== null) facts.push({ label: words.change, value: d.formattedChange });
+  if (d.previous !== null) facts.push({ label: `${words.previous} (${period(d.previous.period)})`, value: d.previous.formattedValue });
+  if (d.share !== null) facts.push({ label: `${words.share}: ${d.share.ofLabel}`, value: d.share.formattedPct });
+  if (found.type === 'series' && found.metric.frequency === 'monthly' && d.annual !== null) {
+    const note = d.annual.partial ? ` (${words.partial(d.annual.months)})` : '';
+    facts.push({ label: `${d.annual.year}${note}`, value: d.annual.formattedValue });
+  }
+  const source = sourceViews(lang).find((s) => s.id === d.source.id) ?? null;
+  const summary = shown === null ? label : `${label}: ${shown} (${period(d.latest.period)})`;
 
-/** A share in percent (87 means 87 %): es "87 %", en "87%". */
-function percent(v: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v / 100);
-}
-
-/** A month from `preliminaryFrom` on, or a year that contains such a month. */
-function isPreliminary(m: SeriesMetric, period: string): boolean {
-  if (m.preliminaryFrom === undefined) return false;
-  return period.length === 4 ? period >= m.preliminaryFrom.slice(0, 4) : period >= m.preliminaryFrom;
-}
-
-export function metricPageView(
-  id: string,
-  lang: Lang,
-  words: { latest: string; change: string; previous: string; share: string; partial: (months: number) => string; preliminary: string },
-): MetricPageView | null {
-  const source = (sid: string): SourceView | null => sourceViews(lang).find((s) => s.id === sid) ?? null;
-  const h = getHighlight(id);
-  if (h !== undefined) {
-    const facts: Fact[] = [{ label: `${words.latest} (${h.period})`, value: highlightFigure(h, lang).replace(/, \d{4}$/, '') }];
-    if (h.previous !== null) facts.push({ label: `${words.previous} (${h.previous.period})`, value: usd(h.previous.value, lang) });
-    const related = h.related !== undefined ? getMetric(h.related) : undefined;
+  if (found.type === 'highlight') {
+    const h = found.highlight;
     const rows: TableRow[] = [];
-    if (h.previous !== null) rows.push({ period: h.previous.period, value: usd(h.previous.value, lang), growth: dash, note: '' });
-    if (h.unit === 'USD' && h.value !== null) rows.push({ period: h.period, value: usd(h.value, lang), growth: pct(h.growthPct, lang), note: '' });
+    if (d.previous !== null) rows.push({ period: d.previous.period, value: d.previous.formattedValue, growth: DASH, note: words.derived });
+    if (d.latest.formattedValue !== null) rows.push({ period: d.latest.period, value: d.latest.formattedValue, growth: d.formattedChange ?? DASH, note: '' });
+    const related = h.related === undefined ? undefined : getMetric(h.related);
     return {
       id,
-      label: h.label[lang],
-      summary: `${h.label[lang]}: ${highlightFigure(h, lang)}`,
+      label,
+      summary,
       facts,
       chart: false,
       annualRows: rows,
       monthlyRows: [],
-      source: source(h.source),
+      source,
       quote: h.quote,
-      related: related ? { id: related.id, label: metricTitle(related, lang) } : null,
-      preliminaryFrom: null,
+      related: related === undefined ? null : { id: related.id, label: metricTitle(related, lang) },
     };
   }
 
-  const m = getMetric(id);
-  if (m === undefined) return null;
-  const last = latestPeriod(m);
-  const facts: Fact[] = [];
-  if (last !== null) {
-    facts.push({ label: `${words.latest} (${formatPeriod(last, lang)})`, value: usd(valueAt(m, last), lang) });
-    facts.push({ label: words.change, value: pct(yoyGrowth(m, last), lang) });
-    const parent = m.parent !== null ? getMetric(m.parent) : undefined;
-    if (parent !== undefined && parent.source === m.source && parent.frequency === m.frequency) {
-      const s = share(m, parent, last);
-      if (s !== null) {
-        facts.push({
-          label: `${words.share}: ${parent.label[lang]}`,
-          value: percent(s, lang),
-        });
-      }
-    }
-  }
-  const annualRows = annual(m)
-    .map((a) => {
-      const notes: string[] = [];
-      if (a.partial) notes.push(words.partial(a.months));
-      if (isPreliminary(m, String(a.year))) notes.push(words.preliminary);
-      return { period: String(a.year), value: usd(a.value, lang), growth: pct(yoyGrowth(m, String(a.year)), lang), note: notes.join(', ') };
-    })
+  const m = found.metric;
+  const preliminary = (p: string): boolean =>
+    m.preliminaryFrom !== undefined && (p.length === 4 ? p >= m.preliminaryFrom.slice(0, 4) : p >= m.preliminaryFrom);
+  const growth = (p: string): string => {
+    const g = yoyGrowth(m, p);
+    return g === null ? DASH : formatChangePct(g, lang);
+  };
+  const annualRows = metricSeries(m, { freq: 'annual' }, lang)
+    .points.map((p) => ({
+      period: p.period,
+      value: p.formattedValue ?? DASH,
+      growth: growth(p.period),
+      note: [p.partial ? words.partial(p.months ?? 0) : '', preliminary(p.period) ? words.preliminary : ''].filter(Boolean).join(', '),
+    }))
     .reverse();
   const monthlyRows =
     m.frequency === 'monthly'
-      ? periods(m)
-          .map((p) => ({
-            period: formatPeriod(p, lang, 'short'),
-            value: usd(valueAt(m, p), lang),
-            growth: pct(yoyGrowth(m, p), lang),
-            note: isPreliminary(m, p) ? words.preliminary : '',
+      ? metricSeries(m, { freq: 'monthly' }, lang)
+          .points.map((p) => ({
+            period: formatPeriod(p.period, lang, 'short'),
+            value: p.formattedValue ?? DASH,
+            growth: growth(p.period),
+            note: preliminary(p.period) ? words.preliminary : '',
           }))
           .reverse()
       : [];
-  const latestFact = facts[0];
-  return {
-    id,
-    label: metricTitle(m, lang),
-    summary: latestFact ? `${metricTitle(m, lang)}: ${latestFact.value} (${latestFact.label})` : metricTitle(m, lang),
-    facts,
-    chart: true,
-    annualRows,
-    monthlyRows,
-    source: source(m.source),
-    quote: null,
-    related: null,
-    preliminaryFrom: m.preliminaryFrom ?? null,
-  };
+  return { id, label, summary, facts, chart: true, annualRows, monthlyRows, source, quote: null, related: null };
 }

@@ -3,12 +3,12 @@
  * the builder's output alone `/builder/output` (what the site script swaps in), and the
  * pages' stylesheet and script under `/assets/`. Every page runs under a CSP that allows
  * only this origin. Mounted at `/`, so its middleware is attached per route, never with `*`
- * (which would also run for the API).
+ * (which would also run for the API). The language (`?lang`, Accept-Language, else `es`)
+ * comes from the app's global languageDetector.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import { html } from 'hono/html';
-import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { cacheControl } from '../cache-policy';
 import { closeMatches } from '../close-matches';
@@ -32,14 +32,6 @@ import {
 } from '../pages/view';
 
 const pages = new Hono<AppEnv>();
-
-/** `?lang=`, else Accept-Language, else Spanish (as the API). */
-const language = languageDetector({
-  order: ['querystring', 'header'],
-  supportedLanguages: ['es', 'en'],
-  fallbackLanguage: 'es',
-  caches: false,
-});
 
 /** Only this origin, for everything; no inline script or style anywhere on the pages. */
 const pageHeaders = secureHeaders({
@@ -83,7 +75,7 @@ function page(c: Context<AppEnv>, body: unknown, status: 200 | 404 = 200): Respo
   return c.html(html`<!doctype html>${body}`, status);
 }
 
-pages.get('/', pageHeaders, language, pageCaching, etag(), (c) => {
+pages.get('/', pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   return page(
@@ -101,7 +93,7 @@ pages.get('/', pageHeaders, language, pageCaching, etag(), (c) => {
 });
 
 /** The builder's output alone: preview, snippets, share link (same markup as on the page). */
-pages.get('/builder/output', pageHeaders, language, pageCaching, etag(), (c) => {
+pages.get('/builder/output', pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   const view = { spec, issues, text: embedText(spec, spec.lang) };
@@ -111,7 +103,7 @@ pages.get('/builder/output', pageHeaders, language, pageCaching, etag(), (c) => 
 
 const METRIC_ID = '[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+)?';
 
-pages.get(`/m/:id{${METRIC_ID}}`, pageHeaders, language, pageCaching, etag(), (c) => {
+pages.get(`/m/:id{${METRIC_ID}}`, pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const id = c.req.param('id');
   const t = STRINGS[ctx.lang].metric;
