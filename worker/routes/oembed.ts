@@ -55,12 +55,14 @@ oembed.get('/', (c) => {
     throw new ProblemError(problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`));
   }
   let spec = resolved.spec;
-  const fitted = fitSize(spec, oembedSize(spec), max, sizeBounds(spec.kind).width?.min ?? 0);
+  const natural = oembedSize(spec);
+  const bounds = sizeBounds(spec.kind);
+  const fitted = fitSize(spec, natural, max, bounds.width?.min ?? 0);
   if (fitted === null) {
     throw new ProblemError(problem('not-found', `No embed of ${spec.metric} fits in ${max.width ?? '∞'}×${max.height ?? '∞'} px`));
   }
-  const bounds = sizeBounds(spec.kind);
-  spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
+  // Shrunk to fit: the snippet carries the smaller size (unsized, it keeps the element's own).
+  if (fitted !== natural) spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
   const text = embedText(spec, spec.lang);
   return c.json(
     {
