@@ -1,18 +1,25 @@
-import anafanafo from 'anafanafo';
+import { createConsumer } from 'char-width-table-consumer';
+import verdanaBold from './verdana-10px-bold.json';
+import verdanaNormal from './verdana-10px-normal.json';
 
 /**
  * Text measurement without a DOM, for laying out SVG text on the server.
  *
- * Widths come from anafanafo's Verdana 10px tables scaled to the font size (glyph advances
- * scale linearly; the tables hold fractional, unhinted widths). Verdana is the widest font of
- * the stack the SVGs name (see FONT_FAMILY); DejaVu Sans measured in Chromium runs at most 1 %
- * wider than these tables, hence the 3 % margin. Characters without a width (e.g. CJK) count
- * as one "m", about one em.
+ * Widths come from Verdana 10px tables (anafanafo's, via char-width-table-consumer) scaled to
+ * the font size (glyph advances scale linearly; the tables hold fractional, unhinted widths).
+ * The bundled tables are compact (scripts/width-tables.ts): exact for Latin, punctuation,
+ * currency, arrows and shapes, and for other scripts the widest character of each block, so a
+ * width is never below anafanafo's. Verdana is the widest font of the stack the SVGs name (see
+ * FONT_FAMILY); DejaVu Sans measured in Chromium runs at most 1 % wider than these tables,
+ * hence the 3 % margin. Characters without a width count as one "m", about one em.
  */
 const MARGIN = 1.03;
 
-export function textWidth(text: string, fontSize: number, bold = false): number {
-  return (anafanafo(text, { font: bold ? 'bold 10px Verdana' : '10px Verdana' }) * fontSize * MARGIN) / 10;
+const normal = createConsumer(verdanaNormal as [number, number, number][]);
+const bold = createConsumer(verdanaBold as [number, number, number][]);
+
+export function textWidth(text: string, fontSize: number, isBold = false): number {
+  return ((isBold ? bold : normal).widthOf(text) * fontSize * MARGIN) / 10;
 }
 
 const ELLIPSIS = '…';
