@@ -11,10 +11,9 @@ import { csvFileName, csvResponse } from '../csv';
 import type { AppEnv } from '../env';
 import { edgeCache } from '../middleware/edge-cache';
 import * as p from '../params';
-import { problem, ProblemError } from '../problem';
 import { MetricCatalogue, MetricDetail, Series } from '../schemas';
 import { envelope } from '../views/envelope';
-import { requireMetric } from '../views/lookup';
+import { requireMetric, requireSeries } from '../views/lookup';
 import { catalogueTable, metricCatalogue, metricDetail } from '../views/metrics';
 import { metricSeries, seriesTable, type SeriesQuery } from '../views/series';
 import { csvResponses, jsonOrCsvResponses, jsonResponses, SLASHED_ID } from './shared';
@@ -99,20 +98,9 @@ const detail = createRoute({
   responses: jsonResponses('The metric\u2019s headline figures.', MetricDetail),
 });
 
-/** Highlights are single published figures, not series. */
-function seriesOf(id: string) {
-  const found = requireMetric(id);
-  if (found.type === 'highlight') {
-    throw new ProblemError(
-      problem('not-found', `${id} is a press-release figure, not a series; its figures are at /v1/metrics/${id}.`),
-    );
-  }
-  return found.metric;
-}
-
 function seriesCsvResponse(c: Context<AppEnv>, id: string, q: SeriesQuery) {
   const lang = c.get('language');
-  const body = metricSeries(seriesOf(id), q, lang);
+  const body = metricSeries(requireSeries(id), q, lang);
   const name = csvFileName('peru-exports', id, body.frequency, `${body.from}-${body.to}`, lang);
   return csvResponse(c, name, seriesTable(body));
 }
@@ -128,7 +116,7 @@ const seriesHandler: RouteHandler<typeof series, AppEnv> = (c) => {
   const { format, ...q } = c.req.valid('query');
   if (format === 'csv') return seriesCsvResponse(c, id, q);
   const lang = c.get('language');
-  return c.json({ ...envelope(lang), ...metricSeries(seriesOf(id), q, lang) }, 200);
+  return c.json({ ...envelope(lang), ...metricSeries(requireSeries(id), q, lang) }, 200);
 };
 
 const seriesCsvHandler: RouteHandler<typeof seriesCsv, AppEnv> = (c) =>

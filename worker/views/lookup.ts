@@ -49,3 +49,17 @@ export function requireMetric(id: string): FoundMetric {
   if (!found) throw unknownMetric(id);
   return found;
 }
+
+/**
+ * The series of that id, or throw: the 404 for an unknown id, or a 404 saying that a highlight
+ * (a single published figure) has no series. Used by every route that draws or lists points.
+ */
+export function requireSeries(id: string): SeriesMetric {
+  const found = requireMetric(id);
+  if (found.type === 'highlight') {
+    throw new ProblemError(
+      problem('not-found', `${id} is a press-release figure, not a series; its figures are at /v1/metrics/${id}.`),
+    );
+  }
+  return found.metric;
+}
