@@ -11,11 +11,11 @@ const YEAR_RE = /^\d{4}$/;
 const PERIOD_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 
 /** A query string parameter whose every failure says `allowed`. */
-function text(allowed: string) {
+export function text(allowed: string) {
   return z.string({ error: allowed });
 }
 
-function queryParam<T extends z.ZodType>(schema: T, name: string, description: string, example: string) {
+export function queryParam<T extends z.ZodType>(schema: T, name: string, description: string, example: string) {
   return schema.openapi({ param: { name, in: 'query', description }, example });
 }
 
