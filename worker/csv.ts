@@ -34,11 +34,11 @@ export function toCsv(table: CsvTable): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The file name for Content-Disposition: letters, digits, dots, dashes and underscores only. */
+/** The file name for Content-Disposition: parts joined by `_`, each of letters, digits and dashes only. */
 export function csvFileName(...parts: (string | number | undefined)[]): string {
   const stem = parts
     .filter((p) => p !== undefined && p !== '')
-    .map((p) => String(p).replace(/[^A-Za-z0-9.-]+/g, '-'))
+    .map((p) => String(p).replace(/[^A-Za-z0-9-]+/g, '-').replace(/-{2,}/g, '-'))
     .join('_');
   return `${stem}.csv`;
 }

@@ -63,10 +63,9 @@ export class ProblemError extends HTTPException {
 /** 400 naming each bad parameter. */
 export function invalidParams(errors: ParamError[]): ProblemError {
   const names = [...new Set(errors.map((e) => e.param))];
-  const detail =
-    errors.length === 1 && errors[0]
-      ? errors[0].message
-      : `${errors.length} parameters are invalid: ${names.join(', ')}`;
+  const messages = [...new Set(errors.map((e) => e.message))];
+  // One message (one parameter, or one fault of several, like a reversed range) says it best.
+  const detail = messages.length === 1 && messages[0] ? messages[0] : `${names.length} parameters are invalid: ${names.join(', ')}`;
   return new ProblemError(problem('invalid-parameter', detail, { errors }));
 }
 

@@ -23,10 +23,10 @@ export function validationProblem(error: ZodError, target: string, c: Context): 
       // params.ts `query()` writes the known names as this issue's message.
       const known = issue.message.replace(/^parameters: /, '').split(', ').filter(Boolean);
       for (const key of issue.keys) {
-        const [suggestion] = closeMatches(key, known.map((name) => ({ key: name })), 1);
+        const suggestions = closeMatches(key, known.map((name) => ({ key: name })), 2).map((name) => `"${name}"`);
         errors.push({
           param: key,
-          message: `unknown parameter ${echo(key)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+          message: `unknown parameter ${echo(key)}${suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : ''}`,
           allowed: known.length ? known.join(', ') : 'no parameters',
         });
       }

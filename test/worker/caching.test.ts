@@ -1,0 +1,220 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it, vi } from 'vitest';
+import { version } from '../../data/index';
+import app from '../../worker/index';
+import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey } from '../../worker/cache-key';
+import { cacheControl, clampMaxAge } from '../../worker/cache-policy';
+import { get, ORIGIN } from './helpers';
+
+/**
+ * One request through the app with its own ExecutionContext, waiting for its waitUntil work
+ * (the cache put) before returning, so the next request sees what was stored.
+ */
+async function fetchSettled(path: string, init?: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), env, ctx);
+  await res.clone().arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+function directives(header: string | null): Record<string, string | true> {
+  return Object.fromEntries(
+    (header ?? '').split(',').map((d) => {
+      const [name, value] = d.trim().split('=');
+      return [name ?? '', value ?? true];
+    }),
+  );
+}
+
+/** Whether the Workers Cache API holds an entry for this request (as the middleware keys it). */
+async function stored(path: string, lang = 'es'): Promise<boolean> {
+  const url = new URL(`${ORIGIN}${path}`);
+  return (await caches.default.match(cacheKeyUrl(ORIGIN, normalisedKey(url.pathname, url.search, lang), version))) !== undefined;
+}
+
+describe('Cache-Control', () => {
+  it('gives data routes the data lifetimes, with stale-while-revalidate and stale-if-error', async () => {
+    for (const path of ['/v1/metrics', '/v1/metrics/total', '/v1/metrics/total/series', '/v1/rankings/sectors', '/v1/metrics.csv']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe(cacheControl('data'));
+    }
+    const d = directives(cacheControl('data'));
+    expect(d).toMatchObject({ public: true, 'max-age': '3600', 's-maxage': '86400', 'stale-while-revalidate': '86400', 'stale-if-error': '604800' });
+  });
+
+  it('keeps the press release and the sources longer, and the docs like data', async () => {
+    expect((await get('/v1/highlights')).headers.get('cache-control')).toBe(cacheControl('reference'));
+    expect((await get('/v1/sources')).headers.get('cache-control')).toBe(cacheControl('reference'));
+    expect((await get('/openapi.json')).headers.get('cache-control')).toBe(cacheControl('docs'));
+    expect((await get('/docs')).headers.get('cache-control')).toBe(cacheControl('docs'));
+    expect(Number(directives(cacheControl('reference'))['s-maxage'])).toBeGreaterThan(Number(directives(cacheControl('data'))['s-maxage']));
+  });
+
+  it('caches every error briefly', async () => {
+    for (const [path, init] of [
+      ['/v1/metrics?bogus=1', undefined],
+      ['/v1/metrics/nope', undefined],
+      ['/nowhere', undefined],
+      ['/v1/metrics', { method: 'POST' }],
+    ] as const) {
+      const res = await get(path, init);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('cache-control'), path).toBe('public, max-age=60, s-maxage=60');
+      expect(res.headers.get('etag')).toBeNull();
+    }
+  });
+
+  it('clamps a requested lifetime to the kind\u2019s bounds (for image routes)', () => {
+    expect(clampMaxAge('image')).toBe(6 * 3600);
+    expect(clampMaxAge('image', 10)).toBe(1800);
+    expect(clampMaxAge('image', 1e9)).toBe(7 * 86400);
+    expect(clampMaxAge('image', Number.NaN)).toBe(6 * 3600);
+    expect(directives(cacheControl('image', 10))['max-age']).toBe('1800');
+  });
+});
+
+describe('ETag and If-None-Match', () => {
+  it('is strong, and the same for the same normalised request', async () => {
+    const a = await get('/v1/metrics/total/series?from=2020&to=2021&lang=en');
+    const etag = a.headers.get('etag');
+    expect(etag).toMatch(/^"1-[0-9a-f]{8}-[0-9a-f]{24}"$/);
+    const reordered = await get('/v1/metrics/total/series?lang=en&to=2021&from=2020');
+    expect(reordered.headers.get('etag')).toBe(etag);
+    // ?lang=en and Accept-Language: en name the same representation.
+    const negotiated = await get('/v1/metrics/total/series?to=2021&from=2020', { headers: { 'Accept-Language': 'en-US,en;q=0.8' } });
+    expect(negotiated.headers.get('etag')).toBe(etag);
+    expect(await negotiated.text()).toBe(await a.text());
+  });
+
+  it('differs between languages, parameters, formats and resources', async () => {
+    const tags = await Promise.all(
+      [
+        '/v1/metrics/total/series?from=2020',
+        '/v1/metrics/total/series?from=2020&lang=en',
+        '/v1/metrics/total/series?from=2021',
+        '/v1/metrics/total/series?from=2020&format=csv',
+        '/v1/metrics/total/series.csv?from=2020',
+        '/v1/metrics/traditional/series?from=2020',
+      ].map(async (p) => (await get(p)).headers.get('etag')),
+    );
+    expect(new Set(tags).size).toBe(tags.length);
+  });
+
+  it('changes with the dataset version and is computed without the body', async () => {
+    const key = normalisedKey('/v1/metrics/total', '', 'es');
+    expect(await entityTag(key, 'aaaaaaaaaaaa')).not.toBe(await entityTag(key, 'bbbbbbbbbbbb'));
+    expect(await entityTag(key, version)).toBe((await get('/v1/metrics/total')).headers.get('etag'));
+  });
+
+  it('answers a matching If-None-Match with 304, no body, and the 200\u2019s caching headers', async () => {
+    const first = await get('/v1/metrics/destination/CN');
+    const etag = first.headers.get('etag')!;
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const res = await get('/v1/metrics/destination/CN', { headers: { 'If-None-Match': header } });
+      expect(res.status, header).toBe(304);
+      expect(await res.text()).toBe('');
+      expect(res.headers.get('etag')).toBe(etag);
+      expect(res.headers.get('cache-control')).toBe(cacheControl('data'));
+      expect(res.headers.get('vary')).toBe('Accept-Language');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    }
+    const stale = await get('/v1/metrics/destination/CN', { headers: { 'If-None-Match': '"1-00000000-000000000000000000000000"' } });
+    expect(stale.status).toBe(200);
+    // A 304 for another language would be wrong: its tag differs.
+    const otherLang = await get('/v1/metrics/destination/CN?lang=en', { headers: { 'If-None-Match': etag } });
+    expect(otherLang.status).toBe(200);
+  });
+
+  it('parses If-None-Match lists with the weak comparison', () => {
+    expect(ifNoneMatchMatches('W/"a", "b"', '"b"')).toBe(true);
+    expect(ifNoneMatchMatches('W/"a"', '"a"')).toBe(true);
+    expect(ifNoneMatchMatches('"a"', '"b"')).toBe(false);
+    expect(ifNoneMatchMatches(undefined, '"b"')).toBe(false);
+  });
+});
+
+describe('normalised cache key', () => {
+  it('ignores parameter order and makes the language explicit', () => {
+    const a = normalisedKey('/v1/metrics/total/series', '?to=2021&from=2020', 'es');
+    expect(normalisedKey('/v1/metrics/total/series', '?from=2020&to=2021', 'es')).toBe(a);
+    expect(normalisedKey('/v1/metrics/total/series', '?from=2020&lang=es&to=2021', 'en')).toBe(a);
+    expect(a).toBe('/v1/metrics/total/series?from=2020&lang=es&to=2021');
+    expect(normalisedKey('/v1/metrics/destination%2FCN', '', 'en')).toBe(normalisedKey('/v1/metrics/destination/CN', '', 'en'));
+    expect(normalisedKey('/docs', '', null)).toBe('/docs?');
+  });
+
+  it('keeps a differently cased or unknown parameter apart (those answer 400 and are never stored)', () => {
+    const key = normalisedKey('/v1/metrics', '?lang=en', 'es');
+    expect(normalisedKey('/v1/metrics', '?LANG=en', 'es')).not.toBe(key);
+    expect(normalisedKey('/v1/metrics', '?lang=en&x=1', 'es')).not.toBe(key);
+  });
+});
+
+describe('Workers Cache API', () => {
+  it('stores a 200 and serves the repeat from the cache, whatever the parameter order or language source', async () => {
+    const path = '/v1/rankings/destinations?year=2019&limit=37';
+    expect(await stored(path)).toBe(false);
+    const first = await fetchSettled(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(await stored(path)).toBe(true);
+
+    const again = await fetchSettled(path);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(await again.text()).toBe(await first.clone().text());
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+
+    const reordered = await fetchSettled('/v1/rankings/destinations?limit=37&year=2019');
+    expect(reordered.headers.get('x-cache')).toBe('HIT');
+    const explicitLang = await fetchSettled('/v1/rankings/destinations?limit=37&lang=es&year=2019');
+    expect(explicitLang.headers.get('x-cache')).toBe('HIT');
+    const headerLang = await fetchSettled('/v1/rankings/destinations?year=2019&limit=37', { headers: { 'Accept-Language': 'es-PE' } });
+    expect(headerLang.headers.get('x-cache')).toBe('HIT');
+    // Another language is another entry.
+    const en = await fetchSettled('/v1/rankings/destinations?year=2019&limit=37&lang=en');
+    expect(en.headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('never stores errors, so unknown parameters, other cases and random ids create no entries', async () => {
+    for (const path of ['/v1/rankings/sectors?year=2018&zzz=1', '/v1/rankings/sectors?YEAR=2018', '/v1/rankings/sectors?year=2018&year=2018', '/v1/metrics/no-such-metric-123']) {
+      const res = await fetchSettled(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('x-cache')).toBeNull();
+      expect(await stored(path), path).toBe(false);
+      const again = await fetchSettled(path);
+      expect(again.status).toBe(res.status);
+      expect(again.headers.get('x-cache')).toBeNull();
+    }
+  });
+
+  it('is served from the cache through the deployed entry point too', async () => {
+    const path = '/v1/metrics/sector/textile/series?from=2011&to=2012';
+    const first = await get(path);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    await first.arrayBuffer();
+    // The put runs in waitUntil after the response: poll briefly for the stored copy.
+    let hit: Response | undefined;
+    for (let i = 0; i < 20 && !hit; i++) {
+      const res = await get('/v1/metrics/sector/textile/series?to=2012&from=2011');
+      if (res.headers.get('x-cache') === 'HIT') hit = res;
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(hit?.status).toBe(200);
+  });
+
+  it('turns itself off where there is no caches.default, and still validates', async () => {
+    vi.stubGlobal('caches', undefined);
+    try {
+      const res = await fetchSettled('/v1/metrics/sector/chemical');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-cache')).toBeNull();
+      expect(res.headers.get('etag')).toMatch(/^"/);
+      const etag = res.headers.get('etag')!;
+      expect((await fetchSettled('/v1/metrics/sector/chemical', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+/** Shared by the worker tests: requests through the worker's fetch handler, and problem checks. */
+import { SELF } from 'cloudflare:test';
+import { expect } from 'vitest';
+
+export const ORIGIN = 'https://peru-exports.test';
+
+/** A request to the worker (through its default export, as workerd runs it). */
+export function get(path: string, init?: RequestInit): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}${path}`, init);
+}
+
+export async function getJson<T = Record<string, unknown>>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {
+  const res = await get(path, init);
+  expect(res.headers.get('content-type'), `${path} content-type`).toMatch(/^application\/json/);
+  return { res, body: (await res.json()) as T };
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: { param: string; message: string; allowed: string }[];
+  closeMatches?: string[];
+  allow?: string[];
+  apiVersion: string;
+  datasetVersion: string;
+}
+
+/** Asserts an RFC 9457 problem with this status (and these rejected parameters) and returns it. */
+export async function expectProblem(res: Response, status: number, params?: string[]): Promise<ProblemBody> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const body = (await res.json()) as ProblemBody;
+  expect(body.status).toBe(status);
+  expect(body.type).toMatch(/^\/docs#problem-[a-z-]+$/);
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.detail.length).toBeGreaterThan(0);
+  expect(body.apiVersion).toBe('1');
+  expect(body.datasetVersion).toMatch(/^[0-9a-f]{8,}$/);
+  if (params) {
+    expect(body.errors?.map((e) => e.param).sort()).toEqual([...params].sort());
+    for (const e of body.errors ?? []) {
+      expect(e.message.length).toBeGreaterThan(0);
+      expect(e.allowed.length).toBeGreaterThan(0);
+    }
+  }
+  return body;
+}

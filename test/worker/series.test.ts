@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { getMetric } from '../../data/index';
+import { expectProblem, get, getJson } from './helpers';
+
+interface Point {
+  period: string;
+  value: number | null;
+  formattedValue: string | null;
+  partial?: boolean;
+  months?: number;
+}
+interface SeriesBody {
+  apiVersion: string;
+  datasetVersion: string;
+  lang: string;
+  id: string;
+  label: string;
+  unit: string;
+  frequency: string;
+  source: string;
+  from: string;
+  to: string;
+  preliminaryFrom: string | null;
+  points: Point[];
+}
+
+const total = getMetric('total')!;
+
+describe('GET /v1/metrics/{id}/series', () => {
+  it('returns every monthly point by default', async () => {
+    const { res, body } = await getJson<SeriesBody>('/v1/metrics/total/series');
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ id: 'total', unit: 'USD', frequency: 'monthly', source: 'sunat-g1', from: '2005-01', to: '2025-04', preliminaryFrom: '2024-01', lang: 'es' });
+    expect(body.points).toHaveLength(total.values.length);
+    expect(body.points.map((p) => p.value)).toEqual(total.values);
+    expect(body.points[0]).toEqual({ period: '2005-01', value: total.values[0], formattedValue: expect.stringMatching(/^US\$\u00a0/) });
+    expect(body.points.every((p) => p.partial === undefined)).toBe(true);
+  });
+
+  it('cuts a month range; a year as bound means January (from) and December (to)', async () => {
+    const { body } = await getJson<SeriesBody>('/v1/metrics/total/series?from=2023&to=2023-03&lang=en');
+    expect(body.points.map((p) => p.period)).toEqual(['2023-01', '2023-02', '2023-03']);
+    expect(body.points[0]?.formattedValue).toMatch(/^US\$[\d.]+ billion$/);
+    const year = await getJson<SeriesBody>('/v1/metrics/total/series?from=2024&to=2024');
+    expect(year.body.points).toHaveLength(12);
+    expect(year.body.from).toBe('2024-01');
+    expect(year.body.to).toBe('2024-12');
+  });
+
+  it('clips a range reaching past the series and says so in from/to', async () => {
+    const { body } = await getJson<SeriesBody>('/v1/metrics/total/series?from=2000&to=2030');
+    expect(body.from).toBe('2005-01');
+    expect(body.to).toBe('2025-04');
+    expect(body.points).toHaveLength(total.values.length);
+  });
+
+  it('sums months into years and marks the partial year', async () => {
+    const { body } = await getJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&from=2023');
+    const cn = getMetric('destination/CN')!;
+    const sumYear = (year: number) => cn.values.slice((year - 2005) * 12, (year - 2005) * 12 + 12).reduce<number>((a, v) => a + (v ?? 0), 0);
+    expect(body.frequency).toBe('annual');
+    expect(body.from).toBe('2023');
+    expect(body.to).toBe('2025');
+    expect(body.points).toEqual([
+      { period: '2023', value: sumYear(2023), formattedValue: expect.any(String), partial: false, months: 12 },
+      { period: '2024', value: sumYear(2024), formattedValue: expect.any(String), partial: false, months: 12 },
+      { period: '2025', value: sumYear(2025), formattedValue: expect.any(String), partial: true, months: 4 },
+    ]);
+  });
+
+  it('serves an annual series in its own frequency and refuses monthly points for it', async () => {
+    const { body } = await getJson<SeriesBody>('/v1/metrics/worldbank/total/series?from=2010');
+    expect(body.frequency).toBe('annual');
+    expect(body.points.map((p) => p.period)).toEqual(Array.from({ length: 10 }, (_, i) => String(2010 + i)));
+    expect(body.points.every((p) => p.partial === false && p.months === 12)).toBe(true);
+    const p = await expectProblem(await get('/v1/metrics/worldbank/total/series?freq=monthly'), 400, ['freq']);
+    expect(p.errors?.[0]?.allowed).toBe('annual');
+  });
+
+  it('keeps gaps as null values', async () => {
+    // Destinations absent from a year's sheet have no value for that year (null), unlike zero.
+    const sparse = getMetric('destination/other-yugoslavia')!;
+    const { body } = await getJson<SeriesBody>('/v1/metrics/destination/other-yugoslavia/series');
+    expect(body.points.map((p) => p.value)).toEqual(sparse.values);
+    const gap = body.points.find((p) => p.value === null);
+    expect(gap?.formattedValue).toBeNull();
+  });
+
+  it('rejects a reversed range naming both bounds', async () => {
+    const p = await expectProblem(await get('/v1/metrics/total/series?from=2024-06&to=2024-01'), 400, ['from', 'to']);
+    expect(p.detail).toContain('after');
+    await expectProblem(await get('/v1/metrics/total/series?from=2020&to=2019&freq=annual'), 400, ['from', 'to']);
+  });
+
+  it('rejects malformed periods, saying what is allowed', async () => {
+    for (const bad of ['2024-13', '2024-1', '24', '2024-00', '2024/01', 'abc', '2024-01-01', '']) {
+      const p = await expectProblem(await get(`/v1/metrics/total/series?from=${encodeURIComponent(bad)}`), 400, ['from']);
+      expect(p.errors?.[0]?.allowed).toMatch(/YYYY-MM/);
+    }
+  });
+
+  it('rejects a month bound with freq=annual', async () => {
+    await expectProblem(await get('/v1/metrics/total/series?freq=annual&to=2024-06'), 400, ['to']);
+  });
+
+  it('rejects a range entirely outside the series, saying what it covers', async () => {
+    const before = await expectProblem(await get('/v1/metrics/total/series?from=1990&to=1999'), 400, ['to']);
+    expect(before.detail).toContain('2005-01 to 2025-04');
+    await expectProblem(await get('/v1/metrics/total/series?from=2030'), 400, ['from']);
+  });
+
+  it('rejects an unknown frequency and unknown parameters', async () => {
+    await expectProblem(await get('/v1/metrics/total/series?freq=weekly'), 400, ['freq']);
+    const p = await expectProblem(await get('/v1/metrics/total/series?form=2024'), 400, ['form']);
+    expect(p.errors?.[0]?.message).toMatch(/did you mean .*"from"/);
+  });
+
+  it('answers a highlight, which is not a series, with 404 pointing to its figures', async () => {
+    const p = await expectProblem(await get('/v1/metrics/highlight/total/series'), 404);
+    expect(p.detail).toContain('/v1/metrics/highlight/total');
+    await expectProblem(await get('/v1/metrics/nothing-here/series'), 404, ['id']);
+  });
+});
