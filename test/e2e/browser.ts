@@ -34,11 +34,15 @@ export function watchPage(page: Page, allow: readonly string[] = []): PageProble
   const problems: string[] = [];
   const allowed = (url: string): boolean => allow.some((a) => url.includes(a));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !allowed(message.location().url)) problems.push(`console: ${message.text()}`);
+    const where = message.location().url;
+    if (message.type() === 'error' && !allowed(where)) problems.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   page.on('requestfailed', (request) => {
-    if (!allowed(request.url())) problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+    const error = request.failure()?.errorText;
+    // ERR_ABORTED is the page cancelling a request it no longer needs (a newer builder
+    // preview, an element taken out of the page), not something that broke.
+    if (error !== 'net::ERR_ABORTED' && !allowed(request.url())) problems.push(`failed: ${request.url()} (${error})`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400 && !allowed(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -63,7 +67,13 @@ export interface NewsSite {
 export async function startNewsSite(): Promise<NewsSite> {
   const pages = new Map<string, SitePage>();
   const server: Server = createServer((req, res) => {
-    const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // Chromium asks every origin for an icon; a newsroom's site has one.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const page = pages.get(path);
     if (page === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -101,4 +111,38 @@ ${body}
 </article>
 </body>
 </html>`;
+}
+
+/**
+ * Waits until every peru-export-* element on the page shows its data. On timeout the error
+ * says what each element shows instead (still loading, its fallback, an error).
+ */
+export async function waitForEmbeds(page: Page, timeout = 20_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking')].every(
+          (el) => el.shadowRoot?.querySelector('.base:not(.loading):not(.fallback):not(.failed)') != null,
+        ),
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    const states = await page.evaluate(() =>
+      [...document.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking')].map(
+        (el) => `${el.outerHTML.slice(0, 80)}… → ${el.shadowRoot?.querySelector('.base')?.className ?? 'not rendered'}`,
+      ),
+    );
+    throw new Error(`embeds did not show their data within ${timeout} ms:\n${states.join('\n')}`, { cause: error });
+  }
+}
+
+/** Scrolls the page from top to bottom and back, so every lazy element has been near the viewport. */
+export async function scrollThrough(page: Page): Promise<void> {
+  const { height, viewport } = await page.evaluate(() => ({ height: document.body.scrollHeight, viewport: innerHeight }));
+  for (let y = 0; y < height; y += viewport / 2) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
 }

@@ -19,9 +19,15 @@ function asset(base: string, ext: string, type: string, body: string): SiteAsset
   return { path: `/assets/${contentId(`${base}.`, body)}.${ext}`, name: `${base}.${ext}`, type, body };
 }
 
+/** The site's icon: a rising line on Peru's red. */
+const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#d91023"/>' +
+  '<path d="M6 23l6-7 5 4 9-11" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+
 export const SITE_ASSETS = {
   css: asset('site', 'css', 'text/css; charset=utf-8', SITE_CSS),
   js: asset('site', 'js', 'text/javascript; charset=utf-8', SITE_JS),
+  icon: asset('icon', 'svg', 'image/svg+xml', ICON_SVG),
 } as const;
 
 /** A fingerprinted name is immutable; the plain name (or a stale fingerprint) is revalidated often. */

@@ -15,8 +15,8 @@ export interface PageContext {
   path: string;
   /** The request's query, to keep the other parameters when switching language. */
   query: URLSearchParams;
-  /** Fingerprinted URLs of the site's stylesheet and script. */
-  assets: { css: string; js: string };
+  /** Fingerprinted URLs of the site's stylesheet, script and icon. */
+  assets: { css: string; js: string; icon: string };
   /** The widget bundle, same origin as the page. */
   bundle: string;
 }
@@ -53,6 +53,7 @@ export const Document: FC<DocumentProps> = ({ ctx, title, description, canonical
         <link rel="canonical" href={canonical} />
         <link rel="alternate" hreflang="es" href={`${ctx.origin}${urlInLang(ctx, 'es')}`} />
         <link rel="alternate" hreflang="en" href={`${ctx.origin}${urlInLang(ctx, 'en')}`} />
+        <link rel="icon" type="image/svg+xml" href={ctx.assets.icon} />
         <link rel="stylesheet" href={ctx.assets.css} />
         <script type="module" src={ctx.bundle}></script>
         <script type="module" src={ctx.assets.js}></script>

@@ -66,7 +66,7 @@ function pageContext(c: Context<AppEnv>): PageContext {
     origin: url.origin,
     path: url.pathname,
     query: url.searchParams,
-    assets: { css: SITE_ASSETS.css.path, js: SITE_ASSETS.js.path },
+    assets: { css: SITE_ASSETS.css.path, js: SITE_ASSETS.js.path, icon: SITE_ASSETS.icon.path },
     bundle: '/widgets/v1/peru-exports.js',
   };
 }
@@ -152,5 +152,10 @@ pages.get('/assets/:file', (c) => {
     'X-Content-Type-Options': 'nosniff',
   });
 });
+
+/** Browsers ask for it on every page of the origin (the API reference too): the site's icon. */
+pages.get('/favicon.ico', (c) =>
+  c.body(SITE_ASSETS.icon.body, 200, { 'Content-Type': SITE_ASSETS.icon.type, 'Cache-Control': cacheControl('docs') }),
+);
 
 export default pages;
