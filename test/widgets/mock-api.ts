@@ -1,0 +1,92 @@
+/**
+ * A stand-in for the API: `fetch` answers from the fixtures with ETags and 304s, records each
+ * request, and can be told to fail, change its data or hold answers back.
+ */
+import { vi } from 'vitest';
+import { clearCache } from '../../widgets/src/lib/fetch-json';
+import { answer, problemResponse } from './fixtures';
+
+export interface Request {
+  url: URL;
+  headers: Headers;
+  signal: AbortSignal | undefined;
+  cache: RequestCache | undefined;
+}
+
+export interface MockApi {
+  requests: Request[];
+  /** Requests whose path (after /v1/) is `path`. */
+  to(path: string): Request[];
+  /** Answer every request with this status and a problem body (null: answer normally again). */
+  failWith: number | null;
+  /** Part of the ETag; change it to make the data "change" on the server. */
+  version: number;
+  /** Edits a body before it is sent (after `version` changed, for example). */
+  transform?: (body: any, url: URL) => any;
+  /** While set, answers wait for this promise. */
+  hold?: Promise<void>;
+}
+
+export function mockApi(): MockApi {
+  clearCache();
+  const api: MockApi = {
+    requests: [],
+    to: (path) => api.requests.filter((r) => r.url.pathname.endsWith(`/v1/${path}`)),
+    failWith: null,
+    version: 1,
+  };
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init: RequestInit = {}) => {
+      const url = new URL(input, location.href);
+      const headers = new Headers(init.headers);
+      api.requests.push({ url, headers, signal: init.signal ?? undefined, cache: init.cache });
+      if (api.hold) await api.hold;
+      if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+      if (api.failWith !== null) {
+        return Response.json(problemResponse(api.failWith, 'Service Unavailable', 'The API is down for maintenance'), {
+          status: api.failWith,
+          headers: { 'content-type': 'application/problem+json' },
+        });
+      }
+      const { status, body } = answer(url);
+      const etag = `"fixture-${api.version}"`;
+      if (status === 200 && headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+      return Response.json(api.transform ? api.transform(body, url) : body, { status, headers: { etag } });
+    }),
+  );
+  return api;
+}
+
+/** Waits until `check` passes: returns nothing or something truthy, without throwing. */
+export async function until(check: () => unknown, timeout = 3000): Promise<void> {
+  const end = performance.now() + timeout;
+  for (;;) {
+    try {
+      const result = check();
+      if (result === undefined || result) return;
+    } catch (error) {
+      if (performance.now() > end) throw error;
+    }
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${check}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Puts HTML into a fresh container on the page and returns the container. */
+export function mount(html: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  document.body.append(container);
+  return container;
+}
+
+/** An element's shadow root, typed for querying. */
+export const shadow = (element: Element) => element.shadowRoot!;
+
+/** Text content with whitespace collapsed. */
+export const text = (node: Node | null | undefined) => (node?.textContent ?? "").replace(/[ \t\n\r]+/g, " ").trim();
+
+/** Resolves with the next event of `type` on `target`. */
+export const next = <E extends Event = CustomEvent>(target: EventTarget, type: string) =>
+  new Promise<E>((resolve) => target.addEventListener(type, (event) => resolve(event as E), { once: true }));

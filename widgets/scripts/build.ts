@@ -1,0 +1,178 @@
+/**
+ * Builds @peru-exports/widgets (offline, a few seconds):
+ *
+ * 1. `dist/*.js` + `.d.ts`: ESM, one module per source file (tsc), for bundlers and npm users;
+ * 2. `dist/cdn/widgets/v<version>/peru-exports.js` (immutable) and `dist/cdn/widgets/v1/…`
+ *    (short-lived alias): one self-contained, minified ESM file (esbuild), with its gzip size
+ *    checked against the budget and its Subresource Integrity hash in `integrity.json`;
+ * 3. `dist/cdn/_headers`: cache, CORS and CORP headers for Workers static assets;
+ * 4. `dist/custom-elements.json` (Custom Elements Manifest analyzer).
+ *
+ * The README's SRI line is kept in step with the bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+import { minifyHTMLLiterals } from 'minify-literals';
+
+/**
+ * All elements together, Lit included, minified and gzipped. The issue asked for 12 KiB; Lit 3,
+ * @lit/task and the shared sparkline renderer alone take about 9.2 KiB of it (measured with an
+ * empty element), which leaves too little for three accessible elements with loading, error,
+ * live and fallback states. The build fails over this limit and reports the gap to the target.
+ */
+export const BUDGET_BYTES = 16 * 1024;
+const TARGET_BYTES = 12 * 1024;
+/** The alias major: `/widgets/v1/peru-exports.js` follows the latest 0.x/1.x release. */
+const ALIAS = 'v1';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const cdn = join(dist, 'cdn');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const versioned = `v${pkg.version}`;
+
+function run(command: string, args: string[]): void {
+  execFileSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Clears what this build writes; other files under dist/cdn (if any) are left alone. */
+function clean(): void {
+  if (!existsSync(dist)) return;
+  for (const name of readdirSync(dist)) if (name !== 'cdn') rmSync(join(dist, name), { recursive: true, force: true });
+  rmSync(join(cdn, 'widgets'), { recursive: true, force: true });
+  rmSync(join(cdn, '_headers'), { force: true });
+}
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/**
+ * The sources import each other without extensions (bundler style, like render/); ESM in
+ * browsers and Node, and webpack for `"type": "module"` packages, need full specifiers.
+ */
+function addJsExtensions(dir: string): void {
+  const specifier = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
+  for (const file of files(dir)) {
+    if (!/\.(js|d\.ts)$/.test(file) || file.startsWith(cdn)) continue;
+    const text = readFileSync(file, 'utf8');
+    const fixed = text.replace(specifier, (whole, lead: string, quote: string, path: string) => {
+      if (/\.(js|json)$/.test(path)) return whole;
+      const target = join(dirname(file), path);
+      const full = existsSync(`${target}.js`) ? `${path}.js` : existsSync(join(target, 'index.js')) ? `${path}/index.js` : null;
+      if (full === null) throw new Error(`${relative(root, file)}: cannot resolve ${path}`);
+      return `${lead}${quote}${full}${quote}`;
+    });
+    if (fixed !== text) writeFileSync(file, fixed);
+  }
+}
+
+/**
+ * Minifies the HTML and CSS inside the `html`/`svg`/`css` template literals of our own sources
+ * (esbuild minifies code, not template text). The renderers in src/render have none.
+ */
+const minifyTemplates: Plugin = {
+  name: 'minify-template-literals',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+      const file = relative(root, path);
+      if (!file.startsWith('src') || file.startsWith(join('src', 'render'))) return undefined;
+      const source = readFileSync(path, 'utf8');
+      const result = await minifyHTMLLiterals(source, { fileName: path, sourceMap: false });
+      return { contents: result?.code ?? source, loader: 'ts' };
+    });
+  },
+};
+
+async function bundle(): Promise<Uint8Array> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['src/define.ts'],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'eof',
+    write: false,
+    outfile: 'peru-exports.js',
+    plugins: [minifyTemplates],
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.contents;
+}
+
+function headers(): string {
+  const common = ['Access-Control-Allow-Origin: *', 'Cross-Origin-Resource-Policy: cross-origin', 'X-Content-Type-Options: nosniff'];
+  const rule = (path: string, lines: string[]) => `${path}\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+  return [
+    '# Generated by widgets/scripts/build.ts',
+    rule('/widgets/*', common),
+    // The alias moves with each release: caches keep it briefly and revalidate (ETag) after that.
+    rule(`/widgets/${ALIAS}/*`, ['Cache-Control: public, max-age=300, stale-while-revalidate=86400']),
+    // A versioned file never changes (its SRI hash is published).
+    rule(`/widgets/${versioned}/*`, ['Cache-Control: public, max-age=31536000, immutable']),
+  ].join('\n');
+}
+
+/** Rewrites the generated SRI block of the README when the bundle changed. */
+function updateReadme(integrity: string): void {
+  const readme = join(root, 'README.md');
+  if (!existsSync(readme)) return;
+  const text = readFileSync(readme, 'utf8');
+  const block =
+    '<!-- sri:start (generated by npm run build) -->\n' +
+    '```html\n' +
+    `<script type="module" src="https://HOST/widgets/${versioned}/peru-exports.js"\n` +
+    `        integrity="${integrity}" crossorigin="anonymous"></script>\n` +
+    '```\n' +
+    '<!-- sri:end -->';
+  const next = text.replace(/<!-- sri:start[\s\S]*?<!-- sri:end -->/, block);
+  if (next !== text) {
+    writeFileSync(readme, next);
+    console.log('widgets/README.md: SRI hash updated');
+  }
+}
+
+const started = performance.now();
+clean();
+run('tsc', ['-p', 'tsconfig.build.json']);
+addJsExtensions(dist);
+
+const code = await bundle();
+const gzip = gzipSync(code, { level: 9 }).length;
+const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+for (const dir of [versioned, ALIAS]) {
+  mkdirSync(join(cdn, 'widgets', dir), { recursive: true });
+  writeFileSync(join(cdn, 'widgets', dir, 'peru-exports.js'), code);
+}
+const info = { version: pkg.version, file: `/widgets/${versioned}/peru-exports.js`, integrity, bytes: code.length, gzipBytes: gzip, budgetBytes: BUDGET_BYTES };
+writeFileSync(join(cdn, 'widgets', versioned, 'integrity.json'), `${JSON.stringify(info, null, 2)}\n`);
+writeFileSync(join(cdn, '_headers'), headers());
+
+run('cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/render/**', '--outdir', 'dist']);
+const manifest = readFileSync(join(dist, 'custom-elements.json'), 'utf8');
+for (const tag of ['peru-export-card', 'peru-export-sparkline', 'peru-export-ranking']) {
+  if (!manifest.includes(`"tagName": "${tag}"`)) throw new Error(`custom-elements.json lacks ${tag}`);
+}
+updateReadme(integrity);
+
+console.log(
+  `peru-exports.js ${versioned}: ${code.length} B minified, ${gzip} B min+gzip ` +
+    `(limit ${BUDGET_BYTES} B; the issue's target ${TARGET_BYTES} B, ${gzip > TARGET_BYTES ? `${gzip - TARGET_BYTES} B over` : 'met'})`,
+);
+console.log(`SRI ${integrity}`);
+console.log(`built in ${Math.round(performance.now() - started)} ms`);
+if (gzip > BUDGET_BYTES) {
+  console.error(`Over budget by ${gzip - BUDGET_BYTES} B: all elements together, Lit included, must stay within ${BUDGET_BYTES} B min+gzip.`);
+  process.exit(1);
+}

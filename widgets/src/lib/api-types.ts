@@ -1,0 +1,69 @@
+/**
+ * The parts of the JSON API (v1, /work/team/API-CONTRACT.md) that the elements read. The API may
+ * add fields; these are the ones the elements need, checked on arrival by `api-guards.ts`.
+ */
+
+/** A value with its text in the response's language (e.g. "US$ 74,7 mil millones"). */
+export interface FormattedValue {
+  period: string;
+  value: number | null;
+  formattedValue: string | null;
+}
+
+/** `GET /v1/metrics/{id}` */
+export interface MetricResponse {
+  id: string;
+  label: string;
+  unit: string;
+  frequency: 'monthly' | 'annual';
+  latest: FormattedValue;
+  /** Same month a year earlier (monthly) or the previous year (annual). */
+  previous: FormattedValue | null;
+  changePct: number | null;
+  formattedChange: string | null;
+  share: { of: string; pct: number; formattedPct: string } | null;
+  preliminary: boolean;
+  source: { id: string; publisher: string; title: string; url: string };
+}
+
+export interface SeriesPoint extends FormattedValue {
+  /** An annual point made of fewer than 12 months. */
+  partial?: boolean;
+  months?: number;
+}
+
+/** `GET /v1/metrics/{id}/series` */
+export interface SeriesResponse {
+  id: string;
+  label: string;
+  unit: string;
+  frequency: 'monthly' | 'annual';
+  points: SeriesPoint[];
+}
+
+export interface RankingItem {
+  rank: number;
+  id: string;
+  label: string;
+  value: number;
+  formattedValue: string;
+  sharePct: number;
+  formattedShare: string;
+  growthPct: number | null;
+  formattedGrowth: string | null;
+}
+
+/** `GET /v1/rankings/{destinations|sectors}` */
+export interface RankingResponse {
+  kind: string;
+  period: { from: string; to: string; label: string };
+  total: { id: string; value: number; formattedValue: string };
+  items: RankingItem[];
+}
+
+/** `application/problem+json` (RFC 9457), as the API answers errors. */
+export interface Problem {
+  title?: string;
+  detail?: string;
+  status?: number;
+}

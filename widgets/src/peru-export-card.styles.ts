@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+/**
+ * Rows of fixed height, the same in every state, so the card never changes size when its data
+ * arrive or fail (the layout follows the API's card.svg: 360 × 209 px at 16 px).
+ */
+export const cardStyles = css`
+  :host {
+    width: 360px;
+    max-width: 100%;
+  }
+  .label,
+  .value,
+  .line,
+  .source {
+    overflow: hidden;
+    line-height: 1.3;
+    height: 1lh;
+  }
+  .label,
+  .source {
+    height: 2lh;
+    color: var(--peru-color-muted);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+  }
+  .label {
+    font-size: 0.8125em;
+    font-weight: 600;
+  }
+  .value {
+    font-size: 1.5em;
+    line-height: 1.5;
+    font-weight: 700;
+  }
+  .value,
+  .line {
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .line {
+    font-size: 0.8125em;
+    line-height: 1.4;
+    display: flex;
+    gap: 0.6em;
+  }
+  .change {
+    font-weight: 700;
+  }
+  .up {
+    color: var(--peru-color-positive);
+  }
+  .down {
+    color: var(--peru-color-negative);
+  }
+  .period {
+    color: var(--peru-color-muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .sk {
+    width: 60%;
+  }
+  .spark {
+    display: block;
+    width: 100%;
+    height: 3em;
+    margin: 0.625em 0 0.3125em;
+    /* The sparkline takes the card's tokens (page overrides and theme included), not its own defaults. */
+    --peru-color-text: inherit;
+    --peru-color-muted: inherit;
+    --peru-color-bg: inherit;
+    --peru-color-line: inherit;
+    --peru-font-family: inherit;
+    --peru-font-size: inherit;
+  }
+  .source {
+    font-size: 0.625em;
+  }
+  .previous {
+    color: var(--peru-color-muted);
+    font-size: 0.8125em;
+    padding-top: 2.2em;
+  }
+  .value .sk {
+    width: 45%;
+    height: 0.8lh;
+  }
+  .source .sk {
+    width: 80%;
+  }
+`;

@@ -1,0 +1,81 @@
+import { html, type PropertyDeclarations } from 'lit';
+import { frameStyles } from './lib/base.styles';
+import { spokenChange, spokenUsd, type Lang, type Strings } from './lib/i18n';
+import { MetricElement, type MetricData } from './lib/metric-element';
+import type { Loader } from './lib/peru-export-element';
+import { cardStyles } from './peru-export-card.styles';
+import { formatPeriod } from './render/format';
+import type { SparklineType } from './render/sparkline';
+
+/**
+ * A stat card for one metric: label, value, change on a year earlier, sparkline, period and
+ * source. Works for every metric, including the press-release highlights (`highlight/…`).
+ * Uses `<peru-export-sparkline>`, which its define module registers too.
+ *
+ * @tagname peru-export-card
+ * @summary `<peru-export-card metric="total">`
+ * @csspart label - The metric's name.
+ * @csspart value - The latest value.
+ * @csspart change - The change on the same period a year earlier (class `up`, `down` or `flat`).
+ * @csspart period - The period of the value.
+ * @csspart sparkline - The `<peru-export-sparkline>` inside (its parts are exported as `sparkline-chart`, `sparkline-cursor`, `sparkline-tooltip`).
+ * @csspart source - The source line and link.
+ */
+export class PeruExportCard extends MetricElement<MetricData> {
+  static override styles = [...MetricElement.styles, frameStyles, cardStyles];
+  static override properties: PropertyDeclarations = { type: {} };
+
+  /** Sparkline type: `line`, `area` or `bar`. */
+  type: SparklineType = 'line';
+
+  protected override load(loader: Loader): Promise<MetricData> {
+    return this.loadMetric(loader);
+  }
+
+  protected override renderSkeleton(): unknown {
+    return html`<div class="label"><span class="sk"></span></div>
+      <div class="value"><span class="sk"></span></div>
+      <div class="line"><span class="sk"></span></div>
+      <span class="spark sk"></span>
+      <div class="source"><span class="sk"></span></div>`;
+  }
+
+  protected override renderData({ metric: m, series }: MetricData, lang: Lang, t: Strings): unknown {
+    const pct = m.changePct ?? 0;
+    const direction = pct > 0 ? 'up' : pct < 0 ? 'down' : 'flat';
+    // Highlights published only as a growth rate have no value: the growth is the figure then.
+    const shown = m.latest.formattedValue ?? m.formattedChange ?? '—';
+    const { url } = m.source;
+    return html`<div part="label" class="label">${m.label}</div>
+      <div part="value" class="value">
+        <span aria-hidden="true">${shown}</span>
+        <span class="sr">${m.unit === 'USD' && m.latest.value !== null ? spokenUsd(m.latest.value, lang) : shown}</span>
+      </div>
+      <div class="line">
+        ${m.latest.formattedValue && m.formattedChange
+          ? html`<span part="change" class="change ${direction}">
+              <span aria-hidden="true">${{ up: '▲ ', down: '▼ ', flat: '' }[direction]}${m.formattedChange}</span>
+              <span class="sr">${spokenChange(pct, m.previous?.period ?? null, lang)}</span>
+            </span>`
+          : ''}
+        <span part="period" class="period">${formatPeriod(m.latest.period, lang)}${m.preliminary ? ` (${t.preliminary})` : ''}</span>
+      </div>
+      ${series
+        ? html`<peru-export-sparkline part="sparkline" class="spark" lang=${lang} type=${this.type}
+            exportparts="chart:sparkline-chart,cursor:sparkline-cursor,tooltip:sparkline-tooltip"
+            .data=${{ label: m.label, unit: m.unit, points: series.points }}></peru-export-sparkline>`
+        : html`<span class="spark previous">${m.previous ? `${m.previous.period}: ${m.previous.formattedValue}` : ''}</span>`}
+      <div part="source" class="source">
+        ${t.source}:
+        <!-- Only web links: a URL from the API never becomes a javascript: link in the host page. -->
+        ${/^https?:/.test(url) ? html`<a href=${url} target="_blank" rel="noopener">${m.source.publisher}</a>` : m.source.publisher},
+        ${m.source.title}
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peru-export-card': PeruExportCard;
+  }
+}

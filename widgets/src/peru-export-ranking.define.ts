@@ -1,0 +1,4 @@
+import { defineElement } from './lib/define-element';
+import { PeruExportRanking } from './peru-export-ranking';
+
+defineElement('peru-export-ranking', PeruExportRanking);
