@@ -107,8 +107,8 @@ export function aggregateRounds(
 
 export const TARGETS = {
   p99Ms: 20,
-  /** "at most 12 KB gzipped", read strictly as 12,000 bytes. */
-  widgetsGzipBytes: 12_000,
+  /** "at most 12 KB gzipped": 12 × 1024 bytes, the budget widgets/scripts/build.ts enforces too. */
+  widgetsGzipBytes: 12 * 1024,
 } as const;
 
 export function evaluateTargets(results: Pick<BenchResults, 'routes' | 'sizes' | 'settings'>): TargetCheck[] {
@@ -154,9 +154,10 @@ export function evaluateTargets(results: Pick<BenchResults, 'routes' | 'sizes' |
   return checks;
 }
 
+/** Bytes as B below 1 KiB, else KiB (1024), with the exact count for sizes near a budget. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} B`;
-  return `${(bytes / 1_000).toFixed(1)} kB`;
+  if (bytes < 1024) return `${bytes} B`;
+  return `${(bytes / 1024).toFixed(1)} KiB (${formatInt(bytes)} B)`;
 }
 
 export function formatMs(ms: number): string {

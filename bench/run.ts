@@ -82,7 +82,11 @@ async function probeRoute(w: WorkerdProcess, route: BenchRoute, etags: Map<strin
     };
   }
   const repeat = await requestOnce(url, headers);
-  return { result: { available: true, cacheHit: repeat.cacheHit, bodyBytes: first.bytes }, etag: first.etag };
+  return {
+    // Static files never reach the worker's cache: no hit/miss to report.
+    result: { available: true, ...(route.kind === 'asset' ? {} : { cacheHit: repeat.cacheHit }), bodyBytes: first.bytes },
+    etag: first.etag,
+  };
 }
 
 function describeRun(who: string, s: LoadSummary): string {
@@ -91,7 +95,7 @@ function describeRun(who: string, s: LoadSummary): string {
 }
 
 async function measureStartup(configPath: string, sockets: Parameters<typeof startWorkerd>[1], samples: number) {
-  const path = BENCH_ROUTES[0]!.path;
+  const path = BENCH_ROUTES.find((r) => r.id === 'metric-json')!.path;
   const listen: number[] = [];
   const first: number[] = [];
   let status = 0;
@@ -228,7 +232,7 @@ function printReport(r: BenchResults, widgetsBuild: string | null) {
       ['size', 'bytes'],
       [
         ['worker bundle (wrangler dry-run)', size(r.sizes.workerBundle)],
-        ['widgets bundle (widgets/v1/peru-exports.js, minified)', size(r.sizes.widgetsBundle) + (widgetsBuild ? ` (build failed: ${widgetsBuild})` : '')],
+        ['widgets bundle (widgets/v1/peru-exports.js, minified)', size(r.sizes.widgetsBundle) + (widgetsBuild ? ` (npm run build:widgets failed: ${widgetsBuild})` : '')],
         ['typical sparkline SVG (HTTP body)', r.sizes.sparklineSvgBytes === null ? 'route not available' : formatBytes(r.sizes.sparklineSvgBytes)],
         ['typical card SVG (HTTP body)', r.sizes.cardSvgBytes === null ? 'route not available' : formatBytes(r.sizes.cardSvgBytes)],
       ],

@@ -58,7 +58,11 @@ export async function buildWidgets(): Promise<string | null> {
     await runCommand('npm', ['run', 'build:widgets']);
     return null;
   } catch (error) {
-    return String(error).split('\n').slice(0, 3).join(' ');
+    // The end of the output says why (e.g. the size budget); npm's own lines say nothing.
+    const lines = String(error)
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('npm error') && !l.startsWith('>'));
+    return lines.slice(-2).join(' ');
   }
 }
 

@@ -170,7 +170,7 @@ describe('figures', () => {
     const missing: RouteResult = { id: 'metric-json', label: 'metric JSON', path: '/m', available: false, reason: 'answers 404', minRatio: 0.95, rounds: [] };
     const checks = evaluateTargets({
       routes: [measured, missing],
-      sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 11_999 }, sparklineSvgBytes: null, cardSvgBytes: null },
+      sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_288 }, sparklineSvgBytes: null, cardSvgBytes: null },
       settings: { connections: 64, requests: 1, warmup: 1, rounds: 1 },
     });
     const byName = Object.fromEntries(checks.map((c) => [c.name, c]));
@@ -181,7 +181,7 @@ describe('figures', () => {
     expect(byName['widgets bundle, gzipped']?.met).toBe(true);
     const over = evaluateTargets({
       routes: [],
-      sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_001 }, sparklineSvgBytes: null, cardSvgBytes: null },
+      sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_289 }, sparklineSvgBytes: null, cardSvgBytes: null },
       settings: { connections: 64, requests: 1, warmup: 1, rounds: 1 },
     });
     expect(over[0]?.met).toBe(false);
