@@ -16,6 +16,7 @@ import { CACHE_STATUS_HEADER } from './middleware/edge-cache';
 import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
 import { highlights } from './routes/highlights';
+import { images } from './routes/images';
 import { metrics } from './routes/metrics';
 import oembed from './routes/oembed';
 import pages from './routes/pages';
@@ -84,7 +85,10 @@ app.use(
   }),
 );
 
+// Images before metrics: `/metrics/destination/CN/card.svg` must never be read as a metric id.
+// (metrics' slashed-id pattern refuses a dot too; this order keeps it so if that pattern changes.)
 const routes = app
+  .route('/v1', images)
   .route('/v1', metrics)
   .route('/v1', rankings)
   .route('/v1', highlights)

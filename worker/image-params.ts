@@ -1,0 +1,121 @@
+/**
+ * The query parameters of the SVG image routes (sparkline.svg, card.svg), with the convention
+ * of params.ts: each schema's error message is the text of what it allows. The value sets come
+ * from the renderers (types, markers, themes, size bounds, colours), so the routes accept
+ * exactly what the renderers can draw and a bad value is refused before anything is drawn.
+ */
+import { z } from '@hono/zod-openapi';
+import { ALLOWED_COLORS, isValidColor } from '../widgets/src/render/colors';
+import { SPARKLINE_MARKERS, SPARKLINE_SIZE, SPARKLINE_TYPES, type SparklineMarker } from '../widgets/src/render/sparkline';
+import { THEMES } from '../widgets/src/render/theme';
+import * as p from './params';
+import { CARD_WIDTH } from './render/card';
+
+export const IMAGE_ALLOWED = {
+  pixels: (min: number, max: number) => `a whole number of pixels from ${min} to ${max}`,
+  type: SPARKLINE_TYPES.join(', ').replace(/, (\w+)$/, ' or $1'),
+  theme: THEMES.join(', ').replace(/, (\w+)$/, ' or $1'),
+  markers: `none, or a comma-separated list of ${SPARKLINE_MARKERS.join(', ')}`,
+  flag: 'true or false (or 1 or 0)',
+  color: ALLOWED_COLORS,
+  bg: `transparent, theme or ${ALLOWED_COLORS}`,
+} as const;
+
+function pixels(name: 'width' | 'height', bounds: { min: number; max: number; default: number }, what: string) {
+  const allowed = IMAGE_ALLOWED.pixels(bounds.min, bounds.max);
+  return p.queryParam(
+    p
+      .text(allowed)
+      .regex(/^\d{1,5}$/, { error: allowed })
+      .transform(Number)
+      .pipe(z.number({ error: allowed }).int({ error: allowed }).min(bounds.min, { error: allowed }).max(bounds.max, { error: allowed }))
+      .optional(),
+    name,
+    `${what}, ${bounds.min} to ${bounds.max} px; default ${bounds.default}.`,
+    String(bounds.default),
+  );
+}
+
+function flag(name: string, description: string) {
+  return p.queryParam(
+    z
+      .enum(['true', 'false', '1', '0'], { error: IMAGE_ALLOWED.flag })
+      .transform((v) => v === 'true' || v === '1')
+      .optional(),
+    name,
+    description,
+    'true',
+  );
+}
+
+function color(name: string, description: string) {
+  return p.queryParam(
+    p.text(IMAGE_ALLOWED.color).refine(isValidColor, { error: IMAGE_ALLOWED.color }).optional(),
+    name,
+    `${description} A hex colour (the # may be left out: \`color=0969da\`) or a CSS colour name.`,
+    'teal',
+  );
+}
+
+const MARKERS_RE = new RegExp(`^(?:none|(?:${SPARKLINE_MARKERS.join('|')})(?:,(?:${SPARKLINE_MARKERS.join('|')}))*)$`);
+
+export const type = p.queryParam(
+  z.enum(SPARKLINE_TYPES, { error: IMAGE_ALLOWED.type }).optional(),
+  'type',
+  'line (default), area (a line over a filled area) or bar (bars from zero).',
+  'area',
+);
+
+export const theme = p.queryParam(
+  z.enum(THEMES, { error: IMAGE_ALLOWED.theme }).optional(),
+  'theme',
+  'light (default), dark, or auto (follows the viewer\u2019s colour scheme; Safari shows light in <img>).',
+  'dark',
+);
+
+export const markers = p.queryParam(
+  p
+    .text(IMAGE_ALLOWED.markers)
+    .regex(MARKERS_RE, { error: IMAGE_ALLOWED.markers })
+    .transform((v): SparklineMarker[] => (v === 'none' ? [] : [...new Set(v.split(',') as SparklineMarker[])]))
+    .optional(),
+  'markers',
+  'Dots on the last value, the lowest and/or the highest, e.g. last,max; none for no dots. Default: none on a sparkline, last on a card.',
+  'last,max',
+);
+
+export const mean = flag('mean', 'A dashed line at the mean of the drawn values.');
+export const baseline = flag('baseline', 'A line at zero, when zero is inside the drawn range.');
+export const compact = flag('compact', 'A smaller card: smaller type, one line per text, a lower sparkline.');
+export const lineColor = color('color', 'Colour of the line, area and bars.');
+
+export const bg = p.queryParam(
+  p
+    .text(IMAGE_ALLOWED.bg)
+    .refine((v) => v === 'transparent' || v === 'theme' || isValidColor(v), { error: IMAGE_ALLOWED.bg })
+    .optional(),
+  'bg',
+  'Background: transparent, theme (the theme\u2019s background) or a colour. Default: transparent for a sparkline; theme for a card, where transparent also drops the border.',
+  'transparent',
+);
+
+/** The period and language parameters of the JSON series, which the images draw. */
+const seriesShape = { lang: p.lang, from: p.from, to: p.to, freq: p.freq };
+const drawingShape = { type, theme, markers, mean, baseline, color: lineColor, bg };
+
+export const sparklineQuery = p.query({
+  ...seriesShape,
+  ...drawingShape,
+  width: pixels('width', SPARKLINE_SIZE.width, 'Width'),
+  height: pixels('height', SPARKLINE_SIZE.height, 'Height'),
+});
+
+export const cardQuery = p.query({
+  ...seriesShape,
+  ...drawingShape,
+  width: pixels('width', CARD_WIDTH, 'Width (the height follows the content)'),
+  compact,
+});
+
+export type SparklineQuery = z.infer<typeof sparklineQuery>;
+export type CardQuery = z.infer<typeof cardQuery>;

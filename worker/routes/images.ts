@@ -1,0 +1,197 @@
+/**
+ * /v1/metrics/{id}/sparkline.svg and /v1/metrics/{id}/card.svg: SVG images anyone can hotlink
+ * (`<img>`, Markdown, a CMS that strips scripts). Thin handlers: the parameters are checked by
+ * the schemas of image-params.ts, the figures come from the JSON API's views (views/images.ts)
+ * and the drawing from the pure renderers.
+ *
+ * Caching is the JSON API's (edge-cache.ts, kind `image`): strong ETag from the normalised key,
+ * 304, the Workers Cache API. A bad request answers a small error *image* with status 200 and
+ * `X-Error`, never a broken image: image proxies such as GitHub's camo drop non-2xx answers
+ * (which is why shields.io answers its error badges with 200). Errors still travel as thrown
+ * problems to `app.onError`; this file only says how they look (`respondError`).
+ *
+ * Paths never clash with routes/metrics.ts: its slashed-id pattern refuses a dot in the second
+ * segment, so `total/card.svg` is never read as a metric id there.
+ */
+import { createRoute, OpenAPIHono, z, type RouteHandler } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Lang } from '../../data/types';
+import { RenderOptionError } from '../../widgets/src/render/errors';
+import { renderSparkline } from '../../widgets/src/render/sparkline';
+import { THEMES, type Theme } from '../../widgets/src/render/theme';
+import { cacheControl } from '../cache-policy';
+import type { AppEnv } from '../env';
+import { cardQuery, sparklineQuery } from '../image-params';
+import { edgeCache } from '../middleware/edge-cache';
+import * as p from '../params';
+import { invalidParams, type Problem } from '../problem';
+import { renderCard } from '../render/card';
+import { renderErrorImage } from '../render/error-image';
+import { formatUsd } from '../render/format';
+import { cacheHeaders } from '../schemas';
+import { cardData, imagePoints } from '../views/images';
+import { requireMetric, requireSeries } from '../views/lookup';
+import { SLASHED_ID } from './shared';
+
+/**
+ * Headers of every image, error images included. The CSP applies when the SVG is opened as a
+ * document (an `<img>` never runs scripts anyway): no scripts, nothing loaded from anywhere,
+ * only the inline `<style>` of theme=auto. CORP cross-origin lets any site show it.
+ */
+export const SVG_HEADERS = {
+  'Content-Type': 'image/svg+xml; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+} as const;
+
+/** The `X-Error` value of an error image, from the problem type (`/docs#problem-…`). */
+export function errorCode(problem: Problem): string {
+  const kind = problem.type.replace(/^.*#problem-/, '');
+  return kind === 'invalid-parameter' ? 'bad-parameter' : kind;
+}
+
+/**
+ * What an error image says: each rejected parameter's message, else the problem's detail
+ * (which for an unknown metric names the closest ids).
+ */
+function errorMessage(problem: Problem): string {
+  const params = problem.type.endsWith('#problem-invalid-parameter') ? (problem.errors ?? []) : [];
+  return params.length > 0 ? params.map((e) => e.message).join('; ') : problem.detail;
+}
+
+/** An error image is as wide as the image asked for, but wide enough to read (px). */
+const ERROR_WIDTH = { min: 240, default: 360 } as const;
+
+/**
+ * Route middleware: thrown problems on this route answer an error image, drawn in the theme and
+ * width asked for when those are valid (they are read leniently: they may be what was wrong).
+ */
+const imageErrors: MiddlewareHandler<AppEnv> = async function imageErrors(c, next) {
+  c.set('respondError', (problem: Problem, lang: Lang) => errorImageResponse(c, problem, lang));
+  await next();
+};
+
+function errorImageResponse(c: Context<AppEnv>, problem: Problem, lang: Lang): Response {
+  const theme = c.req.query('theme');
+  const width = Number(c.req.query('width') ?? Number.NaN);
+  const svg = renderErrorImage(errorMessage(problem), {
+    lang,
+    theme: (THEMES as readonly string[]).includes(theme ?? '') ? (theme as Theme) : undefined,
+    width: Number.isInteger(width) && width > 0 ? Math.max(width, ERROR_WIDTH.min) : ERROR_WIDTH.default,
+  });
+  return new Response(svg, {
+    status: 200,
+    headers: {
+      ...SVG_HEADERS,
+      'X-Error': errorCode(problem),
+      // Briefly, so a fixed link recovers fast; a fault of ours not at all.
+      'Cache-Control': problem.status >= 500 ? 'no-store' : cacheControl('error'),
+      Vary: 'Accept-Language',
+    },
+  });
+}
+
+function svgResponse(c: Context<AppEnv>, svg: string): Response {
+  return c.body(svg, 200, SVG_HEADERS);
+}
+
+/** A renderer's refusal (not expected: the schemas check first) answered like any bad parameter. */
+function drawing(draw: () => string): string {
+  try {
+    return draw();
+  } catch (err) {
+    if (err instanceof RenderOptionError) throw invalidParams([{ param: err.option, message: err.message, allowed: err.allowed }]);
+    throw err;
+  }
+}
+
+const cached = edgeCache({ kind: 'image' });
+const tags = ['Images'];
+const svgBody = z.string().openapi({ description: 'A standalone SVG document (no scripts, no external references).' });
+
+function svgResponses(description: string) {
+  return {
+    200: {
+      description:
+        `${description} A bad request also answers 200, with an SVG saying what is wrong and an ` +
+        'X-Error header (unknown-metric, bad-parameter, not-found): image proxies drop other statuses.',
+      headers: {
+        ...cacheHeaders,
+        'X-Error': { description: 'Set on error images only: what went wrong.', schema: { type: 'string' as const } },
+      },
+      content: { 'image/svg+xml': { schema: svgBody } },
+    },
+  } as const;
+}
+
+const sparkline = createRoute({
+  method: 'get',
+  path: '/metrics/{id}/sparkline.svg',
+  tags,
+  summary: 'A metric\u2019s series as a sparkline (SVG)',
+  description:
+    'A small trend chart of the series between `from` and `to` (default: the last 24 months, or every year of an ' +
+    `annual series) for \`<img>\` tags. At most 300 points. Highlights have no series.`,
+  middleware: [imageErrors, cached] as const,
+  request: { params: p.metricIdParams, query: sparklineQuery },
+  responses: svgResponses('The sparkline.'),
+});
+
+const card = createRoute({
+  method: 'get',
+  path: '/metrics/{id}/card.svg',
+  tags,
+  summary: 'A metric\u2019s stat card (SVG)',
+  description:
+    'Label, latest value, change on a year earlier, period, a sparkline of the series (as for sparkline.svg) and ' +
+    'the source, as one image. Highlights show their published figure without a sparkline.',
+  middleware: [imageErrors, cached] as const,
+  request: { params: p.metricIdParams, query: cardQuery },
+  responses: svgResponses('The card.'),
+});
+
+const sparklineHandler: RouteHandler<typeof sparkline, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const { lang: _lang, from, to, freq, bg, ...style } = c.req.valid('query');
+  const lang = c.get('language');
+  const metric = requireSeries(id);
+  const points = imagePoints(metric, { from, to, freq }, lang);
+  const svg = drawing(() =>
+    renderSparkline(points, { ...style, background: bg, lang, title: metric.label[lang], formatValue: formatUsd }),
+  );
+  return svgResponse(c, svg);
+};
+
+const cardHandler: RouteHandler<typeof card, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const { lang: _lang, from, to, freq, bg, width, theme, compact, color, type, markers, mean, baseline } = c.req.valid('query');
+  const lang = c.get('language');
+  const found = requireMetric(id);
+  if (found.type === 'highlight' && (from !== undefined || to !== undefined || freq !== undefined)) {
+    const given = (['from', 'to', 'freq'] as const).filter((name) => c.req.query(name) !== undefined);
+    const message = `${id} is a press-release figure without a series, so ${given.join(', ')} cannot apply`;
+    throw invalidParams(given.map((param) => ({ param, message, allowed: 'no period parameters for a highlight' })));
+  }
+  const points = found.type === 'series' ? imagePoints(found.metric, { from, to, freq }, lang) : [];
+  const svg = drawing(() =>
+    renderCard(cardData(found, points, lang), {
+      width,
+      theme,
+      lang,
+      compact,
+      color,
+      transparent: bg === 'transparent',
+      background: bg === 'transparent' || bg === 'theme' ? undefined : bg,
+      sparkline: { type, markers, mean, baseline },
+      formatValue: formatUsd,
+    }),
+  );
+  return svgResponse(c, svg);
+};
+
+export const images = new OpenAPIHono<AppEnv>().openapi(sparkline, sparklineHandler).openapi(card, cardHandler);
+
+// The same routes for ids with a literal slash (destination/CN), hidden from the document.
+images.openapi({ ...sparkline, path: `/metrics/${SLASHED_ID}/sparkline.svg`, hide: true }, sparklineHandler);
+images.openapi({ ...card, path: `/metrics/${SLASHED_ID}/card.svg`, hide: true }, cardHandler);
