@@ -28,7 +28,8 @@ h3 { margin-top:2rem; font-size:1.05rem; }
 table { border-collapse:collapse; width:100%; margin:.5rem 0; font-size:.9rem; }
 th, td { text-align:left; vertical-align:top; padding:.35rem .5rem; border-bottom:1px solid var(--border); }
 th { font-weight:600; }
-nav ul { columns: 2 20rem; padding-left:1.2rem; }
+nav > ul { columns: 2 22rem; padding-left:1.2rem; }
+nav > ul > li { break-inside: avoid; }
 `.trim();
 
 /** Inline Markdown of our own descriptions: paragraphs, "- " lists, `code`, **bold**. Escaped first. */
@@ -185,10 +186,10 @@ const ranking = await res.json(); // typed: ranking.items[0].formattedValue …`
 
 export function renderApiReference(doc: OpenApiDocument): string {
   const ops = operations(doc);
-  const tags = (doc.tags ?? []).map((t) => t.name);
-  const byTag = (tag: string) => ops.filter(({ op }) => Array.isArray(op.tags) && (op.tags as string[])[0] === tag);
-  const untagged = ops.filter(({ op }) => !Array.isArray(op.tags) || !tags.includes(String((op.tags as string[])[0])));
-  const groups: [string, Operation[]][] = [...tags.map((t): [string, Operation[]] => [t, byTag(t)]), ['Other', untagged]];
+  // Operations grouped by their first tag: the document's tags in order, then any other tag used.
+  const firstTag = ({ op }: Operation) => (Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : 'Other');
+  const tags = [...new Set([...(doc.tags ?? []).map((t) => t.name), ...ops.map(firstTag)])];
+  const groups = tags.map((tag): [string, Operation[]] => [tag, ops.filter((o) => firstTag(o) === tag)]);
   const schemas = Object.entries((doc.components?.schemas ?? {}) as Record<string, Json>);
   const problemTypes = (doc['x-problem-types'] ?? {}) as Record<string, string>;
   const datasetVersion = String(doc['x-dataset-version'] ?? '');

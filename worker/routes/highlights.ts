@@ -7,7 +7,7 @@ import * as p from '../params';
 import { Highlights } from '../schemas';
 import { envelope } from '../views/envelope';
 import { highlightItems, highlightsTable } from '../views/highlights';
-import { csvResponses, jsonOrCsvResponses } from './shared';
+import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
 
 const cached = edgeCache({ kind: 'reference' });
 const tags = ['Highlights'];
@@ -45,7 +45,7 @@ export const highlights = new OpenAPIHono<AppEnv>()
     const lang = c.get('language');
     const body = highlightItems(lang);
     if (c.req.valid('query').format === 'csv') {
-      return csvResponse(c, csvFileName('peru-exports', 'highlights', lang), highlightsTable(body.items));
+      return csvInstead(csvResponse(c, csvFileName('peru-exports', 'highlights', lang), highlightsTable(body.items)));
     }
     return c.json({ ...envelope(lang), ...body }, 200);
   })

@@ -16,7 +16,7 @@ import { envelope } from '../views/envelope';
 import { requireMetric, requireSeries } from '../views/lookup';
 import { catalogueTable, metricCatalogue, metricDetail } from '../views/metrics';
 import { metricSeries, seriesTable, type SeriesQuery } from '../views/series';
-import { csvResponses, jsonOrCsvResponses, jsonResponses, SLASHED_ID } from './shared';
+import { csvInstead, csvResponses, jsonOrCsvResponses, jsonResponses, SLASHED_ID } from './shared';
 
 const cached = edgeCache({ kind: 'data' });
 const tags = ['Metrics'];
@@ -114,7 +114,7 @@ const catalogueCsvHandler: RouteHandler<typeof catalogueCsv, AppEnv> = (c) => {
 const seriesHandler: RouteHandler<typeof series, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const { format, ...q } = c.req.valid('query');
-  if (format === 'csv') return seriesCsvResponse(c, id, q);
+  if (format === 'csv') return csvInstead(seriesCsvResponse(c, id, q));
   const lang = c.get('language');
   return c.json({ ...envelope(lang), ...metricSeries(requireSeries(id), q, lang) }, 200);
 };
@@ -132,7 +132,7 @@ export const metrics = new OpenAPIHono<AppEnv>()
     const { format, kind } = c.req.valid('query');
     const lang = c.get('language');
     const body = metricCatalogue(lang, kind);
-    if (format === 'csv') return csvResponse(c, csvFileName('peru-exports', 'metrics', kind, lang), catalogueTable(body.metrics));
+    if (format === 'csv') return csvInstead(csvResponse(c, csvFileName('peru-exports', 'metrics', kind, lang), catalogueTable(body.metrics)));
     return c.json({ ...envelope(lang), ...body }, 200);
   })
   .openapi(catalogueCsv, catalogueCsvHandler)

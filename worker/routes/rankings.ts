@@ -8,7 +8,7 @@ import * as p from '../params';
 import { Ranking } from '../schemas';
 import { envelope } from '../views/envelope';
 import { ranking, RANKINGS, rankingTable, type RankingKind } from '../views/rankings';
-import { csvResponses, jsonOrCsvResponses } from './shared';
+import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
 
 const cached = edgeCache({ kind: 'data' });
 const tags = ['Rankings'];
@@ -59,27 +59,31 @@ function routes(kind: RankingKind) {
 const destinations = routes('destinations');
 const sectors = routes('sectors');
 
-function answer(c: Context<AppEnv>, kind: RankingKind, q: { year?: string | undefined; limit?: number | undefined }, csv: boolean) {
-  const lang = c.get('language');
-  const body = ranking(kind, { year: q.year === undefined ? undefined : Number(q.year), limit: q.limit }, lang);
-  if (csv) {
-    const window = body.period.year === null ? `${body.period.from}-${body.period.to}` : String(body.period.year);
-    return csvResponse(c, csvFileName('peru-exports', kind, window, lang), rankingTable(body));
-  }
-  return c.json({ ...envelope(lang), ...body }, 200);
+type RankingQuery = { year?: string | undefined; limit?: number | undefined };
+
+function body(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery) {
+  return ranking(kind, { year: q.year === undefined ? undefined : Number(q.year), limit: q.limit }, c.get('language'));
+}
+
+function csv(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery): Response {
+  const b = body(c, kind, q);
+  const window = b.period.year === null ? `${b.period.from}-${b.period.to}` : String(b.period.year);
+  return csvResponse(c, csvFileName('peru-exports', kind, window, c.get('language')), rankingTable(b));
 }
 
 const destinationsHandler: RouteHandler<typeof destinations.json, AppEnv> = (c) => {
   const { format, ...q } = c.req.valid('query');
-  return answer(c, 'destinations', q, format === 'csv');
+  if (format === 'csv') return csvInstead(csv(c, 'destinations', q));
+  return c.json({ ...envelope(c.get('language')), ...body(c, 'destinations', q) }, 200);
 };
 const sectorsHandler: RouteHandler<typeof sectors.json, AppEnv> = (c) => {
   const { format, ...q } = c.req.valid('query');
-  return answer(c, 'sectors', q, format === 'csv');
+  if (format === 'csv') return csvInstead(csv(c, 'sectors', q));
+  return c.json({ ...envelope(c.get('language')), ...body(c, 'sectors', q) }, 200);
 };
 
 export const rankings = new OpenAPIHono<AppEnv>()
   .openapi(destinations.json, destinationsHandler)
-  .openapi(destinations.csv, (c) => answer(c, 'destinations', c.req.valid('query'), true))
+  .openapi(destinations.csv, (c) => csv(c, 'destinations', c.req.valid('query')))
   .openapi(sectors.json, sectorsHandler)
-  .openapi(sectors.csv, (c) => answer(c, 'sectors', c.req.valid('query'), true));
+  .openapi(sectors.csv, (c) => csv(c, 'sectors', c.req.valid('query')));

@@ -7,16 +7,25 @@ import { cacheHeaders, problemResponses } from '../schemas';
 
 const csvBody = z.string().openapi({ description: 'CSV (RFC 4180) with a header row, UTF-8 with byte-order mark.' });
 
-/** 200 as JSON (`schema`) or, with format=csv, as CSV; plus the problem responses. */
+/**
+ * 200 as JSON (`schema`) or, with format=csv, as CSV; plus the problem responses.
+ *
+ * The document lists both media types; the TypeScript type keeps only JSON, so that
+ * hono/client's `res.json()` is the JSON body rather than a union with text. (A typed client
+ * wanting CSV calls the `.csv` route, typed as text.) Handlers return the CSV through
+ * `csvInstead`, the one place that bridges the two.
+ */
 export function jsonOrCsvResponses<S extends z.ZodType>(description: string, schema: S) {
+  const content = { 'application/json': { schema }, 'text/csv': { schema: csvBody } };
   return {
-    200: {
-      description,
-      headers: cacheHeaders,
-      content: { 'application/json': { schema }, 'text/csv': { schema: csvBody } },
-    },
+    200: { description, headers: cacheHeaders, content: content as unknown as { 'application/json': { schema: S } } },
     ...problemResponses,
   } as const;
+}
+
+/** The CSV answer of a JSON route asked for format=csv (see jsonOrCsvResponses). */
+export function csvInstead(res: Response): never {
+  return res as never;
 }
 
 export function jsonResponses<S extends z.ZodType>(description: string, schema: S) {

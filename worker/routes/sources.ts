@@ -7,7 +7,7 @@ import * as p from '../params';
 import { Sources } from '../schemas';
 import { envelope } from '../views/envelope';
 import { sourceItems, sourcesTable } from '../views/sources';
-import { csvResponses, jsonOrCsvResponses } from './shared';
+import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
 
 const cached = edgeCache({ kind: 'reference' });
 const tags = ['Sources'];
@@ -42,7 +42,7 @@ export const sources = new OpenAPIHono<AppEnv>()
     const lang = c.get('language');
     const body = sourceItems(lang);
     if (c.req.valid('query').format === 'csv') {
-      return csvResponse(c, csvFileName('peru-exports', 'sources', lang), sourcesTable(body.sources));
+      return csvInstead(csvResponse(c, csvFileName('peru-exports', 'sources', lang), sourcesTable(body.sources)));
     }
     return c.json({ ...envelope(lang), ...body }, 200);
   })
