@@ -36,13 +36,14 @@ import {
 } from './workerd-harness';
 
 const USAGE = `usage: npm run bench -- [--rounds 3] [--requests 10000] [--warmup 2000] [--connections 64]
-                        [--startups 3] [--no-cache] [--quick]
+                        [--startups 3] [--budget 600] [--no-cache] [--quick]
+  --budget    seconds for all load runs together; routes not started by then are skipped
   --no-cache  run without the in-memory Cache API service (caches.default is then a no-op)
   --quick     1 round of 3000 requests (a smoke run; figures are noisier)`;
 
 const args = parseArgs(
   process.argv.slice(2),
-  { rounds: 3, requests: 10_000, warmup: 2_000, connections: 64, startups: 3, 'no-cache': false, quick: false },
+  { rounds: 3, requests: 10_000, warmup: 2_000, connections: 64, startups: 3, budget: 600, 'no-cache': false, quick: false },
   USAGE,
 );
 if (args.quick) Object.assign(args, { rounds: 1, requests: 3_000, warmup: 1_000, startups: 1 });
@@ -138,7 +139,13 @@ async function main() {
     const routes: RouteResult[] = [];
     const etags = new Map<string, string>();
     try {
+      const loadStarted = performance.now();
       for (const route of BENCH_ROUTES) {
+        if ((performance.now() - loadStarted) / 1_000 > args.budget) {
+          routes.push({ id: route.id, label: route.label, path: route.path, minRatio: route.minRatio, rounds: [], available: false, reason: `time budget of ${args.budget} s used up (--budget)` });
+          progress(`${route.label}: skipped, time budget used up`);
+          continue;
+        }
         const probe = await probeRoute(w, route, etags);
         if (probe.etag) etags.set(route.id, probe.etag);
         const result: RouteResult = { id: route.id, label: route.label, path: route.path, minRatio: route.minRatio, rounds: [], ...probe.result };
