@@ -96,12 +96,15 @@ export async function startNewsSite(): Promise<NewsSite> {
   };
 }
 
-/** A minimal article around some embed markup, as a newsroom's CMS would publish it. */
-export function articlePage(title: string, body: string, options: { dark?: boolean } = {}): string {
-  // No inline style: the strict-CSP variant must not block the article's own styling.
+/**
+ * A minimal article around some embed markup, as a newsroom's CMS would publish it. It has no
+ * style of its own (the strict-CSP variant would block an inline one); `color-scheme` lets the
+ * browser draw it dark for a reader who prefers dark.
+ */
+export function articlePage(title: string, body: string): string {
   return `<!doctype html>
-<html lang="es"${options.dark ? ' class="dark"' : ''}>
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<html lang="es">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title}</title></head>
 <body>
 <article>
 <h1>${title}</h1>

@@ -78,8 +78,8 @@ async function checkFigures(page: Page): Promise<void> {
 
   // The standalone sparkline: its last point is the API's latest figure, in its data table.
   const total = await api('/v1/metrics/total?lang=es');
-  const last = page.locator('article > p peru-export-sparkline table tbody tr').last();
-  expect(((await last.locator('td').textContent()) ?? '').trim()).toBe(total.latest.formattedValue);
+  const last = page.locator('article > p peru-export-sparkline table tr').last();
+  expect(((await last.locator('td').last().textContent()) ?? '').trim()).toBe(total.latest.formattedValue);
   expect(await page.locator('article > p peru-export-sparkline [part=chart]').getAttribute('aria-label')).toContain(total.label);
 
   const ranking = await api('/v1/rankings/destinations?year=2024&limit=5&lang=es');
@@ -110,6 +110,7 @@ describe('a news article on another origin', () => {
       // theme=auto follows the reader's scheme: the card's background says which one it drew.
       const background = await page
         .locator('peru-export-card [part=base]')
+        .first()
         .evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(background).toBe(colorScheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
       await page.close();

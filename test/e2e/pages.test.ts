@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage } from './browser';
+import { launchChromium, waitForEmbeds, watchPage } from './browser';
 
 const origin = inject('workerOrigin');
 
@@ -58,16 +58,40 @@ describe('front page', () => {
     await page.close();
   });
 
+  it("shows the press release's headline figures as live cards, with no failed request or console error", async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await waitForEmbeds(page);
+    const cards = page.locator('#highlights peru-export-card');
+    expect(await cards.count()).toBe(6);
+    for (let i = 0; i < 6; i++) {
+      const card = cards.nth(i);
+      const id = (await card.getAttribute('metric')) ?? '';
+      expect(id).toMatch(/^highlight\//);
+      const detail = await json(`/v1/metrics/${id}?lang=es`);
+      expect(((await card.locator('[part=value] [aria-hidden=true]').textContent()) ?? '').trim()).toBe(detail['latest'].formattedValue);
+      // The static image is the fallback, inside the element.
+      expect(await card.locator('img').getAttribute('src')).toBe(`/v1/metrics/${id}/card.svg?theme=auto&lang=es`);
+    }
+    expect(problems.list()).toEqual([]);
+    await page.close();
+  });
+
   it('runs under a CSP that allows only its own origin, with no inline script or style', async () => {
-    const res = await fetch(`${origin}/`);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
-    const html = await res.text();
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    expect(html).not.toMatch(/<style\b/);
-    expect(html).not.toMatch(/\sstyle="/);
-    expect(html).not.toMatch(/\son[a-z]+="/);
+    // Sized embeds too: their size reaches the page as data-style, applied through the CSSOM.
+    for (const path of ['/', '/?kind=sparkline&width=300&height=60', '/m/destination/CN?width=500', '/builder/output?kind=card&width=400']) {
+      const res = await fetch(`${origin}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).not.toContain('unsafe-inline');
+      const html = await res.text();
+      if (path !== '/') expect(html, path).toContain('data-style="');
+      expect(html, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html, path).not.toMatch(/<style\b/);
+      expect(html, path).not.toMatch(/\sstyle="/);
+      expect(html, path).not.toMatch(/\son[a-z]+="/);
+    }
   });
 
   it('serves its stylesheet and script under fingerprinted names, cached for a year', async () => {
@@ -111,7 +135,7 @@ describe('front page', () => {
 
 describe('metric page', () => {
   it('has social tags without an image, and an oEmbed discovery link that answers', async () => {
-    const { page } = await open('/m/destination/CN?lang=en');
+    const { page, problems } = await open('/m/destination/CN?lang=en');
     const meta = async (selector: string): Promise<string | null> => page.locator(selector).getAttribute('content');
     expect(await page.title()).toMatch(/^Exports to China · /);
     expect(await meta('meta[property="og:title"]')).toBe('Exports to China');
@@ -127,11 +151,13 @@ describe('metric page', () => {
     expect(body).toMatchObject({ version: '1.0', type: 'rich', title: 'Exports to China', width: 360 });
     // oEmbed's html is the page's own one-line snippet.
     expect(body['html']).toBe(await page.locator('#m-snippet-html').textContent());
+    await waitForEmbeds(page);
+    expect(problems()).toEqual([]);
     await page.close();
   });
 
   it('shows the figures and the table the JSON API gives', async () => {
-    const { page } = await open('/m/sector/agro?lang=en');
+    const { page, problems } = await open('/m/sector/agro?lang=en');
     const detail = await json('/v1/metrics/sector/agro?lang=en');
     const facts = await page.locator('.facts dd').allTextContents();
     expect(facts).toContain(detail['latest'].formattedValue);
@@ -147,6 +173,13 @@ describe('metric page', () => {
     const monthly = await json('/v1/metrics/sector/agro/series?lang=en');
     const monthRows = await page.locator('details table tbody tr').count();
     expect(monthRows).toBe(monthly['points'].length);
+
+    // The chart: the live sparkline, drawn at the page's size (set through the CSSOM, as the
+    // page's CSP refuses style attributes), under the same strict policy without a complaint.
+    await waitForEmbeds(page);
+    const chart = await page.locator('.figure peru-export-sparkline').boundingBox();
+    expect(chart).toMatchObject({ width: 720, height: 160 });
+    expect(problems()).toEqual([]);
     await page.close();
   });
 

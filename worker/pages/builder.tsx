@@ -105,7 +105,7 @@ export const BuilderForm: FC<{ lang: Lang; view: BuilderView }> = ({ lang, view 
         <legend>{t.ranking}</legend>
         <div class="row">
           <div class="field">
-            <label for="b-ranking">{t.ranking}</label>
+            <label for="b-ranking">{t.rankingOf}</label>
             <select id="b-ranking" name="ranking">
               {RANKING_KINDS.map((r) => (
                 <option value={r} selected={spec.ranking === r}>

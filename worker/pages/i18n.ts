@@ -35,6 +35,7 @@ export interface Strings {
     metric: string;
     metricHint: string;
     ranking: string;
+    rankingOf: string;
     rankings: Record<RankingKind, string>;
     year: string;
     yearLatest: string;
@@ -137,6 +138,7 @@ export const STRINGS: Record<Lang, Strings> = {
       metric: 'Serie',
       metricHint: 'Escriba para buscar: un sector, un producto o un país (por ejemplo, «China»); se usa el código de la lista.',
       ranking: 'Ranking',
+      rankingOf: 'Qué se ordena',
       rankings: { destinations: 'Países de destino', sectors: 'Sectores' },
       year: 'Año',
       yearLatest: 'Últimos 12 meses',
@@ -254,6 +256,7 @@ export const STRINGS: Record<Lang, Strings> = {
       metric: 'Series',
       metricHint: 'Type to search: a sector, a product or a country (e.g. “China”); the id from the list is used.',
       ranking: 'Ranking',
+      rankingOf: 'What to rank',
       rankings: { destinations: 'Destination countries', sectors: 'Sectors' },
       year: 'Year',
       yearLatest: 'Latest 12 months',

@@ -8,7 +8,7 @@ import { raw } from 'hono/html';
 import { BuilderOutput, builderQuery } from './builder';
 import { STRINGS } from './i18n';
 import { Document, type PageContext } from './layout';
-import { DEFAULT_SPEC, elementTag, metricPageUrl, type EmbedSpec, type EmbedText } from './snippets';
+import { DEFAULT_SPEC, metricPageUrl, previewHtml, type EmbedSpec, type EmbedText } from './snippets';
 import type { MetricPageView, TableRow } from './view';
 
 const Table: FC<{ caption: string; rows: TableRow[]; ctx: PageContext }> = ({ caption, rows, ctx }) => {
@@ -56,6 +56,8 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
   const canonical = metricPageUrl(ctx.origin, view.id, ctx.lang);
   const oembed = `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}`;
   const title = `${view.label} · ${s.siteName}`;
+  // Sized through data-style (the page's CSP refuses style attributes; site.js applies it), and
+  // kept within the column by the stylesheet's max-inline-size.
   const sparkline: EmbedSpec = { ...DEFAULT_SPEC, kind: 'sparkline', metric: view.id, lang: ctx.lang, theme: 'auto', width: 720, height: 160 };
   return (
     <Document
@@ -93,7 +95,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
       </nav>
       <h1>{view.label}</h1>
       <div class="metric-top">
-        <div class="card-slot">{raw(elementTag({ ...spec, kind: 'card' }, ctx.origin, text))}</div>
+        <div class="card-slot">{raw(previewHtml({ ...spec, kind: 'card' }, ctx.origin, text))}</div>
         <div>
           <dl class="facts">
             {view.facts.map((f) => (
@@ -119,7 +121,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
       {view.chart && (
         <section aria-labelledby="chart-title">
           <h2 id="chart-title">{t.chart}</h2>
-          <div class="figure">{raw(elementTag(sparkline, ctx.origin, text))}</div>
+          <div class="figure">{raw(previewHtml(sparkline, ctx.origin, text))}</div>
         </section>
       )}
 

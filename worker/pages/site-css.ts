@@ -47,8 +47,9 @@ h4 { font-size: 1rem; margin: 0 0 0.25rem; }
 .hint, .note { color: var(--muted); font-size: 0.875rem; margin: 0.25rem 0; }
 code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace; }
 
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; margin: 1rem 0; }
-.cards > * { display: block; min-width: 0; }
+/* Two columns on a wide screen: a figure in words ("US$ 74,7 mil millones") needs the room. */
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 25rem), 1fr)); gap: 1rem; margin: 1rem 0; }
+.cards > * { display: block; min-width: 0; inline-size: auto; }
 .cards img, .preview img, .figure img { max-width: 100%; height: auto; }
 
 .builder { display: grid; grid-template-columns: minmax(0, 24rem) minmax(0, 1fr); gap: 1rem 2rem; align-items: start; }
@@ -104,7 +105,7 @@ button:hover { border-color: var(--accent); }
 .facts dd { margin: 0; font-size: 1.25rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .metric-top { display: grid; grid-template-columns: minmax(0, 24rem) minmax(0, 1fr); gap: 1rem 2rem; align-items: start; }
 @media (max-width: 52rem) { .metric-top { grid-template-columns: minmax(0, 1fr); } }
-.figure peru-export-sparkline { display: block; }
+.figure peru-export-sparkline { display: block; max-inline-size: 100%; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 0.5rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }

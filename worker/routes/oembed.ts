@@ -6,10 +6,10 @@
  * parameter", "501 Not Implemented: The provider cannot return a response in the requested
  * format". Errors are problem details like the rest of the API.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
-import { problem, ProblemError, type Problem } from '../problem';
+import { problem, problemBody, ProblemError, PROBLEM_CONTENT_TYPE, type Problem } from '../problem';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds } from '../pages/snippets';
@@ -17,9 +17,13 @@ import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
 
-function notImplemented(detail: string): ProblemError {
-  const p: Problem = { type: '/docs#problem-not-implemented', title: 'Not implemented', status: 501, detail };
-  return new ProblemError(p);
+/**
+ * 501 is answered, not thrown: `app.onError` logs every status ≥ 500 as a server fault, and
+ * this one is the spec's ordinary answer to a format we do not offer.
+ */
+function notImplemented(c: Context, detail: string): Response {
+  const p: Problem = { type: '/docs#problem-not-implemented', title: 'Not implemented', status: 501, detail, instance: c.req.path };
+  return c.body(JSON.stringify(problemBody(p)), 501, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': cacheControl('error') });
 }
 
 /** A positive whole number of pixels, or null when absent. */
@@ -38,7 +42,7 @@ function maxSize(name: 'maxwidth' | 'maxheight', value: string | undefined): num
 oembed.get('/', (c) => {
   const format = c.req.query('format');
   if (format !== undefined && format !== 'json') {
-    throw notImplemented(`format "${format.slice(0, 20)}" is not available; this provider answers format=json only`);
+    return notImplemented(c, `format "${format.slice(0, 20)}" is not available; this provider answers format=json only`);
   }
   const url = c.req.query('url');
   if (url === undefined || url === '') {
