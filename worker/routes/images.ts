@@ -145,7 +145,7 @@ const card = createRoute({
   summary: 'A metric\u2019s stat card (SVG)',
   description:
     'Label, latest value, change on a year earlier, period, a sparkline of the series (as for sparkline.svg) and ' +
-    'the source, as one image. Highlights show their published figure without a sparkline.',
+    'the source, as one image. Highlights show their published figure without a sparkline (from, to and freq do not apply).',
   middleware: [imageErrors, cached] as const,
   request: { params: p.metricIdParams, query: cardQuery },
   responses: svgResponses('The card.'),
@@ -167,12 +167,9 @@ const cardHandler: RouteHandler<typeof card, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const { lang: _lang, from, to, freq, bg, width, theme, compact, color, type, markers, mean, baseline } = c.req.valid('query');
   const lang = c.get('language');
+  // A highlight has no series: like <peru-export-card>, its card has no sparkline, and the
+  // period parameters (checked for their form all the same) do not apply.
   const found = requireMetric(id);
-  if (found.type === 'highlight' && (from !== undefined || to !== undefined || freq !== undefined)) {
-    const given = (['from', 'to', 'freq'] as const).filter((name) => c.req.query(name) !== undefined);
-    const message = `${id} is a press-release figure without a series, so ${given.join(', ')} cannot apply`;
-    throw invalidParams(given.map((param) => ({ param, message, allowed: 'no period parameters for a highlight' })));
-  }
   const points = found.type === 'series' ? imagePoints(found.metric, { from, to, freq }, lang) : [];
   const svg = drawing(() =>
     renderCard(cardData(found, points, lang), {
