@@ -45,10 +45,21 @@ function distance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
+// Candidate lists live as long as the isolate (every metric id and label): fold their names once.
+const folded = new WeakMap<Candidate, string[]>();
+function foldedNames(candidate: Candidate): string[] {
+  let names = folded.get(candidate);
+  if (!names) {
+    names = [candidate.key, ...(candidate.names ?? [])].map(fold).filter(Boolean);
+    folded.set(candidate, names);
+  }
+  return names;
+}
+
 /**
  * Up to `max` candidate keys closest to `input`, best first. A candidate qualifies when one of
- * its names equals the input once folded, contains it or is contained in it (3+ characters each), or lies within an edit
- * distance of about a third of its length.
+ * its names equals the input once folded, contains it or is contained in it (3+ characters
+ * each), or lies within an edit distance of about a third of its length.
  */
 export function closeMatches(input: string, candidates: readonly Candidate[], max = 5): string[] {
   const wanted = fold(input.slice(0, 100));
@@ -56,16 +67,13 @@ export function closeMatches(input: string, candidates: readonly Candidate[], ma
   const scored: { key: string; score: number }[] = [];
   for (const candidate of candidates) {
     let best = Infinity;
-    for (const name of [candidate.key, ...(candidate.names ?? [])]) {
-      const folded = fold(name);
-      if (!folded) continue;
-      if (folded === wanted) best = 0;
-      else if (Math.min(wanted.length, folded.length) >= 3 && (folded.includes(wanted) || wanted.includes(folded))) {
+    for (const name of foldedNames(candidate)) {
+      if (name === wanted) best = 0;
+      else if (Math.min(wanted.length, name.length) >= 3 && (name.includes(wanted) || wanted.includes(name))) {
         best = Math.min(best, 1);
-      }
-      else {
-        const limit = Math.max(1, Math.floor(Math.max(folded.length, wanted.length) / 3));
-        const d = distance(wanted, folded, limit);
+      } else {
+        const limit = Math.max(1, Math.floor(Math.max(name.length, wanted.length) / 3));
+        const d = distance(wanted, name, limit);
         if (d <= limit) best = Math.min(best, 1 + d);
       }
     }

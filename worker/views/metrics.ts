@@ -3,7 +3,6 @@
  * data/derive.ts. Pure: no HTTP here, so the image routes' cards reuse `metricDetail`.
  */
 import {
-  annualValue,
   coverage,
   latestPeriod,
   monthFromNumber,
@@ -17,6 +16,7 @@ import type { Highlight, Lang, MetricKind, SeriesMetric } from '../../data/types
 import type { CsvTable } from '../csv';
 import { formatChangePct, formatUsd } from '../render/format';
 import type { MetricDetailBody, MetricSummaryBody } from '../schemas';
+import { annualValueOf } from './annual';
 import { formatShare, formatValue } from './format';
 import type { FoundMetric } from './lookup';
 import { provenance } from './provenance';
@@ -91,7 +91,7 @@ function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> 
   }
 
   const year = latest === null ? null : Number(latest.slice(0, 4));
-  const annual = year === null ? null : annualValue(metric, year);
+  const annual = year === null ? null : annualValueOf(metric, year);
 
   return {
     id: metric.id,

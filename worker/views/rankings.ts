@@ -4,8 +4,6 @@
  * ranking stays inside its table: shares are of that table's total, never the other's.
  */
 import {
-  annual,
-  annualValue,
   last12Months,
   last12MonthsGrowth,
   latestPeriod,
@@ -20,6 +18,7 @@ import type { CsvTable } from '../csv';
 import { invalidParams } from '../problem';
 import { formatChangePct, formatPeriod, formatUsd } from '../render/format';
 import type { RankingBody } from '../schemas';
+import { annualOf, annualValueOf } from './annual';
 import { formatShare } from './format';
 
 export type RankingKind = RankingBody['kind'];
@@ -54,7 +53,7 @@ interface Window {
 function yearWindow(total: SeriesMetric, year: number): Window {
   const covered = monthsCovered(total, year);
   if (!covered) {
-    const years = annual(total);
+    const years = annualOf(total);
     const range = `${years[0]?.year} to ${years[years.length - 1]?.year}`;
     throw invalidParams([
       { param: 'year', message: `the table has no data for ${year}; it covers ${range}`, allowed: `a year from ${range}` },
@@ -66,7 +65,7 @@ function yearWindow(total: SeriesMetric, year: number): Window {
     to: `${year}-${pad(covered.to)}`,
     year,
     months: covered.to - covered.from + 1,
-    value: (m) => annualValue(m, year)?.value ?? null,
+    value: (m) => annualValueOf(m, year)?.value ?? null,
     growth: (m) => yoyGrowth(m, String(year)),
   };
 }

@@ -3,13 +3,14 @@
  * marked). The range is checked here because it depends on the series: reversed, or entirely
  * outside the series, is a 400 naming the parameters; partly outside is clipped.
  */
-import { annual, coverage, monthFromNumber, monthNumber, periodIndex } from '../../data/derive';
+import { coverage, monthFromNumber, monthNumber, periodIndex } from '../../data/derive';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { ALLOWED } from '../params';
 import { invalidParams, type ParamError } from '../problem';
 import { formatUsd } from '../render/format';
 import type { SeriesBody } from '../schemas';
+import { annualOf } from './annual';
 
 export interface SeriesQuery {
   from?: string | undefined;
@@ -92,7 +93,7 @@ export function metricSeries(metric: SeriesMetric, q: SeriesQuery, lang: Lang): 
     }
   }
   if (bad.length) throw invalidParams(bad);
-  const years = annual(metric);
+  const years = annualOf(metric);
   const first = years[0]?.year ?? 0;
   const last = years[years.length - 1]?.year ?? 0;
   const from = q.from === undefined ? first : Number(q.from);
