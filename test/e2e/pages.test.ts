@@ -148,7 +148,13 @@ describe('metric page', () => {
     const discovered = await fetch(link ?? '');
     expect(discovered.status).toBe(200);
     const body = (await discovered.json()) as Record<string, unknown>;
+    // The live card's rows are fixed (widgets/src/peru-export-card.styles.ts): oEmbed states
+    // the height it takes, which is measured here.
     expect(body).toMatchObject({ version: '1.0', type: 'rich', title: 'Exports to China', width: 360 });
+    await waitForEmbeds(page);
+    const card = await page.locator('.card-slot peru-export-card').boundingBox();
+    expect(card?.width).toBe(360);
+    expect(Math.ceil(card?.height ?? 0)).toBe(body['height']);
     // oEmbed's html is the page's own one-line snippet.
     expect(body['html']).toBe(await page.locator('#m-snippet-html').textContent());
     await waitForEmbeds(page);
@@ -220,6 +226,13 @@ describe('oEmbed', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body['width']).toBe(300);
     expect(body['html']).toMatch(/^<img src="[^"]+\/v1\/metrics\/destination\/US\/card\.svg\?width=300&amp;theme=light&amp;lang=en" width="300"/);
+    // The stated height is the drawn image's: a card's height follows its text.
+    const src = /src="([^"]+)"/.exec(String(body['html']))?.[1]?.replaceAll('&amp;', '&') ?? '';
+    const svg = await (await fetch(src)).text();
+    expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${body['height']}"`));
+    // A press-release figure has no sparkline: a shorter card, and oEmbed says so.
+    const highlight = (await (await oembed({ url: `${origin}/?kind=card-image&metric=highlight%2Ftotal` })).json()) as Record<string, unknown>;
+    expect(Number(highlight['height'])).toBeLessThan(Number(body['height']));
   });
 
   it('answers 404 for URLs it has nothing for, 501 for other formats, 400 without a url', async () => {

@@ -41,16 +41,19 @@ export function specFromPageUrl(url: string, host: string, isMetric: (id: string
 }
 
 /**
- * The size oEmbed states for a spec: what the image is drawn at, or for a ranking about what
- * its rows take. A card's height follows its text: this is its usual height for one-line
- * labels (the element grows when a label wraps).
+ * The size oEmbed states for a spec: what the image is drawn at, or what the element takes.
+ * A card image's height follows its text, so the caller measures it (`cardImageHeight`); the
+ * live card has fixed rows (widgets/src/peru-export-card.styles.ts): 211 px tall with its
+ * border at the default 16 px font, as measured in Chromium by test/e2e/pages.test.ts; a
+ * ranking is about its header plus its rows.
  */
-export function oembedSize(spec: EmbedSpec): { width: number; height: number } {
+export function oembedSize(spec: EmbedSpec, cardImageHeight: number): { width: number; height: number } {
   const size = embedSize(spec);
   switch (spec.kind) {
     case 'card':
+      return { width: size.width ?? 360, height: Math.max(LIVE_CARD_HEIGHT, cardImageHeight) };
     case 'card-image':
-      return { width: size.width ?? 360, height: CARD_HEIGHT };
+      return { width: size.width ?? 360, height: cardImageHeight };
     case 'sparkline':
     case 'sparkline-image':
       return { width: size.width ?? 120, height: size.height ?? 32 };
@@ -59,7 +62,7 @@ export function oembedSize(spec: EmbedSpec): { width: number; height: number } {
   }
 }
 
-const CARD_HEIGHT = 190;
+const LIVE_CARD_HEIGHT = 211;
 const RANKING_WIDTH = 420;
 const RANKING_HEADER = 72;
 const RANKING_ROW = 32;

@@ -95,7 +95,10 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
       </nav>
       <h1>{view.label}</h1>
       <div class="metric-top">
-        <div class="card-slot">{raw(previewHtml({ ...spec, kind: 'card' }, ctx.origin, text))}</div>
+        {/* The page follows the reader's scheme (unless ?theme= asks); the snippets keep the spec's theme. */}
+        <div class="card-slot">
+          {raw(previewHtml({ ...spec, kind: 'card', theme: ctx.query.has('theme') ? spec.theme : 'auto' }, ctx.origin, text))}
+        </div>
         <div>
           <dl class="facts">
             {view.facts.map((f) => (

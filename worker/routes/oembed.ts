@@ -12,7 +12,11 @@ import type { AppEnv } from '../env';
 import { problem, problemBody, ProblemError, PROBLEM_CONTENT_TYPE, type Problem } from '../problem';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
-import { embedHtml, sizeBounds } from '../pages/snippets';
+import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
+import { renderCard } from '../render/card';
+import { formatUsd } from '../render/format';
+import { cardData, imagePoints } from '../views/images';
+import { findMetric } from '../views/lookup';
 import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
@@ -39,6 +43,20 @@ function maxSize(name: 'maxwidth' | 'maxheight', value: string | undefined): num
   return Number(value);
 }
 
+/**
+ * The height of the card image of a spec, measured on the drawing itself: rendered with the
+ * image route's own functions, so it is the height of the SVG that `<img>` will load.
+ */
+function cardHeight(spec: EmbedSpec, width: number | null): number {
+  if (spec.kind !== 'card' && spec.kind !== 'card-image') return 0;
+  const found = findMetric(spec.metric);
+  if (found === undefined) return 0;
+  const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
+  const points = found.type === 'series' ? imagePoints(found.metric, query, spec.lang) : [];
+  const svg = renderCard(cardData(found, points, spec.lang), { width: width ?? undefined, theme: spec.theme, lang: spec.lang, formatValue: formatUsd });
+  return Number(/^<svg\b[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
+}
+
 oembed.get('/', (c) => {
   const format = c.req.query('format');
   if (format !== undefined && format !== 'json') {
@@ -59,14 +77,21 @@ oembed.get('/', (c) => {
     throw new ProblemError(problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`));
   }
   let spec = resolved.spec;
-  const natural = oembedSize(spec);
+  const natural = oembedSize(spec, cardHeight(spec, spec.width));
   const bounds = sizeBounds(spec.kind);
   const fitted = fitSize(spec, natural, max, bounds.width?.min ?? 0);
   if (fitted === null) {
     throw new ProblemError(problem('not-found', `No embed of ${spec.metric} fits in ${max.width ?? '∞'}×${max.height ?? '∞'} px`));
   }
-  // Shrunk to fit: the snippet carries the smaller size (unsized, it keeps the element's own).
-  if (fitted !== natural) spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
+  // Shrunk to fit: the snippet carries the smaller size (unsized, it keeps the element's own),
+  // and a narrower card image may wrap its label onto another line: measure it again.
+  if (fitted !== natural) {
+    spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
+    if (spec.kind === 'card-image') fitted.height = cardHeight(spec, fitted.width);
+    if (max.height !== null && fitted.height > max.height) {
+      throw new ProblemError(problem('not-found', `No embed of ${spec.metric} fits in ${max.width ?? '∞'}×${max.height} px`));
+    }
+  }
   const text = embedText(spec, spec.lang);
   return c.json(
     {
