@@ -41,8 +41,14 @@ export function mockApi(): MockApi {
       const url = new URL(input, location.href);
       const headers = new Headers(init.headers);
       api.requests.push({ url, headers, signal: init.signal ?? undefined, cache: init.cache });
-      if (api.hold) await api.hold;
-      if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+      // Like fetch, an abort ends the wait at once.
+      const aborted = new Promise<never>((_, reject) => {
+        const fail = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+        if (init.signal?.aborted) fail();
+        init.signal?.addEventListener('abort', fail);
+      });
+      aborted.catch(() => {});
+      await Promise.race([api.hold, aborted]);
       if (api.failWith !== null) {
         return Response.json(problemResponse(api.failWith, 'Service Unavailable', 'The API is down for maintenance'), {
           status: api.failWith,

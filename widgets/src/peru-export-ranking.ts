@@ -76,7 +76,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
   }
 
   private _rows(): number {
-    return Math.min(Math.max(Math.round(this.limit) || 10, 1), 50);
+    return Math.min(Math.max(Math.round(this.limit), 1), 50) || 10; // NaN (not a number): the default
   }
 }
 

@@ -53,7 +53,11 @@ export function fetchJson(url: string, signal: AbortSignal, revalidate = false):
   entry.waiters++;
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      if (--entry.waiters === 0 && entry.pending === pending) controller!.abort(signal.reason);
+      if (--entry.waiters === 0 && entry.pending === pending) {
+        // Nobody waits any more: cancel, and let the next caller start afresh.
+        controller!.abort(signal.reason);
+        entry.pending = undefined;
+      }
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });
@@ -87,10 +91,12 @@ function start(url: string, entry: Entry): void {
     return (entry.data = body);
   })());
   const settle = () => {
-    entry.pending = undefined;
-    entry.waiters = 0;
-    entry.at = Date.now();
-    if (entry.data === undefined) entries.delete(url);
+    if (entry.pending === request) {
+      entry.pending = undefined;
+      entry.waiters = 0;
+      entry.at = Date.now();
+    }
+    if (!entry.pending && entry.data === undefined) entries.delete(url);
   };
   // Handled here, so a request that every caller abandoned never becomes an unhandled rejection.
   request.then(settle, settle);

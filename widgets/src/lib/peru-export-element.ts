@@ -26,11 +26,16 @@ export interface PeruExportLoadDetail {
   metric: string;
 }
 
+interface PeruExportEventMap {
+  'peru-export-error': CustomEvent<PeruExportErrorDetail>;
+  'peru-export-load': CustomEvent<PeruExportLoadDetail>;
+}
+
+// The events bubble out of shadow roots, so pages listen on elements, the document or the window.
 declare global {
-  interface HTMLElementEventMap {
-    'peru-export-error': CustomEvent<PeruExportErrorDetail>;
-    'peru-export-load': CustomEvent<PeruExportLoadDetail>;
-  }
+  interface HTMLElementEventMap extends PeruExportEventMap {}
+  interface DocumentEventMap extends PeruExportEventMap {}
+  interface WindowEventMap extends PeruExportEventMap {}
 }
 
 /**
@@ -121,7 +126,8 @@ export abstract class PeruExportElement<T> extends LitElement {
     args: () => [this._near && !this.provided(), pageLang(this), this.api, this.inputs(), this._lang] as const,
     task: ([near, lang, api], { signal }) => (near ? this._load(lang, api, signal) : initialState),
     onComplete: () => emit(this, 'peru-export-load', { metric: this.subject() }),
-    onError: (error) => this._report(error, false),
+    // Aborted by leaving the page, but back already (moved in the DOM): load again.
+    onError: (error) => (isAbort(error) ? this.isConnected && void this.task.run() : this._report(error, false)),
   });
 
   /** What the element shows, for events: a metric id or `rankings/{kind}`. */
@@ -150,7 +156,8 @@ export abstract class PeruExportElement<T> extends LitElement {
     super.disconnectedCallback();
     this._unwatch!();
     clearInterval(this._timer);
-    this.task.abort();
+    // Not at once: an element moved in the DOM (out and straight back in) keeps its request.
+    setTimeout(() => this.isConnected || this.task.abort());
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../widgets/src/define';
+import type { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
+import { rankingResponse } from './fixtures';
+import { mockApi, mount, next, shadow, text, type MockApi } from './mock-api';
+
+let api: MockApi;
+let container: HTMLElement | undefined;
+const pageLang = document.documentElement.getAttribute('lang');
+
+beforeEach(() => {
+  api = mockApi();
+  document.documentElement.removeAttribute('lang');
+});
+afterEach(() => {
+  container?.remove();
+  vi.unstubAllGlobals();
+  if (pageLang) document.documentElement.setAttribute('lang', pageLang);
+});
+
+async function ranking(html: string): Promise<PeruExportRanking> {
+  container = mount(html);
+  const element = container.querySelector('peru-export-ranking')!;
+  await next(element, 'peru-export-load');
+  await element.updateComplete;
+  return element;
+}
+
+const rows = (element: Element) => [...shadow(element).querySelectorAll('li[part="item"]')];
+
+describe('<peru-export-ranking>', () => {
+  it('lists the top destinations of a year with values, shares and bars', async () => {
+    const element = await ranking('<peru-export-ranking kind="destinations" year="2024" limit="5"></peru-export-ranking>');
+    const data = rankingResponse('destinations', 'es', { year: '2024', limit: '5' })!;
+    expect(api.requests).toHaveLength(1);
+    expect(`${api.requests[0]!.url.pathname}${api.requests[0]!.url.search}`).toBe('/v1/rankings/destinations?year=2024&limit=5&lang=es');
+    expect(text(shadow(element).querySelector('[part="title"]'))).toBe('Principales destinos de exportación · 2024');
+    const items = rows(element);
+    expect(items).toHaveLength(5);
+    expect(text(items[0]!.querySelector('.name'))).toBe('China');
+    expect(text(items[0]!.querySelector('.value [aria-hidden]'))).toBe(data.items[0]!.formattedValue);
+    expect(text(items[0]!.querySelector('.value .sr'))).toBe('24,6 mil millones de dólares');
+    expect(text(items[0]!.querySelector('.share'))).toBe(data.items[0]!.formattedShare);
+    // Bars are proportional to the values, the first one full.
+    const widths = items.map((item) => Number(item.querySelector('rect')!.getAttribute('width')));
+    expect(widths[0]).toBe(100);
+    expect(widths[1]).toBeCloseTo((data.items[1]!.value / data.items[0]!.value) * 100, 5);
+    const drawn = items.map((item) => item.querySelector('svg')!.getBoundingClientRect().width);
+    expect(drawn[0]).toBeGreaterThan(200);
+    expect(text(shadow(element).querySelector('[part="source"]'))).toBe(`Fuente: SUNAT · Total ${data.total.formattedValue}`);
+  });
+
+  it('ranks sectors over the latest 12 months in English, 10 rows by default', async () => {
+    const element = await ranking('<peru-export-ranking kind="sectors" lang="en"></peru-export-ranking>');
+    expect(Object.fromEntries(api.requests[0]!.url.searchParams)).toEqual({ limit: '10', lang: 'en' });
+    expect(text(shadow(element).querySelector('[part="title"]'))).toBe('Exports by sector · May 2024 – Apr 2025');
+    expect(rows(element).map((row) => text(row.querySelector('.name')))).toEqual([
+      'Mining',
+      'Agriculture and livestock',
+      'Oil and natural gas',
+      'Traditional fishing',
+      'Chemicals',
+      'Iron, steel and metallurgy',
+    ]);
+    expect(text(rows(element)[0]!.querySelector('.value .sr'))).toBe('45.6 billion US dollars');
+  });
+
+  it('keeps limit within 1–50', async () => {
+    const element = await ranking('<peru-export-ranking limit="500"></peru-export-ranking>');
+    expect(api.requests[0]!.url.searchParams.get('limit')).toBe('50');
+    element.limit = 0;
+    await next(element, 'peru-export-load');
+    expect(api.requests.at(-1)!.url.searchParams.get('limit')).toBe('1');
+    await element.updateComplete;
+    expect(rows(element)).toHaveLength(1);
+  });
+
+  it('rejects an unknown kind or year, naming what is allowed', async () => {
+    container = mount('<peru-export-ranking kind="ports"></peru-export-ranking>');
+    const element = container.querySelector('peru-export-ranking')!;
+    const event = await next<CustomEvent>(element, 'peru-export-error');
+    expect(event.detail).toMatchObject({ metric: 'rankings/ports', status: null, stale: false });
+    expect(event.detail.message).toBe('Invalid kind="ports": use destinations or sectors');
+    element.kind = 'sectors';
+    element.year = '24';
+    const second = await next<CustomEvent>(element, 'peru-export-error');
+    expect(second.detail.message).toBe('Invalid year="24": use a year YYYY');
+    expect(api.requests).toHaveLength(0);
+  });
+});
