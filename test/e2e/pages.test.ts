@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForEmbeds, watchPage } from './browser';
+import { launchChromium, SCREENSHOT_DIR, waitForEmbeds, watchPage } from './browser';
 
 const origin = inject('workerOrigin');
 
@@ -74,6 +74,13 @@ describe('front page', () => {
       // The static image is the fallback, inside the element.
       expect(await card.locator('img').getAttribute('src')).toBe(`/v1/metrics/${id}/card.svg?theme=auto&lang=es`);
     }
+    await page.screenshot({ path: `${SCREENSHOT_DIR}front-light.png` });
+    // The cards follow the reader's scheme, as the page does.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect
+      .poll(() => cards.first().locator('[part=base]').first().evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('rgb(13, 17, 23)');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}front-dark.png` });
     expect(problems.list()).toEqual([]);
     await page.close();
   });
