@@ -126,6 +126,9 @@ describe('embed builder', () => {
     expect(issues).toContain('width');
     expect(issues).toContain('200 to 800');
     expect(issues).toContain('destination/XX');
+    // A name instead of an id gets the close ids, as the API's 404 does.
+    await page.goto(`${origin}/?metric=china#builder`);
+    expect(await page.locator('.issues').textContent()).toContain('destination/CN');
     await noJs.close();
   });
 });

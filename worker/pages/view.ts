@@ -8,7 +8,7 @@ import { getHighlight, getMetric, highlights, metrics, type Highlight, type Lang
 import { formatChangePct, formatPeriod } from '../render/format';
 import type { SourceItemBody } from '../schemas';
 import { formatValue } from '../views/format';
-import { findMetric } from '../views/lookup';
+import { findMetric, unknownMetric } from '../views/lookup';
 import { metricDetail } from '../views/metrics';
 import { metricSeries } from '../views/series';
 import { sourceItems } from '../views/sources';
@@ -19,6 +19,21 @@ import type { EmbedSpec, EmbedText } from './snippets';
 /** Series and highlights, by id: what `metric=` and `/m/{id}` accept. */
 export function isMetricId(id: string): boolean {
   return findMetric(id) !== undefined;
+}
+
+/** Known ids close to an unknown one ("china" → destination/CN), best first: the API's own matching. */
+export function suggestMetrics(id: string): string[] {
+  return unknownMetric(id).problem.closeMatches ?? [];
+}
+
+/** Adds the close ids to the builder's complaint about an unknown metric. */
+export function withSuggestions(issues: BuilderView['issues'], query: URLSearchParams, lang: Lang): BuilderView['issues'] {
+  return issues.map((issue) => {
+    if (issue.param !== 'metric') return issue;
+    const close = suggestMetrics(query.get('metric') ?? '');
+    if (close.length === 0) return issue;
+    return { ...issue, message: `${issue.message}. ${lang === 'es' ? '¿Quiso decir' : 'Did you mean'} ${close.join(', ')}?` };
+  });
 }
 
 /** The headline cards of the front page: the press release's main levels. */

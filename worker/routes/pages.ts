@@ -11,9 +11,8 @@ import { etag } from 'hono/etag';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import { cacheControl } from '../cache-policy';
-import { closeMatches } from '../close-matches';
 import type { AppEnv } from '../env';
-import { getHighlight, getMetric, highlights, metrics, type Lang } from '../../data/index';
+import { getHighlight, getMetric, type Lang } from '../../data/index';
 import { findAsset, SITE_ASSETS } from '../pages/assets';
 import { BuilderOutput, builderQuery, builderSpec } from '../pages/builder';
 import { FrontPage } from '../pages/front-page';
@@ -29,6 +28,8 @@ import {
   isMetricId,
   metricPageView,
   sourceViews,
+  suggestMetrics,
+  withSuggestions,
 } from '../pages/view';
 
 const pages = new Hono<AppEnv>();
@@ -84,7 +85,7 @@ pages.get('/', pageHeaders, pageCaching, etag(), (c) => {
       ctx,
       view: {
         cards: headlineCards(ctx.lang),
-        builder: builderView(spec, issues, ctx.lang),
+        builder: builderView(spec, withSuggestions(issues, ctx.query, ctx.lang), ctx.lang),
         sources: sourceViews(ctx.lang),
         differ: differFigures(ctx.lang),
       },
@@ -96,7 +97,7 @@ pages.get('/', pageHeaders, pageCaching, etag(), (c) => {
 pages.get('/builder/output', pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
-  const view = { spec, issues, text: embedText(spec, spec.lang) };
+  const view = { spec, issues: withSuggestions(issues, ctx.query, ctx.lang), text: embedText(spec, spec.lang) };
   const share = `/?${builderQuery(spec, ctx.lang)}#builder`;
   return c.html(html`${BuilderOutput({ lang: ctx.lang, origin: ctx.origin, view, shareUrl: share })}`);
 });
@@ -117,11 +118,7 @@ pages.get(`/m/:id{${METRIC_ID}}`, pageHeaders, pageCaching, etag(), (c) => {
 
 function notFound(c: Context<AppEnv>, ctx: PageContext, id: string): Response | Promise<Response> {
   const s = STRINGS[ctx.lang];
-  const candidates = [
-    ...metrics.map((m) => ({ key: m.id, names: [m.label.es, m.label.en, ...(m.iso2 ? [m.iso2] : [])] })),
-    ...highlights.map((h) => ({ key: h.id, names: [h.label.es, h.label.en] })),
-  ];
-  const suggestions = closeMatches(id, candidates, 5);
+  const suggestions = suggestMetrics(id);
   const label = (key: string): string => getMetric(key)?.label[ctx.lang] ?? getHighlight(key)?.label[ctx.lang] ?? key;
   return page(
     c,
