@@ -55,6 +55,7 @@ const base = (element: Element) => shadow(element).querySelector('[part~="base"]
 describe('states', () => {
   it.each([
     ['card', '<peru-export-card metric="total"></peru-export-card>'],
+    ['highlight card', '<peru-export-card metric="highlight/total"></peru-export-card>'],
     ['ranking', '<peru-export-ranking year="2024" limit="5"></peru-export-ranking>'],
     ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>'],
   ])('the %s has its final size while loading and on error (no layout shift)', async (_, html) => {

@@ -79,9 +79,12 @@ export const cardStyles = css`
     font-size: 0.625em;
   }
   .previous {
+    display: flex;
+    align-items: flex-end;
     color: var(--peru-color-muted);
+  }
+  .previous span {
     font-size: 0.8125em;
-    padding-top: 2.2em;
   }
   .value .sk {
     width: 45%;

@@ -64,7 +64,7 @@ export class PeruExportCard extends MetricElement<MetricData> {
         ? html`<peru-export-sparkline part="sparkline" class="spark" lang=${lang} type=${this.type}
             exportparts="chart:sparkline-chart,cursor:sparkline-cursor,tooltip:sparkline-tooltip"
             .data=${{ label: m.label, unit: m.unit, points: series.points }}></peru-export-sparkline>`
-        : html`<span class="spark previous">${m.previous ? `${m.previous.period}: ${m.previous.formattedValue}` : ''}</span>`}
+        : html`<span class="spark previous"><span>${m.previous ? `${m.previous.period}: ${m.previous.formattedValue}` : ''}</span></span>`}
       <div part="source" class="source">
         ${t.source}:
         <!-- Only web links: a URL from the API never becomes a javascript: link in the host page. -->
