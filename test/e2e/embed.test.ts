@@ -13,11 +13,17 @@ const origin = inject('workerOrigin');
 let browser: Browser;
 let site: NewsSite;
 
-/** The one-line snippet a CMS gets for a URL of ours. */
-async function oembedHtml(url: string): Promise<string> {
+interface OEmbed {
+  html: string;
+  width: number;
+  height: number;
+}
+
+/** What a CMS gets for a URL of ours. */
+async function oembedFor(url: string): Promise<OEmbed> {
   const res = await fetch(`${origin}/oembed?${new URLSearchParams({ url, format: 'json' })}`);
   expect(res.status, url).toBe(200);
-  return ((await res.json()) as { html: string }).html;
+  return (await res.json()) as OEmbed;
 }
 
 async function api(path: string): Promise<any> {
@@ -26,18 +32,20 @@ async function api(path: string): Promise<any> {
   return res.json();
 }
 
-let embeds: { card: string; sparkline: string; ranking: string; image: string };
+let oembeds: Record<'card' | 'sparkline' | 'ranking' | 'image', OEmbed>;
+let embeds: Record<keyof typeof oembeds, string>;
 
 beforeAll(async () => {
   browser = await launchChromium();
   site = await startNewsSite();
   // theme=auto: the same article serves the light and the dark screenshot.
-  embeds = {
-    card: await oembedHtml(`${origin}/m/destination/CN?theme=auto`),
-    sparkline: await oembedHtml(`${origin}/m/total?kind=sparkline&theme=auto`),
-    ranking: await oembedHtml(`${origin}/?kind=ranking&year=2024&limit=5&theme=auto#builder`),
-    image: await oembedHtml(`${origin}/?kind=card-image&metric=sector%2Fagro&theme=auto`),
+  oembeds = {
+    card: await oembedFor(`${origin}/m/destination/CN?theme=auto`),
+    sparkline: await oembedFor(`${origin}/m/total?kind=sparkline&theme=auto`),
+    ranking: await oembedFor(`${origin}/?kind=ranking&year=2024&limit=5&theme=auto#builder`),
+    image: await oembedFor(`${origin}/?kind=card-image&metric=sector%2Fagro&theme=auto`),
   };
+  embeds = { card: oembeds.card.html, sparkline: oembeds.sparkline.html, ranking: oembeds.ranking.html, image: oembeds.image.html };
 });
 
 afterAll(async () => {
@@ -107,6 +115,18 @@ describe('a news article on another origin', () => {
       await page.screenshot({ path: `${SCREENSHOT_DIR}article-${colorScheme}.png`, fullPage: true });
       expect(problems.list()).toEqual([]);
       await checkFigures(page);
+      // Each embed takes the room oEmbed said it would (a CMS sizes its frame by it).
+      for (const [selector, key] of [
+        ['peru-export-card', 'card'],
+        ['article > p peru-export-sparkline', 'sparkline'],
+        ['peru-export-ranking', 'ranking'],
+        ['figure > img', 'image'],
+      ] as const) {
+        const box = await page.locator(selector).first().boundingBox();
+        expect(Math.round(box?.width ?? 0), selector).toBe(oembeds[key].width);
+        expect(Math.ceil(box?.height ?? 0), selector).toBeLessThanOrEqual(oembeds[key].height);
+        expect(Math.ceil(box?.height ?? 0), selector).toBeGreaterThan(oembeds[key].height - 8);
+      }
       // theme=auto follows the reader's scheme: the card's background says which one it drew.
       const background = await page
         .locator('peru-export-card [part=base]')

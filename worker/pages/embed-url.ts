@@ -45,7 +45,8 @@ export function specFromPageUrl(url: string, host: string, isMetric: (id: string
  * A card image's height follows its text, so the caller measures it (`cardImageHeight`); the
  * live card has fixed rows (widgets/src/peru-export-card.styles.ts): 211 px tall with its
  * border at the default 16 px font, as measured in Chromium by test/e2e/pages.test.ts; a
- * ranking is about its header plus its rows.
+ * ranking takes its header and source line plus a row per item (measured by
+ * test/e2e/embed.test.ts).
  */
 export function oembedSize(spec: EmbedSpec, cardImageHeight: number): { width: number; height: number } {
   const size = embedSize(spec);
@@ -64,8 +65,8 @@ export function oembedSize(spec: EmbedSpec, cardImageHeight: number): { width: n
 
 const LIVE_CARD_HEIGHT = 211;
 const RANKING_WIDTH = 420;
-const RANKING_HEADER = 72;
-const RANKING_ROW = 32;
+const RANKING_HEADER = 86;
+const RANKING_ROW = 34;
 
 /**
  * Fits a size into the consumer's `maxwidth`/`maxheight` (oEmbed §2.2: the provider must
