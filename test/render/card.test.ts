@@ -51,6 +51,11 @@ describe('renderCard', () => {
       texts(expectValidImage(renderCard({ ...TOTAL_2024, changePct, formattedChange }, { theme: 'dark' })))[2]!;
     const down = change(-3.2, '-3,2 %');
     expect([down.text, down.attrs.fill]).toEqual(['▼ -3,2 %', PALETTES.dark.negative]);
+    const downDesc = find(
+      expectValidImage(renderCard({ ...TOTAL_2024, changePct: -25.3, formattedChange: '-25.3%' }, { lang: 'en' })),
+      'desc',
+    ).text;
+    expect(downDesc).toContain('down 25.3%'); // the word carries the sign: never "down -25.3%"
     const flat = change(0, '0 %');
     expect([flat.text, flat.attrs.fill]).toEqual(['0 %', PALETTES.dark.muted]);
     const none = change(null, null);

@@ -249,7 +249,9 @@ function describeCard(
   formatValue: (value: number, lang: Lang) => string,
 ): string {
   const words = CHANGE_WORDS[lang];
-  const change = text.change === '' ? '' : `, ${words[direction]} ${text.change}`;
+  // The word says the direction, so the number loses its sign: "down 25.3%", not "down -25.3%".
+  const magnitude = text.change.replace(/^[+\-\u2212]\s?/, '');
+  const change = text.change === '' ? '' : `, ${words[direction]} ${magnitude}`;
   const period = text.period === '' ? '' : ` (${text.period})`;
   const series = points.length > 0 ? ` ${describeSeries(points, lang, formatValue)}` : '';
   const source = text.source === '' ? '' : ` ${text.source}`;
