@@ -36,7 +36,7 @@ describe('renderCard', () => {
     expect(findAll(spark, 'circle')).toHaveLength(1); // the last value
     expect(find(root, 'title').text).toBe('Exportaciones totales');
     expect(find(root, 'desc').text).toMatch(
-      /^Exportaciones totales: US\$\u00a074,7 mil millones \(2024\), sube \+15,6\u00a0%\. De US\$\u00a05,9 mil millones en enero de 2024 .* Fuente: SUNAT/,
+      /^Exportaciones totales: US\$\u00a074,7 mil millones \(2024\), sube 15,6\u00a0%\. De US\$\u00a05,9 mil millones en enero de 2024 .* Fuente: SUNAT/,
     );
     // The card's layout: items top to bottom, the height following the content.
     const ys = texts(root).map((t) => Number(t.attrs.y));
