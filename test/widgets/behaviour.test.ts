@@ -166,10 +166,14 @@ describe('live', () => {
 
     // Failing: the figure stays, the page hears about it.
     api.failWith = 503;
+    const loads: Event[] = [];
+    element.addEventListener('peru-export-load', (e) => loads.push(e));
     vi.advanceTimersByTime(60_000);
     const event = await next<CustomEvent>(element, 'peru-export-error');
     expect(event.detail).toMatchObject({ status: 503, stale: true });
     await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(loads).toEqual([]); // kept data are no new load
     expect(value()).toBe('US$ 9,9 mil millones');
     expect(shadow(element).querySelector('[part="error"]')).toBeNull();
 

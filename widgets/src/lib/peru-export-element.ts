@@ -118,6 +118,7 @@ export abstract class PeruExportElement<T> extends LitElement {
   /** Whether the page put fallback content inside the element. */
   private _fallback = false;
   private _refreshing = false;
+  private _kept = false;
   private _timer?: ReturnType<typeof setInterval>;
   private _unwatch?: () => void;
 
@@ -125,7 +126,8 @@ export abstract class PeruExportElement<T> extends LitElement {
   protected readonly task = new Task(this, {
     args: () => [this._near && !this.provided(), pageLang(this), this.api, this.inputs(), this._lang] as const,
     task: ([near, lang, api], { signal }) => (near ? this._load(lang, api, signal) : initialState),
-    onComplete: () => emit(this, 'peru-export-load', { metric: this.subject() }),
+    // A failed live refresh completes with the data kept: that is no new load.
+    onComplete: () => (this._kept ? (this._kept = false) : emit(this, 'peru-export-load', { metric: this.subject() })),
     // Aborted by leaving the page, but back already (moved in the DOM): load again.
     onError: (error) => (isAbort(error) ? this.isConnected && void this.task.run() : this._report(error, false)),
   });
@@ -213,6 +215,7 @@ export abstract class PeruExportElement<T> extends LitElement {
       // A failed live refresh keeps what is shown; the event still tells the page.
       if (refresh && !signal.aborted) {
         this._report(error, true);
+        this._kept = true;
         return this.task.value!;
       }
       throw error;
