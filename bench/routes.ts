@@ -1,7 +1,7 @@
 /**
  * What the bench and the soak request, as data. A route that the worker does not answer yet
  * (404, or no ETag to revalidate) is reported as "not available" rather than failing the
- * run, so the harness picks routes up as they land. Paths follow /work/team/API-CONTRACT.md.
+ * run, so the harness picks routes up as they land. Paths follow worker/schemas.ts and /openapi.json.
  */
 import type { SocketName } from './workerd-config';
 

@@ -2,7 +2,7 @@
  * The response bodies, as zod schemas: they describe the responses in the OpenAPI document
  * (each becomes a named component), type the view functions (worker/views) and let tests
  * check real responses against the document. The field names follow
- * /work/team/API-CONTRACT.md; objects are strict, so the document lists every field there is.
+ * the OpenAPI document; objects are strict, so the document lists every field there is.
  */
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../data/types';
