@@ -265,6 +265,18 @@ describe('fallback', () => {
     expect(failing.querySelector('img')!.getBoundingClientRect().height).toBe(209);
     expect(shadow(failing).querySelector('[part="retry"]')).not.toBeNull();
   });
+
+  it('does not take comments or blank text for fallback content', async () => {
+    const release = holdAnswers();
+    container = mount('<peru-export-card metric="total">\n  <!-- a card goes here -->\n</peru-export-card>');
+    const element = container.firstElementChild as PeruExportCard;
+    await until(() => api.requests.length > 0);
+    await element.updateComplete;
+    expect(shadow(element).querySelector('.sk')).not.toBeNull();
+    expect(base(element).classList).not.toContain('fallback');
+    release();
+    await next(element, 'peru-export-load');
+  });
 });
 
 describe('loading the script twice', () => {

@@ -117,6 +117,15 @@ describe('<peru-export-card>', () => {
     expect(api.requests.at(-1)!.url.href).toMatch(/^https:\/\/stats\.example\.org\/peru\/v1\/metrics\/total\/series\?/);
   });
 
+  it.each(['javascript:alert(1)', 'http://[not-a-host'])('rejects api="%s" without a request', async (value) => {
+    container = mount('<peru-export-card metric="total"></peru-export-card>');
+    const element = container.querySelector('peru-export-card')!;
+    element.setAttribute('api', value);
+    const event = await next<CustomEvent>(element, 'peru-export-error');
+    expect(event.detail.message).toBe(`Invalid api="${value}": use an http(s) URL such as https://example.org`);
+    expect(api.requests).toHaveLength(0);
+  });
+
   it('rejects an invalid metric id without a request, saying what is allowed', async () => {
     container = mount('<peru-export-card metric="total/../../admin"></peru-export-card>');
     const element = container.querySelector('peru-export-card')!;

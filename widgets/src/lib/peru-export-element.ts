@@ -56,7 +56,8 @@ export const invalidAttribute = (name: string, value: unknown, allowed: string) 
 const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
 
 /** Whether the page put fallback content (elements or text) inside the element. */
-const hasFallback = (host: Element) => [...host.childNodes].some((node) => node.nodeType === 1 || node.textContent!.trim());
+const hasFallback = (host: Element) =>
+  [...host.childNodes].some((node) => node.nodeType === 1 || (node.nodeType === 3 && node.textContent!.trim()));
 
 /** Events bubble and cross shadow roots, so a page can listen on any ancestor or on `document`. */
 const emit = (target: Element, type: keyof HTMLElementEventMap, detail: object) =>
@@ -201,13 +202,18 @@ export abstract class PeruExportElement<T> extends LitElement {
   private async _load(lang: Lang, api: string | undefined, signal: AbortSignal): Promise<T> {
     const refresh = this._refreshing;
     try {
-      const base = new URL(api || SCRIPT_ORIGIN, location.href);
-      if (!/^https?:$/.test(base.protocol)) throw invalidAttribute('api', api, 'an http(s) URL such as https://example.org');
+      let base: URL | undefined;
+      try {
+        base = new URL(api || SCRIPT_ORIGIN, location.href);
+      } catch {
+        // not a URL: said below
+      }
+      if (!/^https?:$/.test(base?.protocol ?? '')) throw invalidAttribute('api', api, 'an http(s) URL such as https://example.org');
       return await this.load({
         get: (path, query, check) => {
           const params = new URLSearchParams();
           for (const [key, value] of Object.entries({ ...query, lang })) if (value) params.set(key, value);
-          const url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`;
+          const url = `${base!.origin}${base!.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`;
           return fetchJson(url, signal, refresh).then((data) => check(data, url));
         },
       });
@@ -233,7 +239,7 @@ export abstract class PeruExportElement<T> extends LitElement {
 
   private _report(error: unknown, stale: boolean): void {
     if (isAbort(error)) return;
-    const { status = null, url = null, message } = error as Partial<ApiError> & Error;
+    const { status = null, url = null, message } = (error ?? {}) as Partial<ApiError> & Error;
     emit(this, 'peru-export-error', { metric: this.subject(), status, message: message ?? String(error), url, stale });
   }
 }
