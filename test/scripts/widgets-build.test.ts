@@ -84,6 +84,7 @@ describe('the npm package', () => {
     expect(names(elements.get('peru-export-sparkline'), 'attributes')).toEqual(expect.arrayContaining([...common, 'metric', 'from', 'to', 'freq', 'type']));
     expect(names(elements.get('peru-export-ranking'), 'attributes')).toEqual(expect.arrayContaining([...common, 'kind', 'year', 'limit']));
     for (const element of elements.values()) {
+      expect(names(element, 'attributes').filter((name: string) => name.startsWith('_'))).toEqual([]); // internal state is no attribute
       expect(names(element, 'events')).toEqual(['peru-export-error', 'peru-export-load']);
       expect(names(element, 'cssParts')).toEqual(expect.arrayContaining(['base', 'error', 'retry']));
       expect(names(element, 'cssProperties')).toEqual(expect.arrayContaining(['--peru-color-text', '--peru-color-line', '--peru-font-size']));

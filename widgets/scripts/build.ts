@@ -166,9 +166,15 @@ writeFileSync(join(cdn, 'widgets', versioned, 'integrity.json'), `${JSON.stringi
 writeFileSync(join(cdn, '_headers'), headers());
 
 run('cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/render/**', '--outdir', 'dist']);
-const manifest = readFileSync(join(dist, 'custom-elements.json'), 'utf8');
+// The analyzer lists `static properties` entries with `state: true` as attributes; they are internal state.
+const manifestFile = join(dist, 'custom-elements.json');
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { modules: { declarations?: { attributes?: { name: string }[] }[] }[] };
+for (const declaration of manifest.modules.flatMap((module) => module.declarations ?? [])) {
+  if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !attribute.name.startsWith('_'));
+}
+writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 for (const tag of ['peru-export-card', 'peru-export-sparkline', 'peru-export-ranking']) {
-  if (!manifest.includes(`"tagName": "${tag}"`)) throw new Error(`custom-elements.json lacks ${tag}`);
+  if (!JSON.stringify(manifest).includes(`"tagName":"${tag}"`)) throw new Error(`custom-elements.json lacks ${tag}`);
 }
 updateReadme(integrity, code.length, gzip);
 
