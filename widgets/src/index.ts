@@ -8,7 +8,6 @@ export { PeruExportRanking, type RankingKind } from './peru-export-ranking';
 export { PeruExportSparkline, type SparklineData } from './peru-export-sparkline';
 export {
   PeruExportElement,
-  SCRIPT_ORIGIN,
   type PeruExportErrorDetail,
   type PeruExportLoadDetail,
   type Theme,

@@ -38,12 +38,6 @@ declare global {
   interface WindowEventMap extends PeruExportEventMap {}
 }
 
-/**
- * The API the elements call by default: the origin the script was loaded from, so the one-line
- * snippet (`<script src="https://HOST/widgets/v1/peru-exports.js">`) needs no configuration.
- */
-export const SCRIPT_ORIGIN: string = new URL(import.meta.url, location.href).origin;
-
 /** Fetches API JSON for an element: the path under `/v1/`, the query, and a shape check. */
 export interface Loader {
   get<R>(path: string, query: Record<string, string | undefined>, check: (data: unknown, url: string) => R): Promise<R>;
@@ -204,7 +198,9 @@ export abstract class PeruExportElement<T> extends LitElement {
     try {
       let base: URL | undefined;
       try {
-        base = new URL(api || SCRIPT_ORIGIN, location.href);
+        // By default the origin the script came from, so the one-line snippet needs no configuration.
+        // (Not `new URL('/', import.meta.url)`: bundlers rewrite that pattern as an asset.)
+        base = api ? new URL(api, location.href) : new URL(new URL(import.meta.url).origin);
       } catch {
         // not a URL: said below
       }
