@@ -66,6 +66,7 @@ describe('states', () => {
     await element.updateComplete;
     const loading = height(element);
     expect(base(element).getAttribute('aria-busy')).toBe('true');
+    expect(base(element).classList).toContain('loading');
     expect(shadow(element).querySelector('.sk')).not.toBeNull();
     release();
     await next(element, 'peru-export-load');

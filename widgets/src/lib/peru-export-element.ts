@@ -181,7 +181,7 @@ export abstract class PeruExportElement<T> extends LitElement {
     if (data) return html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
     const failed = status === TaskStatus.ERROR && !isAbort(error);
     const fallback = this._fallback;
-    return html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : ''}" lang=${lang} aria-busy=${!failed}>
+    return html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
       <slot @slotchange=${() => (this._fallback = hasFallback(this))} ?hidden=${!fallback}></slot>
       ${fallback ? '' : this.renderSkeleton()}
       ${failed
