@@ -97,6 +97,8 @@ describe('<peru-export-card>', () => {
     expect(Object.fromEntries(series)).toEqual({ from: '2019', to: '2025', freq: 'annual', lang: 'es' });
     const spark = part(element, 'sparkline')!;
     await until(() => shadow(spark).querySelectorAll('table tr').length === 1 + 7);
+    // The last year is partial: the table says so.
+    expect(text(shadow(spark).querySelector('table tr:last-child td'))).toBe('2025 (4 meses)');
   });
 
   it('loads again when the metric changes', async () => {

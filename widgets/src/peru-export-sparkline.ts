@@ -93,12 +93,12 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
         <g></g>
       </svg>
       <span part="tooltip" class="tooltip ${i < n / 2 ? '' : 'end'}" role="status"
-        >${point ? `${formatPeriod(point.period, lang, 'short')}: ${point.formattedValue ?? '—'}` : ''}</span
+        >${point ? `${period(point, lang, t, 'short')}: ${point.formattedValue ?? '—'}` : ''}</span
       >
       <table class="sr">
         <caption>${label}</caption>
         <tr><th>${t.period}</th><th>${t.value}</th></tr>
-        ${points.map((p) => html`<tr><td>${formatPeriod(p.period, lang)}</td><td>${p.formattedValue ?? '—'}</td></tr>`)}
+        ${points.map((p) => html`<tr><td>${period(p, lang, t)}</td><td>${p.formattedValue ?? '—'}</td></tr>`)}
       </table>`;
   }
 
@@ -161,6 +161,10 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     this._show(index);
   }
 }
+
+/** A point's period in words; a partial year says how many months it holds: "2025 (4 meses)". */
+const period = (point: SeriesPoint, lang: Lang, t: Strings, style?: 'short') =>
+  formatPeriod(point.period, lang, style) + (point.partial ? ` (${point.months} ${t.months})` : '');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -24,10 +24,10 @@ export const STRINGS = {
     period: 'Periodo',
     value: 'Valor',
     total: 'Total',
-    share: 'del total',
     destinations: 'Principales destinos de exportación',
     sectors: 'Exportaciones por sector',
     keys: 'Use las flechas para recorrer los valores.',
+    months: 'meses',
   },
   en: {
     error: 'Could not load the data.',
@@ -38,10 +38,10 @@ export const STRINGS = {
     period: 'Period',
     value: 'Value',
     total: 'Total',
-    share: 'of total',
     destinations: 'Top export destinations',
     sectors: 'Exports by sector',
     keys: 'Use the arrow keys to go through the values.',
+    months: 'months',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -71,7 +71,8 @@ function defaultRange(metric: MetricResponse, freq: string | undefined): Record<
   const last = metric.latest.period;
   const month = /^(\d{4})-(\d{2})$/.exec(last);
   if ((freq ?? metric.frequency) !== 'monthly' || !month) return { freq };
-  const index = Number(month[1]) * 12 + Number(month[2]) - DEFAULT_MONTHS; // months since year 0, minus 23, zero-based
+  // Months counted from January of year 0 (zero-based): the month DEFAULT_MONTHS - 1 before the last.
+  const index = Number(month[1]) * 12 + Number(month[2]) - DEFAULT_MONTHS;
   const from = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
   return { from, to: last, freq };
 }
