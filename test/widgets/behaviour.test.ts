@@ -188,6 +188,26 @@ describe('live', () => {
   });
 });
 
+describe('live, in a background tab', () => {
+  it('skips refreshes while the page is hidden', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    container = mount('<peru-export-ranking live live-interval="30"></peru-export-ranking>');
+    const element = container.firstElementChild!;
+    await next(element, 'peru-export-load');
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    try {
+      vi.advanceTimersByTime(120_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(api.requests).toHaveLength(1);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden; // back to the prototype's getter
+    }
+    vi.advanceTimersByTime(30_000);
+    await next(element, 'peru-export-load');
+    expect(api.requests).toHaveLength(2);
+  });
+});
+
 describe('requests', () => {
   it('shares one fetch per URL between elements, and reuses the answer later', async () => {
     container = mount(`
