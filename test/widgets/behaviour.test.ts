@@ -358,6 +358,13 @@ describe('loading the script twice', () => {
     // Styles applied through adopted stylesheets (CSP allows them; no style attributes anywhere).
     expect(win.getComputedStyle(card.shadowRoot!.querySelector('[part~="base"]')!).borderTopStyle).toBe('solid');
     expect(card.shadowRoot!.querySelectorAll('[style]')).toHaveLength(0);
+    // The bundle's sparkline answers the pointer (its private members are renamed by the minifier).
+    const spark = doc.querySelector('peru-export-sparkline')!.shadowRoot!;
+    await until(() => spark.querySelector('svg g')?.childElementCount);
+    const chart = spark.querySelector('svg')!;
+    const box = chart.getBoundingClientRect();
+    chart.dispatchEvent(new (win as any).PointerEvent('pointermove', { clientX: box.left + 1, clientY: box.top + 1 }));
+    await until(() => text(spark.querySelector('[part="tooltip"]')) === 'May 2023: US$1.73 billion');
     delete (window as any).__peruFetch;
   });
 });

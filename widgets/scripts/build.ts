@@ -105,6 +105,8 @@ async function bundle(): Promise<Uint8Array> {
     write: false,
     outfile: 'peru-exports.js',
     plugins: [minifyTemplates],
+    // Our private members (`_name`) get short names in the bundle; none is ever named in a string.
+    mangleProps: /^_[a-z]/,
     charset: 'utf8',
     logLevel: 'warning',
   });

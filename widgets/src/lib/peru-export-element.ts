@@ -143,7 +143,10 @@ export abstract class PeruExportElement<T> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._fallback = hasFallback(this);
-    this._unwatch = whenNearViewport(this, () => (this._near = true));
+    this._unwatch = whenNearViewport(this, () => {
+      this._near = true;
+      this._schedule();
+    });
     this._schedule();
     // Taken out of the page while loading (which aborted the load) and put back: load again.
     if (isAbort(this.task.error)) void this.task.run();
@@ -158,7 +161,7 @@ export abstract class PeruExportElement<T> extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('live') || changed.has('liveInterval') || changed.has('_near')) this._schedule();
+    if (changed.has('live') || changed.has('liveInterval')) this._schedule();
   }
 
   /**

@@ -15,11 +15,14 @@ try {
   // the page's CSP does not allow the policy: assignments below fail quietly
 }
 
+/** What each element holds, so an unchanged drawing is not parsed again. */
+const shown = new WeakMap<Element, string>();
+
 export function setMarkup(element: Element | null, markup: string): void {
-  if (!element || (element as Element & { _markup?: string })._markup === markup) return;
+  if (!element || shown.get(element) === markup) return;
   try {
     element.innerHTML = policy ? policy.createHTML(markup) : markup;
-    (element as Element & { _markup?: string })._markup = markup;
+    shown.set(element, markup);
   } catch {
     // blocked by Trusted Types: the data table still carries the data
   }
