@@ -117,10 +117,13 @@ ${body}
 }
 
 /**
- * Waits until every peru-export-* element on the page shows its data. On timeout the error
+ * Scrolls through the page, then waits until every peru-export-* element on it shows its data. On timeout the error
  * says what each element shows instead (still loading, its fallback, an error).
  */
 export async function waitForEmbeds(page: Page, timeout = 20_000): Promise<void> {
+  // Elements load lazily, when near the viewport: bring every one of them near it first,
+  // or one below the fold waits for ever on a slow machine.
+  await scrollThrough(page);
   try {
     await page.waitForFunction(
       () =>
