@@ -168,6 +168,13 @@ describe('<peru-export-card>', () => {
       expect(getComputedStyle(value).color).toBe('rgb(31, 35, 40)');
       expect(getComputedStyle(value).paddingTop).toBe('0px');
       expect(getComputedStyle(part(element, 'base')!).paddingTop).toBe('16px');
+      // …and its own styles stay inside: the page's .label and .value are untouched.
+      const outside = mount('<p class="label">page</p><p class="value">page</p>');
+      try {
+        for (const p of outside.querySelectorAll('p')) expect(getComputedStyle(p).fontSize).toBe('40px');
+      } finally {
+        outside.remove();
+      }
     } finally {
       style.remove();
     }
