@@ -1,5 +1,5 @@
 /**
- * API responses in exactly the shape of the contract (/work/team/API-CONTRACT.md) and of the
+ * API responses in exactly the shape of the contract (worker/schemas.ts) and of the
  * worker's zod schemas (worker/schemas.ts; test/scripts/widget-fixtures.test.ts checks these
  * fixtures against them). Figures are SUNAT's, formatted with the same helpers the API uses.
  * Pure data and functions: no DOM, so Node tests can import it too.

@@ -1,5 +1,5 @@
 /**
- * The parts of the JSON API (v1, /work/team/API-CONTRACT.md) that the elements read. The API may
+ * The parts of the JSON API (v1, worker/schemas.ts) that the elements read. The API may
  * add fields; these are the ones the elements need, checked on arrival by `api-guards.ts`.
  */
 
