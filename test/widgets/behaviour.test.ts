@@ -224,7 +224,8 @@ describe('requests', () => {
   });
 
   it('fetches nothing until the element comes near the viewport', async () => {
-    container = mount('<div style="height: 4000px"></div><peru-export-ranking></peru-export-ranking>');
+    // More than a screen below the viewport: beyond the one-screen margin.
+    container = mount(`<div style="height: ${3 * innerHeight}px"></div><peru-export-ranking></peru-export-ranking>`);
     const element = container.querySelector('peru-export-ranking')!;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(api.requests).toHaveLength(0);

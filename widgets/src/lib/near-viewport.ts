@@ -1,8 +1,10 @@
 /**
  * Calls back once when an element comes within `NEAR` of the viewport, so a page full of cards
  * fetches only what readers scroll towards (model-viewer's approach). One observer for the page.
+ * One screen ahead (browsers' own lazy images start further out still): data are there by the
+ * time a reader scrolling at a normal pace gets to them.
  */
-const NEAR = '300px 0px';
+const NEAR = '100% 0px';
 
 const callbacks = new WeakMap<Element, () => void>();
 let observer: IntersectionObserver | undefined;
