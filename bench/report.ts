@@ -26,6 +26,8 @@ export interface RouteResult {
   p50?: number;
   p99?: number;
   baselineRps?: number;
+  /** The baseline's p99 in the same rounds: what queueing alone costs at this concurrency. */
+  baselineP99?: number;
   /** Median of each round's subject/baseline requests-per-second ratio. */
   ratio?: number;
   errors?: number;
@@ -85,13 +87,14 @@ export function median(values: number[]): number {
 export function aggregateRounds(
   rounds: RoundResult[],
   expectStatus: number,
-): Pick<RouteResult, 'rps' | 'p50' | 'p99' | 'baselineRps' | 'ratio' | 'errors' | 'unexpected'> {
+): Pick<RouteResult, 'rps' | 'p50' | 'p99' | 'baselineRps' | 'baselineP99' | 'ratio' | 'errors' | 'unexpected'> {
   const subject = rounds.map((r) => r.subject);
   return {
     rps: median(subject.map((s) => s.rps)),
     p50: median(subject.map((s) => s.p50)),
     p99: median(subject.map((s) => s.p99)),
     baselineRps: median(rounds.map((r) => r.baseline.rps)),
+    baselineP99: median(rounds.map((r) => r.baseline.p99)),
     ratio: median(rounds.map((r) => (r.baseline.rps > 0 ? r.subject.rps / r.baseline.rps : 0))),
     errors: subject.reduce((sum, s) => sum + s.errors, 0),
     unexpected: subject.reduce(
@@ -185,7 +188,7 @@ export function formatTable(headers: string[], rows: (string | number)[][]): str
 
 export function formatRouteTable(routes: RouteResult[]): string {
   return formatTable(
-    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'ratio', 'cache', 'path'],
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p99', 'ratio', 'cache', 'path'],
     routes.map((r) =>
       r.available
         ? [
@@ -195,11 +198,12 @@ export function formatRouteTable(routes: RouteResult[]): string {
             formatMs(r.p99 ?? 0),
             `${r.errors ?? 0}${r.unexpected ? ` (+${r.unexpected} wrong status)` : ''}`,
             formatInt(r.baselineRps ?? 0),
+            formatMs(r.baselineP99 ?? 0),
             (r.ratio ?? 0).toFixed(2),
             r.cacheHit === undefined ? '-' : r.cacheHit ? 'HIT' : 'miss',
             r.path,
           ]
-        : [r.label, '-', '-', '-', '-', '-', '-', '-', `${r.path}  (not measured: ${r.reason ?? 'unavailable'})`],
+        : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', `${r.path}  (not measured: ${r.reason ?? 'unavailable'})`],
     ),
   );
 }

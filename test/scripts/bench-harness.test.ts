@@ -161,6 +161,7 @@ describe('figures', () => {
     );
     expect(agg.rps).toBe(9_000);
     expect(agg.p99).toBe(14);
+    expect(agg.baselineP99).toBe(9);
     expect(agg.ratio).toBeCloseTo(0.98); // per-round ratios 0.9, 1.0, 0.98
     expect(agg.unexpected).toBe(10);
   });
