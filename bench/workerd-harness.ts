@@ -184,6 +184,45 @@ export function parseVmRssKiB(statusText: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
+export interface IsolateHeap {
+  /** The workerd service (worker) name. */
+  service: string;
+  usedBytes: number;
+  totalBytes: number;
+}
+
+interface InspectorTarget {
+  id: string;
+  webSocketDebuggerUrl: string;
+}
+
+/** A Chrome DevTools Protocol session over the inspector's WebSocket (one worker each). */
+async function inspectorSession(url: string) {
+  const ws = new WebSocket(url);
+  await new Promise<void>((resolveOpen, reject) => {
+    ws.addEventListener('open', () => resolveOpen(), { once: true });
+    ws.addEventListener('error', () => reject(new Error(`inspector ${url} refused the connection`)), { once: true });
+  });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  ws.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
+    const waiter = message.id === undefined ? undefined : pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id!);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  });
+  return {
+    call(method: string, params: object = {}): Promise<unknown> {
+      const id = nextId++;
+      ws.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolveCall, reject) => pending.set(id, { resolve: resolveCall, reject }));
+    },
+    close: () => ws.close(),
+  };
+}
+
 export interface WorkerdProcess {
   pid: number;
   ports: Record<SocketName, number>;
@@ -196,6 +235,12 @@ export interface WorkerdProcess {
   rssKiB(): number | null;
   /** Recent stdout/stderr of workerd (console.log of the workers, warnings). */
   recentOutput(): string;
+  /**
+   * Each worker's V8 heap through workerd's inspector (only when started with `inspector`);
+   * after a full garbage collection when asked (a heap snapshot, which blocks that worker for
+   * a moment), which leaves the live heap: what a leak grows.
+   */
+  isolateHeaps(options?: { collectGarbage?: boolean }): Promise<IsolateHeap[]>;
   stop(): Promise<void>;
 }
 
@@ -203,10 +248,11 @@ export interface WorkerdProcess {
 export async function startWorkerd(
   configPath: string,
   sockets: SocketName[],
-  { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 30_000, inspector = false }: { timeoutMs?: number; inspector?: boolean } = {},
 ): Promise<WorkerdProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(workerdBinary(), ['serve', configPath, '--control-fd=3'], {
+  const args = ['serve', configPath, '--control-fd=3', ...(inspector ? ['--inspector-addr=127.0.0.1:0'] : [])];
+  const child: ChildProcess = spawn(workerdBinary(), args, {
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
   let output = '';
@@ -222,6 +268,7 @@ export async function startWorkerd(
   const control = child.stdio[3];
   if (!control || !('on' in control)) throw new Error('workerd control fd is missing');
   const ports = {} as Record<SocketName, number>;
+  let inspectorPort: number | undefined;
   const listening = new Promise<void>((resolveListening, reject) => {
     const lines = createInterface({ input: control as NodeJS.ReadableStream });
     lines.on('line', (line) => {
@@ -229,8 +276,9 @@ export async function startWorkerd(
         const message = JSON.parse(line) as { event?: string; socket?: string; port?: number };
         if (message.event === 'listen' && message.socket && typeof message.port === 'number') {
           ports[message.socket as SocketName] = message.port;
-          if (sockets.every((s) => ports[s] !== undefined)) resolveListening();
         }
+        if (message.event === 'listen-inspector' && typeof message.port === 'number') inspectorPort = message.port;
+        if (sockets.every((s) => ports[s] !== undefined) && (!inspector || inspectorPort !== undefined)) resolveListening();
       } catch {
         // not a control message
       }
@@ -260,6 +308,27 @@ export async function startWorkerd(
       }
     },
     recentOutput: () => output,
+    async isolateHeaps({ collectGarbage = false } = {}) {
+      if (inspectorPort === undefined) throw new Error('isolateHeaps needs startWorkerd(…, { inspector: true })');
+      const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as InspectorTarget[];
+      const heaps: IsolateHeap[] = [];
+      for (const target of targets) {
+        const session = await inspectorSession(target.webSocketDebuggerUrl);
+        try {
+          if (collectGarbage) {
+            // workerd's inspector never answers HeapProfiler.collectGarbage; a heap snapshot
+            // collects garbage first, and its chunks (events) are simply not read.
+            await session.call('HeapProfiler.enable');
+            await session.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+          }
+          const usage = (await session.call('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+          heaps.push({ service: target.id, usedBytes: usage.usedSize, totalBytes: usage.totalSize });
+        } finally {
+          session.close();
+        }
+      }
+      return heaps;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
