@@ -251,7 +251,7 @@ export default {
       topologyInput({ helpers, compatibilityFlags: [], assetsDirectory: join(dir, 'cdn'), assetPaths: ['/widgets/v1/x.js'] }),
     );
     writeFileSync(join(dir, 'config.capnp'), renderCapnpConfig(config));
-    w = await startWorkerd(join(dir, 'config.capnp'), ['app', 'edge', 'baseline']);
+    w = await startWorkerd(join(dir, 'config.capnp'), ['app', 'edge', 'baseline'], { inspector: true });
   });
 
   afterAll(async () => {
@@ -269,6 +269,15 @@ export default {
     // Not a file: the edge hands it to the app.
     expect(await (await fetch(w.url('edge', '/version'))).text()).toBe('1');
     expect(w.rssKiB()).toBeGreaterThan(1024);
+  });
+
+  it('reads each worker’s V8 heap through the inspector, also after a full GC', async () => {
+    const heaps = await w.isolateHeaps({ collectGarbage: true });
+    expect(heaps.map((h) => h.service).sort()).toEqual(['app', 'assets', 'baseline', 'cache', 'edge']);
+    for (const heap of heaps) {
+      expect(heap.usedBytes).toBeGreaterThan(0);
+      expect(heap.usedBytes).toBeLessThanOrEqual(heap.totalBytes);
+    }
   });
 
   it('keeps what the app puts into caches.default, and revalidates it', async () => {
