@@ -4,12 +4,22 @@
  */
 import { highlights } from '../../data/index';
 import { PRESS_RELEASE_SOURCE } from '../../data/press-release';
-import type { Lang } from '../../data/types';
+import type { Highlight, Lang } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { formatChangePct } from '../render/format';
 import type { HighlightItemBody, ProvenanceBody } from '../schemas';
 import { formatValue } from './format';
 import { provenance } from './provenance';
+
+/** The year before a press-release figure, derived from its level and growth, formatted; or null. */
+export function highlightPrevious(
+  h: Highlight,
+  lang: Lang,
+): { period: string; value: number; formattedValue: string; derived: true } | null {
+  if (!h.previous) return null;
+  const { period, value } = h.previous;
+  return { period, value, formattedValue: formatValue(value, h.unit, lang) ?? String(value), derived: true };
+}
 
 export function highlightItems(lang: Lang): { source: ProvenanceBody; count: number; items: HighlightItemBody[] } {
   const items = highlights.map(
@@ -22,14 +32,7 @@ export function highlightItems(lang: Lang): { source: ProvenanceBody; count: num
       formattedValue: formatValue(h.value, h.unit, lang),
       growthPct: h.growthPct,
       formattedGrowth: h.growthPct === null ? null : formatChangePct(h.growthPct, lang),
-      previous: h.previous
-        ? {
-            period: h.previous.period,
-            value: h.previous.value,
-            formattedValue: formatValue(h.previous.value, h.unit, lang) ?? String(h.previous.value),
-            derived: true,
-          }
-        : null,
+      previous: highlightPrevious(h, lang),
       quote: h.quote,
       related: h.related ?? null,
       source: h.source,

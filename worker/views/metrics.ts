@@ -17,6 +17,7 @@ import type { CsvTable } from '../csv';
 import { formatChangePct, formatUsd } from '../render/format';
 import type { MetricDetailBody, MetricSummaryBody } from '../schemas';
 import { annualValueOf } from './annual';
+import { highlightPrevious } from './highlights';
 import { formatShare, formatValue } from './format';
 import type { FoundMetric } from './lookup';
 import { provenance } from './provenance';
@@ -145,14 +146,7 @@ function highlightDetail(h: Highlight, lang: Lang): Body<MetricDetailBody> {
     parent: null,
     iso2: null,
     latest: { period: h.period, value: h.value, formattedValue: formatValue(h.value, h.unit, lang) },
-    previous: h.previous
-      ? {
-          period: h.previous.period,
-          value: h.previous.value,
-          formattedValue: formatValue(h.previous.value, h.unit, lang) ?? String(h.previous.value),
-          derived: true,
-        }
-      : null,
+    previous: highlightPrevious(h, lang),
     ...growth,
     share: null,
     annual:
