@@ -1,29 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../widgets/src/define';
 import type { PeruExportCard } from '../../widgets/src/peru-export-card';
 import { formatUsd } from '../../widgets/src/render/format';
 import { highlightResponse, metricResponse, SERIES } from './fixtures';
-import { mockApi, mount, next, shadow, text, until, type MockApi } from './mock-api';
+import { mount, mountLoaded, next, setUpElementTests, shadow, text, until, type MockApi } from './mock-api';
 
 let api: MockApi;
 let container: HTMLElement | undefined;
-
-const pageLang = document.documentElement.getAttribute('lang');
-beforeEach(() => {
-  api = mockApi();
-  document.documentElement.removeAttribute('lang'); // no language on the page: Spanish
-});
-afterEach(() => {
-  container?.remove();
-  vi.unstubAllGlobals();
-  if (pageLang) document.documentElement.setAttribute('lang', pageLang);
-});
+setUpElementTests((mock) => (api = mock));
 
 async function card(html: string): Promise<PeruExportCard> {
-  container = mount(html);
-  const element = container.querySelector('peru-export-card')!;
-  await next(element, 'peru-export-load');
-  await element.updateComplete;
+  const element = await mountLoaded<PeruExportCard>(html, 'peru-export-card');
   return element;
 }
 

@@ -2,7 +2,7 @@
  * A stand-in for the API: `fetch` answers from the fixtures with ETags and 304s, records each
  * request, and can be told to fail, change its data or hold answers back.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { clearCache } from '../../widgets/src/lib/fetch-json';
 import { answer, problemResponse } from './fixtures';
 
@@ -79,12 +79,42 @@ export async function until(check: () => unknown, timeout = 3000): Promise<void>
   }
 }
 
+const mounted = new Set<HTMLElement>();
+
 /** Puts HTML into a fresh container on the page and returns the container. */
 export function mount(html: string): HTMLElement {
   const container = document.createElement('div');
   container.innerHTML = html;
   document.body.append(container);
+  mounted.add(container);
   return container;
+}
+
+/**
+ * The set-up the element tests share: before each test a fresh API mock (handed to `use`) and
+ * a page without `lang`, so elements default to Spanish; after it, every mounted container
+ * removed, globals unstubbed and the page's language restored.
+ */
+export function setUpElementTests(use: (api: MockApi) => void): void {
+  const pageLang = document.documentElement.getAttribute('lang');
+  beforeEach(() => {
+    use(mockApi());
+    document.documentElement.removeAttribute('lang');
+  });
+  afterEach(() => {
+    for (const container of mounted) container.remove();
+    mounted.clear();
+    vi.unstubAllGlobals();
+    if (pageLang) document.documentElement.setAttribute('lang', pageLang);
+  });
+}
+
+/** Mounts `html` and resolves with its first `tag` element once it has loaded and rendered. */
+export async function mountLoaded<T extends Element>(html: string, tag: string): Promise<T> {
+  const element = mount(html).querySelector<T>(tag)!;
+  await next(element, 'peru-export-load');
+  await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return element;
 }
 
 /** An element's shadow root, typed for querying. */

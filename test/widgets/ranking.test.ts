@@ -1,28 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../widgets/src/define';
 import type { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
 import { rankingResponse } from './fixtures';
-import { mockApi, mount, next, shadow, text, type MockApi } from './mock-api';
+import { mount, mountLoaded, next, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 
 let api: MockApi;
 let container: HTMLElement | undefined;
-const pageLang = document.documentElement.getAttribute('lang');
-
-beforeEach(() => {
-  api = mockApi();
-  document.documentElement.removeAttribute('lang');
-});
-afterEach(() => {
-  container?.remove();
-  vi.unstubAllGlobals();
-  if (pageLang) document.documentElement.setAttribute('lang', pageLang);
-});
+setUpElementTests((mock) => (api = mock));
 
 async function ranking(html: string): Promise<PeruExportRanking> {
-  container = mount(html);
-  const element = container.querySelector('peru-export-ranking')!;
-  await next(element, 'peru-export-load');
-  await element.updateComplete;
+  const element = await mountLoaded<PeruExportRanking>(html, 'peru-export-ranking');
   return element;
 }
 

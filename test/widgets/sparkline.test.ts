@@ -1,32 +1,18 @@
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../widgets/src/define';
 import type { PeruExportSparkline } from '../../widgets/src/peru-export-sparkline';
 import { formatPeriod } from '../../widgets/src/render/format';
 import { describeSeries } from '../../widgets/src/render/sparkline';
 import { formatUsd } from '../../widgets/src/render/format';
 import { monthsEnding, seriesResponse, SERIES } from './fixtures';
-import { mockApi, mount, next, shadow, text, until, type MockApi } from './mock-api';
+import { mountLoaded, setUpElementTests, shadow, text, until, type MockApi } from './mock-api';
 
 let api: MockApi;
-let container: HTMLElement | undefined;
-const pageLang = document.documentElement.getAttribute('lang');
-
-beforeEach(() => {
-  api = mockApi();
-  document.documentElement.removeAttribute('lang');
-});
-afterEach(() => {
-  container?.remove();
-  vi.unstubAllGlobals();
-  if (pageLang) document.documentElement.setAttribute('lang', pageLang);
-});
+setUpElementTests((mock) => (api = mock));
 
 async function sparkline(html: string): Promise<PeruExportSparkline> {
-  container = mount(html);
-  const element = container.querySelector('peru-export-sparkline')!;
-  await next(element, 'peru-export-load');
-  await element.updateComplete;
+  const element = await mountLoaded<PeruExportSparkline>(html, 'peru-export-sparkline');
   await until(() => shadow(element).querySelector('svg g')?.childElementCount);
   return element;
 }
