@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
 import app from '../../worker/index';
-import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey } from '../../worker/cache-key';
+import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey, TAG_MEMO_LIMIT } from '../../worker/cache-key';
 import { cacheControl, clampMaxAge } from '../../worker/cache-policy';
 import { get, ORIGIN } from './helpers';
 
@@ -106,6 +106,16 @@ describe('ETag and If-None-Match', () => {
     const key = normalisedKey('/v1/metrics/total', '', 'es');
     expect(await entityTag(key, 'aaaaaaaaaaaa')).not.toBe(await entityTag(key, 'bbbbbbbbbbbb'));
     expect(await entityTag(key, version)).toBe((await get('/v1/metrics/total')).headers.get('etag'));
+  });
+
+  it('remembers tags per isolate within a bound, and gives the same tags past it', async () => {
+    const key = normalisedKey('/v1/metrics/total', '', 'es');
+    const first = await entityTag(key, version);
+    expect(entityTag(key, version)).toBe(entityTag(key, version)); // the same promise: no second digest
+    const others = Array.from({ length: TAG_MEMO_LIMIT + 10 }, (_, i) => normalisedKey('/v1/metrics/total', `?x=${i}`, 'es'));
+    const tags = await Promise.all(others.map((k) => entityTag(k, version)));
+    expect(new Set(tags).size).toBe(others.length);
+    expect(await entityTag(key, version)).toBe(first); // recomputed after the memo started afresh, same tag
   });
 
   it('answers a matching If-None-Match with 304, no body, and the 200\u2019s caching headers', async () => {
