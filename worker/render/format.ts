@@ -1,4 +1,13 @@
 // Number and period formatting lives with the renderers it serves, in widgets/src/render/format.ts,
 // because the sparkline's description (shared with the widgets) needs it too. Re-exported here so
 // worker code finds it beside the card.
-export { formatChangePct, formatCompact, formatPeriod, formatUsd, type Lang } from '../../widgets/src/render/format';
+export {
+  formatChangePct,
+  formatCompact,
+  formatPeriod,
+  formatUsd,
+  periodLabel,
+  spokenChange,
+  spokenUsd,
+  type Lang,
+} from '../../widgets/src/render/format';

@@ -1,4 +1,4 @@
-import { formatChangePct, formatCompact, formatPeriod, type Lang } from '../render/format';
+import type { Lang } from '../render/format';
 
 export type { Lang };
 
@@ -47,24 +47,4 @@ export const STRINGS = {
 
 export type Strings = (typeof STRINGS)[Lang];
 
-/**
- * A dollar amount as a screen reader should say it: "74,7 mil millones de dólares",
- * "74.7 billion US dollars" (the shown "US$ 74,7 mil mill." reads badly aloud).
- */
-export function spokenUsd(value: number, lang: Lang): string {
-  const amount = formatCompact(value, lang);
-  if (lang === 'en') return `${amount} US dollars`;
-  return `${amount}${/(llones|llón)$/.test(amount) ? ' de' : ''} dólares`;
-}
-
-/** A change as words: "15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023". */
-export function spokenChange(pct: number, previousPeriod: string | null, lang: Lang): string {
-  const amount = formatChangePct(Math.abs(pct), lang).replace('+', '');
-  const since = previousPeriod === null ? '' : formatPeriod(previousPeriod, lang);
-  if (lang === 'en') {
-    const direction = pct > 0 ? `up ${amount}` : pct < 0 ? `down ${amount}` : 'unchanged';
-    return since ? `${direction} from ${since}` : direction;
-  }
-  const direction = pct > 0 ? `${amount} más` : pct < 0 ? `${amount} menos` : 'sin variación';
-  return since ? `${direction}${pct === 0 ? ' frente a' : ' que en'} ${since}` : direction;
-}
+export { spokenUsd, spokenChange } from '../render/format';

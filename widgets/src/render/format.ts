@@ -62,3 +62,39 @@ export function formatPeriod(period: string, lang: Lang, style: 'long' | 'short'
     () => new Intl.DateTimeFormat(lang, { month: style, year: 'numeric', timeZone: 'UTC' }),
   ).format(date);
 }
+
+/**
+ * A dollar amount as a screen reader should say it: "74,7 mil millones de dólares",
+ * "74.7 billion US dollars" (the shown "US$ 74,7 mil mill." reads badly aloud).
+ */
+export function spokenUsd(value: number, lang: Lang): string {
+  const amount = formatCompact(value, lang);
+  if (lang === 'en') return `${amount} US dollars`;
+  return `${amount}${/(llones|llón)$/.test(amount) ? ' de' : ''} dólares`;
+}
+
+/** A change as words: "15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023". */
+export function spokenChange(pct: number, previousPeriod: string | null, lang: Lang): string {
+  const amount = formatChangePct(Math.abs(pct), lang).replace('+', '');
+  const since = previousPeriod === null ? '' : formatPeriod(previousPeriod, lang);
+  if (lang === 'en') {
+    const direction = pct > 0 ? `up ${amount}` : pct < 0 ? `down ${amount}` : 'unchanged';
+    return since ? `${direction} from ${since}` : direction;
+  }
+  const direction = pct > 0 ? `${amount} más` : pct < 0 ? `${amount} menos` : 'sin variación';
+  return since ? `${direction}${pct === 0 ? ' frente a' : ' que en'} ${since}` : direction;
+}
+
+const MONTHS_WORD: Record<Lang, [one: string, many: string]> = { es: ['mes', 'meses'], en: ['month', 'months'] };
+
+/**
+ * A period as the API labels it (`periodLabel`): {@link formatPeriod}'s long form ("abril de
+ * 2025", "April 2025", "2024"), and for a year the data hold only in part, how many months it
+ * holds: `partialMonths` 4 gives "2025 (4 meses)", "2025 (4 months)".
+ */
+export function periodLabel(period: string, lang: Lang, partialMonths: number | null = null): string {
+  const label = formatPeriod(period, lang);
+  if (partialMonths === null) return label;
+  const [one, many] = MONTHS_WORD[lang];
+  return `${label} (${partialMonths} ${partialMonths === 1 ? one : many})`;
+}
