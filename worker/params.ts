@@ -81,19 +81,28 @@ export const year = queryParam(
   '2024',
 );
 
-export function limit(max: number, fallback: number) {
+/** A whole number from 1 to `max` (at most four digits), as a number. */
+function count(max: number) {
   const allowed = ALLOWED.limit(max);
-  return queryParam(
-    text(allowed)
-      .regex(/^\d{1,4}$/, { error: allowed })
-      .transform(Number)
-      .pipe(z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }))
-      .optional(),
-    'limit',
-    `How many items, 1 to ${max}; default ${fallback}.`,
-    String(Math.min(10, max)),
-  );
+  return text(allowed)
+    .regex(/^\d{1,4}$/, { error: allowed })
+    .transform(Number)
+    .pipe(z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }));
 }
+
+export function limit(max: number, fallback: number) {
+  return queryParam(count(max).optional(), 'limit', `How many items, 1 to ${max}; default ${fallback}.`, String(Math.min(10, max)));
+}
+
+/** Most points `last` may ask for (the longest monthly series has about 250). */
+export const MAX_LAST = 1000;
+
+export const last = queryParam(
+  count(MAX_LAST).optional(),
+  'last',
+  `Only the last N points, 1 to ${MAX_LAST}, ending at \`to\` (default: the series\u2019 last period); with freq=annual, the last N years. Not together with \`from\`.`,
+  '12',
+);
 
 export const METRIC_KINDS = ['total', 'group', 'sector', 'product', 'destination', 'aggregate'] as const satisfies readonly MetricKind[];
 export const kind = queryParam(

@@ -10,6 +10,15 @@ import { METRIC_KINDS } from './params';
 
 const period = z.string().openapi({ description: 'YYYY-MM for a month, YYYY for a year.', example: '2025-04' });
 const formatted = z.string().openapi({ description: 'The number written for the response language.' });
+const periodLabel = z.string().openapi({
+  description:
+    'The period in words for the response language (a month in full; a year as it is), and for a year the data hold only in part, how many months it holds.',
+  example: 'abril de 2025',
+});
+const spokenValue = z.string().openapi({
+  description: 'The figure as a screen reader should say it (for US dollars: in words, without the symbol).',
+  example: '74,7 mil millones de dólares',
+});
 
 /** Fields of every JSON body. */
 export const envelope = {
@@ -23,7 +32,16 @@ export const PeriodValue = z
   .openapi('PeriodValue', { description: 'A figure for one period, in US dollars unless the unit says otherwise.' });
 
 export const MaybePeriodValue = z
-  .strictObject({ period, value: z.number().nullable(), formattedValue: formatted.nullable() })
+  .strictObject({
+    period,
+    periodLabel,
+    value: z.number().nullable(),
+    formattedValue: formatted.nullable(),
+    spokenValue: spokenValue.nullable().openapi({
+      description:
+        'The figure as a screen reader should say it: US dollars in words ("74.7 billion US dollars"); another unit as `formattedValue`; null without a figure.',
+    }),
+  })
   .openapi('MaybePeriodValue', { description: 'A figure that may be missing (null): a gap in a series, or a press-release figure without a level.' });
 
 const frequency = z.enum(['monthly', 'annual']);
@@ -86,6 +104,14 @@ export const MetricDetail = z
           'The comparable earlier figure: the same month a year earlier (monthly), the year before (annual). `derived` when computed from published level and growth rather than published.',
       }),
     ...change,
+    spokenChange: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'The change in words, against the period of `previous` ("15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023"); null when `changePct` is.',
+        example: 'up 15.6% from 2023',
+      }),
     share: z
       .strictObject({ of: z.string(), ofLabel: z.string(), pct: z.number(), formattedPct: z.string() })
       .nullable()
@@ -113,6 +139,7 @@ export const MetricDetail = z
 export const SeriesPoint = z
   .strictObject({
     period,
+    periodLabel: periodLabel.openapi({ example: '2025 (4 meses)' }),
     value: z.number().nullable().openapi({ description: 'Null where the source reports nothing.' }),
     formattedValue: formatted.nullable(),
     partial: z.boolean().optional().openapi({ description: 'Annual points: the year is incomplete in the data.' }),
@@ -131,6 +158,11 @@ export const Series = z
     from: period.openapi({ description: 'First period returned (after clipping to the series).' }),
     to: period.openapi({ description: 'Last period returned.' }),
     preliminaryFrom: period.nullable(),
+    description: z.string().openapi({
+      description:
+        'A summary of the returned points for screen readers (first and last, lowest and highest, gaps): the description of the sparkline.svg image of the same range.',
+      example: 'From US$73.6 billion in 2024 to US$22.5 billion in 2025; lowest US$22.5 billion in 2025, highest US$73.6 billion in 2024.',
+    }),
     points: z.array(SeriesPoint),
   })
   .openapi('Series');
@@ -144,6 +176,7 @@ export const RankingItem = z
     parent: z.string().nullable(),
     value: z.number(),
     formattedValue: formatted,
+    spokenValue: spokenValue.openapi({ example: '24.6 billion US dollars' }),
     sharePct: z.number().openapi({ description: 'Share of the total in percent.' }),
     formattedShare: z.string(),
     growthPct: z.number().nullable().openapi({ description: 'Change in percent against the same period a year earlier.' }),

@@ -12,6 +12,6 @@ export const API_VERSION = '1';
  * formatting); it is part of every ETag and cache key, so clients and the edge cache
  * never keep a representation the code no longer produces.
  */
-export const REPRESENTATION_REVISION = 1;
+export const REPRESENTATION_REVISION = 2;
 
 export { datasetVersion };

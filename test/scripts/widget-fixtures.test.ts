@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MetricDetail, Ranking, Series } from '../../worker/schemas';
-import { highlightResponse, metricResponse, rankingResponse, seriesResponse } from '../widgets/fixtures';
+import { formatUsd } from '../../widgets/src/render/format';
+import { describeSeries } from '../../widgets/src/render/sparkline';
+import { answer, highlightResponse, metricResponse, rankingResponse, seriesResponse } from '../widgets/fixtures';
 
 describe.each(['es', 'en'] as const)('widget fixtures (%s) match the API schemas', (lang) => {
   it.each(['total', 'destination/CN'])('metric %s', (id) => {
@@ -15,8 +17,29 @@ describe.each(['es', 'en'] as const)('widget fixtures (%s) match the API schemas
     expect(() => MetricDetail.parse(highlightResponse(lang))).not.toThrow();
   });
 
-  it.each([{}, { from: '2024-01', to: '2024-12' }, { freq: 'annual' }])('series %o', (query) => {
+  it.each([{}, { from: '2024-01', to: '2024-12' }, { freq: 'annual' }, { last: '6' }, { last: '3', freq: 'annual' }])('series %o', (query) => {
     expect(() => Series.parse(seriesResponse('total', lang, query))).not.toThrow();
+  });
+
+  it('series: last N points, ending at to', () => {
+    expect(seriesResponse('total', lang, { last: '3' })!.points.map((p) => p.period)).toEqual(['2025-02', '2025-03', '2025-04']);
+    expect(seriesResponse('total', lang, { last: '2', to: '2024' })!.points.map((p) => p.period)).toEqual(['2024-11', '2024-12']);
+    expect(seriesResponse('total', lang, { last: '2', freq: 'annual' })!.points.map((p) => p.period)).toEqual(['2024', '2025']);
+  });
+
+  it('series: the mock answers last with from, or a bad last, with a 400', () => {
+    const series = (query: string) => answer(new URL(`https://api.test/v1/metrics/total/series?${query}`));
+    expect(series('last=3&from=2024-01').status).toBe(400);
+    expect(series('last=0').status).toBe(400);
+    expect(series('last=1001').status).toBe(400);
+    expect(series('last=abc').status).toBe(400);
+    expect(series('last=1000').status).toBe(200);
+  });
+
+  it('series: description and periodLabel as the API builds them', () => {
+    const body = seriesResponse('total', lang, { freq: 'annual', last: '2' })!;
+    expect(body.description).toBe(describeSeries(body.points, lang, formatUsd));
+    expect(body.points.map((p) => p.periodLabel)).toEqual(lang === 'es' ? ['2024', '2025 (4 meses)'] : ['2024', '2025 (4 months)']);
   });
 
   it.each(['destinations', 'sectors'])('ranking %s', (kind) => {

@@ -4,13 +4,22 @@
  * fixtures against them). Figures are SUNAT's, formatted with the same helpers the API uses.
  * Pure data and functions: no DOM, so Node tests can import it too.
  */
-import { formatChangePct, formatUsd } from '../../widgets/src/render/format';
+import { formatChangePct, formatUsd, periodLabel, spokenChange, spokenUsd } from '../../widgets/src/render/format';
+import { describeSeries } from '../../widgets/src/render/sparkline';
 
 export type Lang = 'es' | 'en';
 
 const envelope = (lang: Lang) => ({ apiVersion: '1', datasetVersion: 'fixture0001', lang });
 const usd = (value: number | null, lang: Lang) => (value === null ? null : formatUsd(value, lang));
 const pct = (value: number, lang: Lang) => formatChangePct(value, lang);
+/** A latest figure in US dollars, as the API writes it (MaybePeriodValue). */
+const figure = (period: string, value: number, lang: Lang) => ({
+  period,
+  periodLabel: periodLabel(period, lang),
+  value,
+  formattedValue: usd(value, lang)!,
+  spokenValue: spokenUsd(value, lang),
+});
 
 /** `count` consecutive months ending with `last` (YYYY-MM). */
 export function monthsEnding(last: string, count: number): string[] {
@@ -106,10 +115,11 @@ export function metricResponse(id: string, lang: Lang) {
     frequency: 'monthly',
     parent: s.parent,
     iso2: s.iso2,
-    latest: { period: LAST, value: latest, formattedValue: usd(latest, lang)! },
+    latest: figure(LAST, latest, lang),
     previous: { period: months.at(-13)!, value: previous, formattedValue: usd(previous, lang)!, derived: false },
     changePct: change,
     formattedChange: pct(change, lang),
+    spokenChange: spokenChange(change, months.at(-13)!, lang),
     share: s.parent
       ? { of: s.parent, ofLabel: lang === 'es' ? 'Total general' : 'Total', pct: 25.3, formattedPct: lang === 'es' ? '25,3 %' : '25.3%' }
       : null,
@@ -140,10 +150,11 @@ export function highlightResponse(lang: Lang) {
     frequency: 'annual',
     parent: null,
     iso2: null,
-    latest: { period: '2024', value, formattedValue: usd(value, lang)! },
+    latest: figure('2024', value, lang),
     previous: { period: '2023', value: previous, formattedValue: usd(previous, lang)!, derived: true },
     changePct: 15.6,
     formattedChange: pct(15.6, lang),
+    spokenChange: spokenChange(15.6, '2023', lang),
     share: null,
     annual: null,
     preliminary: false,
@@ -159,21 +170,40 @@ export function highlightResponse(lang: Lang) {
   };
 }
 
-/** `GET /v1/metrics/{id}/series`, clipped to `from`/`to` like the API; `freq=annual` for the total. */
-export function seriesResponse(id: string, lang: Lang, query: { from?: string | null; to?: string | null; freq?: string | null } = {}) {
+export interface SeriesQuery {
+  from?: string | null;
+  to?: string | null;
+  freq?: string | null;
+  /** The last N points, ending at `to` (a whole number as text, like the query string). */
+  last?: string | null;
+}
+
+/**
+ * `GET /v1/metrics/{id}/series`, clipped to `from`/`to` like the API, or the `last` N points
+ * ending at `to`; `freq=annual` for the total. (A bad `last`, or `last` with `from`, is the
+ * 400 of {@link seriesProblem}.)
+ */
+export function seriesResponse(id: string, lang: Lang, query: SeriesQuery = {}) {
   const s = SERIES[id];
   if (!s) return undefined;
   const annual = query.freq === 'annual';
   const all = annual
-    ? s.annual.map((value, i) => ({
-        period: String(2016 + i),
-        value,
-        formattedValue: usd(value, lang),
-        partial: i === s.annual.length - 1,
-        months: i === s.annual.length - 1 ? 4 : 12,
-      }))
-    : monthsEnding(LAST, s.values.length).map((period, i) => ({ period, value: s.values[i]!, formattedValue: usd(s.values[i]!, lang) }));
-  const points = all.filter((p) => (!query.from || p.period >= query.from) && (!query.to || p.period <= query.to));
+    ? s.annual.map((value, i) => {
+        const partial = i === s.annual.length - 1;
+        const months = partial ? 4 : 12;
+        const period = String(2016 + i);
+        return { period, periodLabel: periodLabel(period, lang, partial ? months : null), value, formattedValue: usd(value, lang), partial, months };
+      })
+    : monthsEnding(LAST, s.values.length).map((period, i) => ({
+        period,
+        periodLabel: periodLabel(period, lang),
+        value: s.values[i]!,
+        formattedValue: usd(s.values[i]!, lang),
+      }));
+  // A year as `to` of monthly points ends in December, as in the API.
+  const to = query.to && !annual && query.to.length === 4 ? `${query.to}-12` : query.to;
+  const inRange = all.filter((p) => (!query.from || p.period >= query.from) && (!to || p.period <= to));
+  const points = query.last ? inRange.slice(-Number(query.last)) : inRange;
   return {
     ...envelope(lang),
     id: s.id,
@@ -184,6 +214,7 @@ export function seriesResponse(id: string, lang: Lang, query: { from?: string | 
     from: points[0]?.period ?? '',
     to: points.at(-1)?.period ?? '',
     preliminaryFrom: '2024-01',
+    description: describeSeries(points, lang, formatUsd),
     points,
   };
 }
@@ -224,6 +255,7 @@ export function rankingResponse(kind: string, lang: Lang, query: { year?: string
       parent: kind === 'destinations' ? 'destination-total' : null,
       value,
       formattedValue: usd(value, lang)!,
+      spokenValue: spokenUsd(value, lang),
       sharePct: share,
       formattedShare: lang === 'es' ? `${String(share).replace('.', ',')} %` : `${share}%`,
       growthPct: growth,
@@ -251,8 +283,20 @@ export function problemResponse(status: number, title: string, detail: string) {
   return { type: `https://peru-exports.example/problems/${status}`, title, status, detail };
 }
 
+/** The API's 400 for a bad `last` on a series request, or null when `last` is fine. */
+export function seriesProblem(query: SeriesQuery) {
+  if (query.last == null) return null;
+  if (query.from != null) {
+    return problemResponse(400, 'Invalid request parameter', 'from and last cannot be used together: use one of them (from for a first period, last for the last N points)');
+  }
+  if (!/^\d{1,4}$/.test(query.last) || Number(query.last) < 1 || Number(query.last) > 1000) {
+    return problemResponse(400, 'Invalid request parameter', `last must be a whole number from 1 to 1000; got ${JSON.stringify(query.last)}`);
+  }
+  return null;
+}
+
 /**
- * Answers an API URL the way the API would (200 with a body, or a 404 problem), for mocks.
+ * Answers an API URL the way the API would (200 with a body, or a 400 or 404 problem), for mocks.
  * Returns the status and the JSON body.
  */
 export function answer(url: URL): { status: number; body: unknown } {
@@ -261,7 +305,11 @@ export function answer(url: URL): { status: number; body: unknown } {
   const query = Object.fromEntries(url.searchParams);
   let body: unknown;
   let match: RegExpExecArray | null;
-  if ((match = /^metrics\/(.+)\/series$/.exec(path))) body = seriesResponse(match[1]!, lang, query);
+  if ((match = /^metrics\/(.+)\/series$/.exec(path))) {
+    const problem = seriesProblem(query);
+    if (problem) return { status: 400, body: problem };
+    body = seriesResponse(match[1]!, lang, query);
+  }
   else if ((match = /^metrics\/(.+)$/.exec(path))) body = metricResponse(match[1]!, lang);
   else if ((match = /^rankings\/([^/]+)$/.exec(path))) body = rankingResponse(match[1]!, lang, query);
   return body === undefined

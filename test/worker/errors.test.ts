@@ -8,7 +8,7 @@ describe('bad input answers problem+json naming the parameter and what it allows
   it.each([
     ['/v1/metrics?foo=1', 'foo', 'lang, kind, format'],
     ['/v1/metrics/total?from=2024', 'from', 'lang, format'],
-    ['/v1/metrics/total/series?limit=5', 'limit', 'lang, from, to, freq, format'],
+    ['/v1/metrics/total/series?limit=5', 'limit', 'lang, from, to, last, freq, format'],
     ['/v1/rankings/sectors?from=2024', 'from', 'lang, year, limit, format'],
     ['/v1/highlights?id=highlight/total', 'id', 'lang, format'],
     ['/v1/sources.csv?format=csv', 'format', 'lang'],

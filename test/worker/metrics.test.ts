@@ -112,7 +112,13 @@ describe('GET /v1/metrics/{id}', () => {
     const { res, body } = await getJson<Detail>('/v1/metrics/destination/CN?lang=en');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ apiVersion: '1', datasetVersion: version, lang: 'en', id: 'destination/CN', label: 'China', kind: 'destination', unit: 'USD', frequency: 'monthly' });
-    expect(body.latest).toEqual({ period: '2025-04', value: latest, formattedValue: expect.stringMatching(/^US\$[\d.]+ (billion|million)$/) });
+    expect(body.latest).toEqual({
+      period: '2025-04',
+      periodLabel: 'April 2025',
+      value: latest,
+      formattedValue: expect.stringMatching(/^US\$[\d.]+ (billion|million)$/),
+      spokenValue: expect.stringMatching(/^[\d.]+ (billion|million) US dollars$/),
+    });
     expect(body.previous).toMatchObject({ period: '2024-04', value: previous, derived: false });
     expect(body.changePct).toBeCloseTo(((latest - previous) / previous) * 100, 10);
     expect(body.formattedChange).toMatch(/^[+-][\d.]+%$/);
@@ -163,7 +169,7 @@ describe('GET /v1/metrics/{id}', () => {
     const h = getHighlight('highlight/total')!;
     const { body } = await getJson<Detail>('/v1/metrics/highlight/total?lang=en');
     expect(body).toMatchObject({ id: 'highlight/total', kind: 'highlight', frequency: 'annual', unit: 'USD', label: 'Total exports' });
-    expect(body.latest).toEqual({ period: '2024', value: 74.7e9, formattedValue: 'US$74.7 billion' });
+    expect(body.latest).toEqual({ period: '2024', periodLabel: '2024', value: 74.7e9, formattedValue: 'US$74.7 billion', spokenValue: '74.7 billion US dollars' });
     expect(body.changePct).toBe(15.6);
     expect(body.formattedChange).toBe('+15.6%');
     expect(body.previous).toEqual({ period: '2023', value: h.previous!.value, formattedValue: 'US$64.6 billion', derived: true });
@@ -177,7 +183,7 @@ describe('GET /v1/metrics/{id}', () => {
     expect(share.body.unit).toBe('share');
     expect(share.body.latest.formattedValue).toBe('87\u00a0%');
     const count = await getJson<Detail>('/v1/metrics/highlight/trade-agreements?lang=en');
-    expect(count.body.latest).toEqual({ period: '2024', value: 22, formattedValue: '22' });
+    expect(count.body.latest).toEqual({ period: '2024', periodLabel: '2024', value: 22, formattedValue: '22', spokenValue: '22' });
     const growth = await getJson<Detail>('/v1/metrics/highlight/blueberries?lang=en');
     expect(growth.body.latest.value).toBeNull();
     expect(growth.body.formattedChange).toBe('+36%');

@@ -90,7 +90,7 @@ describe('the OpenAPI document', () => {
 
   it('documents each query parameter with what it accepts', () => {
     const series = doc.paths['/v1/metrics/{id}/series'].get.parameters as Json[];
-    expect(series.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:id', 'query:format', 'query:freq', 'query:from', 'query:lang', 'query:to']);
+    expect(series.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:id', 'query:format', 'query:freq', 'query:from', 'query:lang', 'query:last', 'query:to']);
     const freq = series.find((p) => p.name === 'freq')!;
     expect(freq.schema.enum).toEqual(['monthly', 'annual']);
     const from = series.find((p) => p.name === 'from')!;

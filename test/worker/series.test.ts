@@ -5,6 +5,7 @@ import { expectProblem, get, getJson } from './helpers';
 interface Point {
   period: string;
   value: number | null;
+  periodLabel: string;
   formattedValue: string | null;
   partial?: boolean;
   months?: number;
@@ -21,6 +22,7 @@ interface SeriesBody {
   from: string;
   to: string;
   preliminaryFrom: string | null;
+  description: string;
   points: Point[];
 }
 
@@ -33,7 +35,12 @@ describe('GET /v1/metrics/{id}/series', () => {
     expect(body).toMatchObject({ id: 'total', unit: 'USD', frequency: 'monthly', source: 'sunat-g1', from: '2005-01', to: '2025-04', preliminaryFrom: '2024-01', lang: 'es' });
     expect(body.points).toHaveLength(total.values.length);
     expect(body.points.map((p) => p.value)).toEqual(total.values);
-    expect(body.points[0]).toEqual({ period: '2005-01', value: total.values[0], formattedValue: expect.stringMatching(/^US\$\u00a0/) });
+    expect(body.points[0]).toEqual({
+      period: '2005-01',
+      periodLabel: 'enero de 2005',
+      value: total.values[0],
+      formattedValue: expect.stringMatching(/^US\$\u00a0/),
+    });
     expect(body.points.every((p) => p.partial === undefined)).toBe(true);
   });
 
@@ -62,9 +69,9 @@ describe('GET /v1/metrics/{id}/series', () => {
     expect(body.from).toBe('2023');
     expect(body.to).toBe('2025');
     expect(body.points).toEqual([
-      { period: '2023', value: sumYear(2023), formattedValue: expect.any(String), partial: false, months: 12 },
-      { period: '2024', value: sumYear(2024), formattedValue: expect.any(String), partial: false, months: 12 },
-      { period: '2025', value: sumYear(2025), formattedValue: expect.any(String), partial: true, months: 4 },
+      { period: '2023', periodLabel: '2023', value: sumYear(2023), formattedValue: expect.any(String), partial: false, months: 12 },
+      { period: '2024', periodLabel: '2024', value: sumYear(2024), formattedValue: expect.any(String), partial: false, months: 12 },
+      { period: '2025', periodLabel: '2025 (4 meses)', value: sumYear(2025), formattedValue: expect.any(String), partial: true, months: 4 },
     ]);
   });
 

@@ -29,7 +29,7 @@ import { renderCard } from '../render/card';
 import { renderErrorImage } from '../render/error-image';
 import { formatUsd } from '../render/format';
 import { cacheHeaders } from '../schemas';
-import { cardData, imagePoints } from '../views/images';
+import { cardData, imagePoints, imageSeries } from '../views/images';
 import { requireMetric, requireSeries } from '../views/lookup';
 import { SLASHED_ID } from './shared';
 
@@ -156,9 +156,10 @@ const sparklineHandler: RouteHandler<typeof sparkline, AppEnv> = (c) => {
   const { lang: _lang, from, to, freq, bg, ...style } = c.req.valid('query');
   const lang = c.get('language');
   const metric = requireSeries(id);
-  const points = imagePoints(metric, { from, to, freq }, lang);
+  // The description is the series API's (`description`), so image and JSON say the same.
+  const { points, description } = imageSeries(metric, { from, to, freq }, lang);
   const svg = drawing(() =>
-    renderSparkline(points, { ...style, background: bg, lang, title: metric.label[lang], formatValue: formatUsd }),
+    renderSparkline(points, { ...style, background: bg, lang, title: metric.label[lang], desc: description, formatValue: formatUsd }),
   );
   return svgResponse(c, svg);
 };

@@ -51,11 +51,13 @@ const catalogueCsv = createRoute({
 });
 
 // ── Series ───────────────────────────────────────────────────────────────────────────────
-const seriesShape = { lang: p.lang, from: p.from, to: p.to, freq: p.freq };
+const seriesShape = { lang: p.lang, from: p.from, to: p.to, last: p.last, freq: p.freq };
 const seriesDescription =
-  'Points of a series between `from` and `to` (clipped to the series), monthly or annual. Annual points of a ' +
-  'monthly series are sums of the year\u2019s months; a year not complete in the data says `partial: true` and ' +
-  'how many `months` it holds. A reversed range or one entirely outside the series is a 400.';
+  'Points of a series between `from` and `to` (clipped to the series), or the `last` N points up to `to`, monthly ' +
+  'or annual. Annual points of a monthly series are sums of the year\u2019s months; a year not complete in the data ' +
+  'says `partial: true` and how many `months` it holds. Each point has a `periodLabel` in words, and the body a ' +
+  '`description` of the points for screen readers. A reversed range, one entirely outside the series, or `last` ' +
+  'with `from` is a 400.';
 
 const series = createRoute({
   method: 'get',

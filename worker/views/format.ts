@@ -4,7 +4,7 @@
  * Added here: shares (a percentage without sign) and counts, which the renderers do not draw.
  */
 import type { Highlight, Lang } from '../../data/types';
-import { formatChangePct, formatUsd } from '../render/format';
+import { formatChangePct, formatUsd, spokenUsd } from '../render/format';
 
 const shareFormat: Record<Lang, Intl.NumberFormat> = {
   es: new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1 }),
@@ -38,4 +38,10 @@ export function formatValue(value: number | null, unit: ValueUnit, lang: Lang): 
     case 'fact':
       return null;
   }
+}
+
+/** A figure as a screen reader should say it: US dollars in words, another unit as formatValue writes it. */
+export function spokenValue(value: number | null, unit: ValueUnit, lang: Lang): string | null {
+  if (unit === 'USD') return value === null || !Number.isFinite(value) ? null : spokenUsd(value, lang);
+  return formatValue(value, unit, lang);
 }

@@ -2,7 +2,7 @@
  * What the SVG images draw, from the same views as the JSON API (metricSeries, metricDetail),
  * so an image and the JSON beside it never disagree. Pure: no HTTP here.
  */
-import { latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
+import { latestPeriod } from '../../data/derive';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { SparklinePoint } from '../../widgets/src/render/sparkline';
 import { invalidParams } from '../problem';
@@ -25,18 +25,23 @@ export const MAX_IMAGE_POINTS = 300;
  */
 export const DEFAULT_MONTHS = 24;
 
-/** The series query an image uses: the one asked for, or the default range. */
+/**
+ * The series query an image uses: the one asked for, or the default range, which is the
+ * series API's `last` (DEFAULT_MONTHS points) up to the latest value.
+ */
 export function imageSeriesQuery(metric: SeriesMetric, q: SeriesQuery): SeriesQuery {
-  if (q.from !== undefined || q.to !== undefined) return q;
+  if (q.from !== undefined || q.to !== undefined || q.last !== undefined) return q;
   if ((q.freq ?? metric.frequency) !== 'monthly') return q;
-  const last = latestPeriod(metric);
-  const end = last === null ? null : monthNumber(last);
-  if (end === null) return q;
-  return { ...q, from: monthFromNumber(end - DEFAULT_MONTHS + 1), to: monthFromNumber(end) };
+  const latest = latestPeriod(metric);
+  if (latest === null) return q;
+  return { ...q, last: DEFAULT_MONTHS, to: latest };
 }
 
-/** The points an image of `metric` draws. @throws the 400 problem of a bad range, or of too many points. */
-export function imagePoints(metric: SeriesMetric, q: SeriesQuery, lang: Lang): SparklinePoint[] {
+/**
+ * The points an image of `metric` draws, and their description (the series API's, for the
+ * sparkline's `<desc>`). @throws the 400 problem of a bad range, or of too many points.
+ */
+export function imageSeries(metric: SeriesMetric, q: SeriesQuery, lang: Lang): { points: SparklinePoint[]; description: string } {
   const series = metricSeries(metric, imageSeriesQuery(metric, q), lang);
   if (series.points.length > MAX_IMAGE_POINTS) {
     const message =
@@ -48,7 +53,12 @@ export function imagePoints(metric: SeriesMetric, q: SeriesQuery, lang: Lang): S
       ...(q.to !== undefined ? [{ param: 'to', message, allowed }] : []),
     ]);
   }
-  return series.points.map((point) => ({ period: point.period, value: point.value }));
+  return { points: series.points.map((point) => ({ period: point.period, value: point.value })), description: series.description };
+}
+
+/** The points an image of `metric` draws (see {@link imageSeries}). */
+export function imagePoints(metric: SeriesMetric, q: SeriesQuery, lang: Lang): SparklinePoint[] {
+  return imageSeries(metric, q, lang).points;
 }
 
 /** Words of the card that are not data. */

@@ -14,11 +14,11 @@ import {
 import { getMetric, metrics } from '../../data/index';
 import type { Highlight, Lang, MetricKind, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
-import { formatChangePct, formatUsd } from '../render/format';
+import { formatChangePct, formatUsd, periodLabel, spokenChange } from '../render/format';
 import type { MetricDetailBody, MetricSummaryBody } from '../schemas';
 import { annualValueOf } from './annual';
 import { highlightPrevious } from './highlights';
-import { formatShare, formatValue } from './format';
+import { formatShare, formatValue, spokenValue, type ValueUnit } from './format';
 import type { FoundMetric } from './lookup';
 import { provenance } from './provenance';
 
@@ -27,6 +27,17 @@ type Body<T> = Omit<T, 'apiVersion' | 'datasetVersion' | 'lang'>;
 /** Is `period` at or after `since` (both of the series' own format)? */
 function isPreliminary(metric: SeriesMetric, period: string | null): boolean {
   return metric.preliminaryFrom !== undefined && period !== null && period >= metric.preliminaryFrom;
+}
+
+/** A latest figure (MaybePeriodValue): the period in words, the figure written and as spoken. */
+function latestFigure(period: string, value: number | null, unit: ValueUnit, lang: Lang): MetricSummaryBody['latest'] {
+  return {
+    period,
+    periodLabel: periodLabel(period, lang),
+    value,
+    formattedValue: formatValue(value, unit, lang),
+    spokenValue: spokenValue(value, unit, lang),
+  };
 }
 
 export function metricSummary(metric: SeriesMetric, lang: Lang): MetricSummaryBody {
@@ -45,11 +56,7 @@ export function metricSummary(metric: SeriesMetric, lang: Lang): MetricSummaryBo
     first,
     last,
     preliminaryFrom: metric.preliminaryFrom ?? null,
-    latest: {
-      period: latest ?? last,
-      value,
-      formattedValue: value === null ? null : formatUsd(value, lang),
-    },
+    latest: latestFigure(latest ?? last, value, metric.unit, lang),
   };
 }
 
@@ -75,6 +82,11 @@ function change(pct: number | null, lang: Lang): { changePct: number | null; for
   return { changePct: pct, formattedChange: pct === null ? null : formatChangePct(pct, lang) };
 }
 
+/** The change of the latest figure in words, against the same period a year earlier (`previous`). */
+function spokenChangeOf(pct: number | null, latest: string, lang: Lang): string | null {
+  return pct === null ? null : spokenChange(pct, yearEarlier(latest), lang);
+}
+
 function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> {
   const latest = latestPeriod(metric);
   const value = latest === null ? null : valueAt(metric, latest);
@@ -93,6 +105,8 @@ function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> 
 
   const year = latest === null ? null : Number(latest.slice(0, 4));
   const annual = year === null ? null : annualValueOf(metric, year);
+  const changePct = latest === null ? null : yoyGrowth(metric, latest);
+  const period = latest ?? coverage(metric).last;
 
   return {
     id: metric.id,
@@ -102,16 +116,13 @@ function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> 
     frequency: metric.frequency,
     parent: metric.parent,
     iso2: metric.iso2 ?? null,
-    latest: {
-      period: latest ?? coverage(metric).last,
-      value,
-      formattedValue: value === null ? null : formatUsd(value, lang),
-    },
+    latest: latestFigure(period, value, metric.unit, lang),
     previous:
       previousPeriod !== null && previousValue !== null
         ? { period: previousPeriod, value: previousValue, formattedValue: formatUsd(previousValue, lang), derived: false }
         : null,
-    ...change(latest === null ? null : yoyGrowth(metric, latest), lang),
+    ...change(changePct, lang),
+    spokenChange: spokenChangeOf(changePct, period, lang),
     share:
       parent && sharePct !== null
         ? { of: parent.id, ofLabel: parent.label[lang], pct: sharePct, formattedPct: formatShare(sharePct, lang) }
@@ -145,9 +156,10 @@ function highlightDetail(h: Highlight, lang: Lang): Body<MetricDetailBody> {
     frequency: 'annual',
     parent: null,
     iso2: null,
-    latest: { period: h.period, value: h.value, formattedValue: formatValue(h.value, h.unit, lang) },
+    latest: latestFigure(h.period, h.value, h.unit, lang),
     previous: highlightPrevious(h, lang),
     ...growth,
+    spokenChange: spokenChangeOf(h.growthPct, h.period, lang),
     share: null,
     annual:
       h.unit === 'USD' && h.value !== null

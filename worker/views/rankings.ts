@@ -16,7 +16,7 @@ import { getMetric, metrics } from '../../data/index';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { invalidParams } from '../problem';
-import { formatChangePct, formatPeriod, formatUsd } from '../render/format';
+import { formatChangePct, formatPeriod, formatUsd, spokenUsd } from '../render/format';
 import type { RankingBody } from '../schemas';
 import { annualOf, annualValueOf } from './annual';
 import { formatShare } from './format';
@@ -112,6 +112,7 @@ export function ranking(kind: RankingKind, query: { year?: number | undefined; l
       parent: metric.parent,
       value,
       formattedValue: formatUsd(value, lang),
+      spokenValue: spokenUsd(value, lang),
       sharePct,
       formattedShare: formatShare(sharePct, lang),
       growthPct,
