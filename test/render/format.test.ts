@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChangePct, formatCompact, formatPeriod, formatUsd } from '../../worker/render/format';
+import { formatChangePct, formatCompact, formatPeriod, formatUsd, periodLabel, spokenChange, spokenUsd } from '../../worker/render/format';
 
 // Exact ICU output as Node 22 (ICU 78) gives it; workerd ships the same CLDR data for es and en.
 describe('formatting', () => {
@@ -30,5 +30,35 @@ describe('formatting', () => {
     expect(formatPeriod('2024-09', 'es', 'short')).toBe('sept 2024');
     expect(formatPeriod('2019', 'en')).toBe('2019');
     expect(formatPeriod('2024-13', 'en')).toBe('2024-13');
+  });
+
+  it('says US dollars in words for screen readers', () => {
+    expect(spokenUsd(74.7e9, 'es')).toBe('74,7 mil millones de dólares');
+    expect(spokenUsd(74.7e9, 'en')).toBe('74.7 billion US dollars');
+    expect(spokenUsd(2.5e6, 'es')).toBe('2,5 millones de dólares');
+    expect(spokenUsd(1e6, 'es')).toBe('1 millón de dólares');
+    expect(spokenUsd(643e3, 'es')).toBe('643 mil dólares'); // no "de" after mil
+    expect(spokenUsd(412, 'en')).toBe('412 US dollars');
+  });
+
+  it('says a change in words, against the period before', () => {
+    expect(spokenChange(15.6, '2024-04', 'es')).toBe('15,6\u00a0% más que en abril de 2024');
+    expect(spokenChange(15.6, '2023', 'en')).toBe('up 15.6% from 2023');
+    expect(spokenChange(-3, '2023', 'en')).toBe('down 3% from 2023');
+    expect(spokenChange(-3.25, '2023', 'es')).toBe('3,3\u00a0% menos que en 2023');
+    expect(spokenChange(0, '2023', 'en')).toBe('unchanged from 2023');
+    expect(spokenChange(0, '2023', 'es')).toBe('sin variación frente a 2023');
+    expect(spokenChange(7, null, 'en')).toBe('up 7%');
+    expect(spokenChange(7, null, 'es')).toBe('7\u00a0% más');
+  });
+
+  it('labels periods, with the months of a partial year', () => {
+    expect(periodLabel('2025-04', 'es')).toBe('abril de 2025');
+    expect(periodLabel('2025-04', 'en')).toBe('April 2025');
+    expect(periodLabel('2024', 'es')).toBe('2024');
+    expect(periodLabel('2025', 'es', 4)).toBe('2025 (4 meses)');
+    expect(periodLabel('2025', 'en', 4)).toBe('2025 (4 months)');
+    expect(periodLabel('2025', 'es', 1)).toBe('2025 (1 mes)');
+    expect(periodLabel('2025', 'en', 1)).toBe('2025 (1 month)');
   });
 });

@@ -32,6 +32,19 @@ describe('CSV forms', () => {
     expect(a.fileName).toBe('peru-exports_total_monthly_2024-01-2024-12_es.csv');
   });
 
+  it('honours last, in both CSV forms', async () => {
+    const total = getMetric('total')!;
+    const a = await csv('/v1/metrics/total/series.csv?last=3&to=2024-12');
+    expect(a.rows.map((r) => r.period)).toEqual(['2024-10', '2024-11', '2024-12']);
+    expect(a.rows.map((r) => r.value_usd)).toEqual(total.values.slice(19 * 12 + 9, 20 * 12).map(String));
+    expect(a.fileName).toBe('peru-exports_total_monthly_2024-10-2024-12_es.csv');
+    const b = await csv('/v1/metrics/destination/CN/series?format=csv&freq=annual&last=2');
+    expect(b.rows).toEqual([
+      expect.objectContaining({ period: '2024', partial: 'false', months: '12' }),
+      expect.objectContaining({ period: '2025', partial: 'true', months: '4' }),
+    ]);
+  });
+
   it('gives annual points with partial and months, for a slashed id', async () => {
     const { rows, fields, fileName } = await csv('/v1/metrics/destination/CN/series.csv?freq=annual&from=2024');
     expect(fields).toEqual(['period', 'value_usd', 'partial', 'months']);

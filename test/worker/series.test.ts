@@ -128,3 +128,83 @@ describe('GET /v1/metrics/{id}/series', () => {
     await expectProblem(await get('/v1/metrics/nothing-here/series'), 404, ['id']);
   });
 });
+
+describe('GET /v1/metrics/{id}/series?last=N', () => {
+  const periods = (body: SeriesBody) => body.points.map((p) => p.period);
+
+  it('gives the last N months up to the series\u2019 last period', async () => {
+    const { res, body } = await getJson<SeriesBody>('/v1/metrics/total/series?last=3');
+    expect(res.status).toBe(200);
+    expect(periods(body)).toEqual(['2025-02', '2025-03', '2025-04']);
+    expect(body.points.map((p) => p.value)).toEqual(total.values.slice(-3));
+    expect(body).toMatchObject({ from: '2025-02', to: '2025-04', frequency: 'monthly' });
+  });
+
+  it('ends at `to` (a year as `to` ends in December)', async () => {
+    const month = await getJson<SeriesBody>('/v1/metrics/total/series?last=4&to=2024-06');
+    expect(periods(month.body)).toEqual(['2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(month.body.points.map((p) => p.value)).toEqual(total.values.slice(19 * 12 + 2, 19 * 12 + 6));
+    const year = await getJson<SeriesBody>('/v1/metrics/total/series?last=2&to=2024');
+    expect(periods(year.body)).toEqual(['2024-11', '2024-12']);
+    // A `to` past the series ends at its last period.
+    const past = await getJson<SeriesBody>('/v1/metrics/total/series?last=2&to=2030-01');
+    expect(periods(past.body)).toEqual(['2025-03', '2025-04']);
+  });
+
+  it('is clipped to the series\u2019 start', async () => {
+    const { body } = await getJson<SeriesBody>('/v1/metrics/total/series?last=1000&to=2005-06');
+    expect(periods(body)).toEqual(['2005-01', '2005-02', '2005-03', '2005-04', '2005-05', '2005-06']);
+    expect(body.from).toBe('2005-01');
+    const all = await getJson<SeriesBody>('/v1/metrics/total/series?last=1000');
+    expect(all.body.points).toHaveLength(total.values.length);
+  });
+
+  it('with freq=annual gives the last N years, the partial one included', async () => {
+    const { body } = await getJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&last=3&lang=en');
+    expect(periods(body)).toEqual(['2023', '2024', '2025']);
+    expect(body.points.at(-1)).toMatchObject({ partial: true, months: 4, periodLabel: '2025 (4 months)' });
+    const to = await getJson<SeriesBody>('/v1/metrics/destination%2FCN/series?freq=annual&last=2&to=2020');
+    expect(periods(to.body)).toEqual(['2019', '2020']);
+    expect(to.body).toMatchObject({ from: '2019', to: '2020' });
+    // An annual series in its own frequency.
+    const wb = await getJson<SeriesBody>('/v1/metrics/worldbank/total/series?last=5');
+    expect(periods(wb.body)).toEqual(['2015', '2016', '2017', '2018', '2019']);
+  });
+
+  it('works for a slashed id, literal or encoded', async () => {
+    const cn = getMetric('destination/CN')!;
+    for (const path of ['/v1/metrics/destination/CN/series?last=2', '/v1/metrics/destination%2FCN/series?last=2']) {
+      const { body } = await getJson<SeriesBody>(path);
+      expect(body.points.map((p) => p.value)).toEqual(cn.values.slice(-2));
+    }
+  });
+
+  it('with `from` is a 400 naming both and saying to use one of them', async () => {
+    const p = await expectProblem(await get('/v1/metrics/total/series?last=3&from=2024-01'), 400, ['from', 'last']);
+    expect(p.detail).toMatch(/from and last cannot be used together: use one of them/);
+    expect(p.errors?.[0]?.allowed).toBe('either from or last, not both');
+    await expectProblem(await get('/v1/metrics/total/series?freq=annual&from=2020&last=2'), 400, ['from', 'last']);
+    await expectProblem(await get('/v1/metrics/total/series.csv?last=2&from=2024'), 400, ['from', 'last']);
+  });
+
+  it.each([
+    ['0', '"0"'],
+    ['1001', '"1001"'],
+    ['abc', '"abc"'],
+    ['1.5', '"1.5"'],
+    ['-1', '"-1"'],
+    ['', '""'],
+    ['12345', '"12345"'],
+  ])('rejects last=%s, saying what is allowed', async (bad, echoed) => {
+    const p = await expectProblem(await get(`/v1/metrics/total/series?last=${encodeURIComponent(bad)}`), 400, ['last']);
+    expect(p.errors?.[0]?.allowed).toBe('a whole number from 1 to 1000');
+    expect(p.errors?.[0]?.message).toBe(`last must be a whole number from 1 to 1000; got ${echoed}`);
+  });
+
+  it('rejects a repeated last, and a `to` before the series, naming them', async () => {
+    await expectProblem(await get('/v1/metrics/total/series?last=2&last=3'), 400, ['last']);
+    const p = await expectProblem(await get('/v1/metrics/total/series?last=3&to=1999-12'), 400, ['to']);
+    expect(p.detail).toContain('it covers 2005-01 to 2025-04');
+  });
+});
+
