@@ -109,7 +109,7 @@ export const MetricDetail = z
       .nullable()
       .openapi({
         description:
-          'The change in words, against the period of `previous` ("15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023"); null when `changePct` is.',
+          '`changePct` in words, against the same period a year earlier ("15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023"); null when `changePct` is.',
         example: 'up 15.6% from 2023',
       }),
     share: z
