@@ -27,8 +27,8 @@ const KNOWN_PATHS = [
 ];
 
 const SEGMENTS = ['v1', 'metrics', 'series', 'series.csv', 'rankings', 'destinations', 'sectors', 'highlights', 'sources', 'total', 'destination', 'CN', 'cn', 'highlight', '%2F', '%2f', '..', '.', '', 'metrics.csv', 'docs', '%', '%zz', '%E0%A4%A', '%00', '%C0%AF'];
-const PARAMS = ['lang', 'format', 'from', 'to', 'freq', 'year', 'limit', 'kind', 'LANG', 'Format', 'id', '__proto__', 'constructor', 'lang[]'];
-const VALUES = ['es', 'en', 'EN', 'fr', 'csv', 'json', 'xml', '2024', '2024-01', '2025-04', '2005', '1900', '9999', '2024-13', '2024-00', '0', '1', '10', '250', '251', '-1', '1e3', '0x10', ' 10', 'annual', 'monthly', 'sector', 'destination', '', '%', '%zz', '\u0000', '\ud83d\ude00'];
+const PARAMS = ['lang', 'format', 'from', 'to', 'last', 'freq', 'year', 'limit', 'kind', 'LANG', 'Format', 'id', '__proto__', 'constructor', 'lang[]'];
+const VALUES = ['es', 'en', 'EN', 'fr', 'csv', 'json', 'xml', '2024', '2024-01', '2025-04', '2005', '1900', '9999', '2024-13', '2024-00', '0', '1', '10', '250', '251', '1000', '1001', '-1', '1e3', '0x10', ' 10', 'annual', 'monthly', 'sector', 'destination', '', '%', '%zz', '\u0000', '\ud83d\ude00'];
 
 const segment = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SEGMENTS) },
