@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { minifyHTMLLiterals } from 'minify-literals';
+import { minify } from 'terser';
 
 /**
  * All elements together, Lit included, minified and gzipped. The issue asked for 12 KiB; Lit 3,
@@ -29,6 +30,8 @@ export const BUDGET_BYTES = 16 * 1024;
 const TARGET_BYTES = 12 * 1024;
 /** The alias major: `/widgets/v1/peru-exports.js` follows the latest 0.x/1.x release. */
 const ALIAS = 'v1';
+/** The licence notices of the bundled packages, beside the bundle (linked from its first comment). */
+const LEGAL = 'peru-exports.js.LEGAL.txt';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -93,7 +96,8 @@ const minifyTemplates: Plugin = {
   },
 };
 
-async function bundle(): Promise<Uint8Array> {
+/** The bundle and the licence texts of what it includes (Lit's BSD-3-Clause notices), linked from it. */
+async function bundle(): Promise<{ code: Uint8Array; legal: string }> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['src/define.ts'],
@@ -101,7 +105,7 @@ async function bundle(): Promise<Uint8Array> {
     format: 'esm',
     target: 'es2022',
     minify: true,
-    legalComments: 'eof',
+    legalComments: 'linked',
     write: false,
     outfile: 'peru-exports.js',
     plugins: [minifyTemplates],
@@ -110,7 +114,10 @@ async function bundle(): Promise<Uint8Array> {
     charset: 'utf8',
     logLevel: 'warning',
   });
-  return result.outputFiles[0]!.contents;
+  const output = (suffix: string) => result.outputFiles.find((file) => file.path.endsWith(suffix))!.text;
+  // A second pass: terser's compressor and name mangling save about 400 B gzipped on esbuild's output.
+  const { code } = await minify(output('peru-exports.js'), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  return { code: new TextEncoder().encode(code!), legal: output(LEGAL) };
 }
 
 function headers(): string {
@@ -156,12 +163,13 @@ clean();
 run('tsc', ['-p', 'tsconfig.build.json']);
 addJsExtensions(dist);
 
-const code = await bundle();
+const { code, legal } = await bundle();
 const gzip = gzipSync(code, { level: 9 }).length;
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 for (const dir of [versioned, ALIAS]) {
   mkdirSync(join(cdn, 'widgets', dir), { recursive: true });
   writeFileSync(join(cdn, 'widgets', dir, 'peru-exports.js'), code);
+  writeFileSync(join(cdn, 'widgets', dir, LEGAL), legal);
 }
 const info = { version: pkg.version, file: `/widgets/${versioned}/peru-exports.js`, integrity, bytes: code.length, gzipBytes: gzip, budgetBytes: BUDGET_BYTES };
 writeFileSync(join(cdn, 'widgets', versioned, 'integrity.json'), `${JSON.stringify(info, null, 2)}\n`);
