@@ -29,10 +29,10 @@ describe('<peru-export-card>', () => {
     expect(link.href).toBe(metric.source.url);
     expect(text(part(element, 'source'))).toContain(metric.source.title);
 
-    // The series: the last 24 months up to the latest, in the page's language.
+    // The metric and, side by side, the last 24 points of its series, in the page's language.
     expect(api.requests.map((r) => `${r.url.pathname}${r.url.search}`)).toEqual([
       '/v1/metrics/total?lang=es',
-      '/v1/metrics/total/series?from=2023-05&to=2025-04&lang=es',
+      '/v1/metrics/total/series?last=24&lang=es',
     ]);
     const spark = part(element, 'sparkline') as HTMLElement & { updateComplete: Promise<boolean> };
     await until(() => shadow(spark).querySelector('svg path[fill="none"]'));

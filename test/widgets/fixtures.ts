@@ -311,7 +311,13 @@ export function answer(url: URL): { status: number; body: unknown } {
     body = seriesResponse(match[1]!, lang, query);
   }
   else if ((match = /^metrics\/(.+)$/.exec(path))) body = metricResponse(match[1]!, lang);
-  else if ((match = /^rankings\/([^/]+)$/.exec(path))) body = rankingResponse(match[1]!, lang, query);
+  else if ((match = /^rankings\/([^/]+)$/.exec(path))) {
+    if (query.year !== undefined && !/^\d{4}$/.test(query.year)) {
+      const detail = `year must be a year YYYY (e.g. 2024); got ${JSON.stringify(query.year)}`;
+      return { status: 400, body: problemResponse(400, 'Invalid request parameter', detail) };
+    }
+    body = rankingResponse(match[1]!, lang, query);
+  }
   return body === undefined
     ? { status: 404, body: problemResponse(404, 'Not Found', `No such resource: /v1/${path}`) }
     : { status: 200, body };

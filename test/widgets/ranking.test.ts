@@ -62,16 +62,17 @@ describe('<peru-export-ranking>', () => {
     expect(rows(element)).toHaveLength(1);
   });
 
-  it('rejects an unknown kind or year, naming what is allowed', async () => {
+  it('rejects an unknown kind before any request, and shows the API\'s word on a bad year', async () => {
     container = mount('<peru-export-ranking kind="ports"></peru-export-ranking>');
     const element = container.querySelector('peru-export-ranking')!;
     const event = await next<CustomEvent>(element, 'peru-export-error');
     expect(event.detail).toMatchObject({ metric: 'rankings/ports', status: null, stale: false });
     expect(event.detail.message).toBe('Invalid kind="ports": use destinations or sectors');
+    expect(api.requests).toHaveLength(0);
     element.kind = 'sectors';
     element.year = '24';
     const second = await next<CustomEvent>(element, 'peru-export-error');
-    expect(second.detail.message).toBe('Invalid year="24": use a year YYYY');
-    expect(api.requests).toHaveLength(0);
+    expect(second.detail).toMatchObject({ status: 400, message: 'year must be a year YYYY (e.g. 2024); got "24"' });
+    expect(api.requests.map((r) => r.url.searchParams.get('year'))).toEqual(['24']);
   });
 });

@@ -62,12 +62,12 @@ describe('<peru-export-sparkline>', () => {
     // The first column of 24: January…; pointer at 1/48 of the width is point 0.
     chart(element).dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 48, clientY: box.top + 5, bubbles: true }));
     await element.updateComplete;
-    expect(tooltip(element)).toBe(`${formatPeriod(months[0]!, 'es', 'short')}: ${formatUsd(SERIES['destination/CN']!.values[0]!, 'es')}`);
+    expect(tooltip(element)).toBe(`${formatPeriod(months[0]!, 'es')}: ${formatUsd(SERIES['destination/CN']!.values[0]!, 'es')}`);
     const cursor = shadow(element).querySelector('[part="cursor"]')!;
     expect(Number(cursor.getAttribute('x'))).toBe(0);
     chart(element).dispatchEvent(new PointerEvent('pointermove', { clientX: box.right - 1, clientY: box.top + 5, bubbles: true }));
     await element.updateComplete;
-    expect(tooltip(element)).toContain(formatPeriod('2025-04', 'es', 'short'));
+    expect(tooltip(element)).toContain(formatPeriod('2025-04', 'es'));
     expect(Number(cursor.getAttribute('x'))).toBe(230);
     chart(element).dispatchEvent(new PointerEvent('pointerleave'));
     await element.updateComplete;
@@ -80,15 +80,15 @@ describe('<peru-export-sparkline>', () => {
     await userEvent.tab();
     expect(element.shadowRoot!.activeElement).toBe(chart(element));
     await element.updateComplete;
-    expect(tooltip(element)).toContain('abr 2025');
+    expect(tooltip(element)).toContain('abril de 2025');
     await press(element, '{ArrowLeft}');
-    expect(tooltip(element)).toContain('mar 2025');
+    expect(tooltip(element)).toContain('marzo de 2025');
     await press(element, '{Home}');
-    expect(tooltip(element)).toContain('may 2023');
+    expect(tooltip(element)).toContain('mayo de 2023');
     await press(element, '{ArrowLeft}'); // stays on the first
-    expect(tooltip(element)).toContain('may 2023');
+    expect(tooltip(element)).toContain('mayo de 2023');
     await press(element, '{End}');
-    expect(tooltip(element)).toContain('abr 2025');
+    expect(tooltip(element)).toContain('abril de 2025');
     (chart(element) as unknown as HTMLElement).blur();
     await element.updateComplete;
     expect(tooltip(element)).toBe('');

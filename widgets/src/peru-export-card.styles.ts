@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './lib/css';
 
 /**
  * Rows of fixed height, the same in every state, so the card never changes size when its data

@@ -1,10 +1,9 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { frameStyles } from './lib/base.styles';
-import { spokenChange, spokenUsd, type Lang, type Strings } from './lib/i18n';
+import type { Lang, Strings } from './lib/i18n';
 import { MetricElement, type MetricData } from './lib/metric-element';
-import type { Loader } from './lib/peru-export-element';
+import type { Get } from './lib/peru-export-element';
 import { cardStyles } from './peru-export-card.styles';
-import { formatPeriod } from './render/format';
 import type { SparklineType } from './render/sparkline';
 
 /**
@@ -28,8 +27,8 @@ export class PeruExportCard extends MetricElement<MetricData> {
   /** Sparkline type: `line`, `area` or `bar`. */
   type: SparklineType = 'line';
 
-  protected override load(loader: Loader): Promise<MetricData> {
-    return this.loadMetric(loader);
+  protected override load(get: Get): Promise<MetricData> {
+    return this.loadMetric(get);
   }
 
   protected override renderSkeleton(): unknown {
@@ -49,21 +48,21 @@ export class PeruExportCard extends MetricElement<MetricData> {
     return html`<div part="label" class="label">${m.label}</div>
       <div part="value" class="value">
         <span aria-hidden="true">${shown}</span>
-        <span class="sr">${m.unit === 'USD' && m.latest.value !== null ? spokenUsd(m.latest.value, lang) : shown}</span>
+        <span class="sr">${m.latest.spokenValue ?? shown}</span>
       </div>
       <div class="line">
         ${m.latest.formattedValue && m.formattedChange
           ? html`<span part="change" class="change ${direction}">
               <span aria-hidden="true">${{ up: '▲ ', down: '▼ ', flat: '' }[direction]}${m.formattedChange}</span>
-              <span class="sr">${spokenChange(pct, m.previous?.period ?? null, lang)}</span>
+              <span class="sr">${m.spokenChange}</span>
             </span>`
           : ''}
-        <span part="period" class="period">${formatPeriod(m.latest.period, lang)}${m.preliminary ? ` (${t.preliminary})` : ''}</span>
+        <span part="period" class="period">${m.latest.periodLabel}${m.preliminary ? ` (${t.preliminary})` : ''}</span>
       </div>
       ${series
         ? html`<peru-export-sparkline part="sparkline" class="spark" lang=${lang} type=${this.type}
             exportparts="chart:sparkline-chart,cursor:sparkline-cursor,tooltip:sparkline-tooltip"
-            .data=${{ label: m.label, unit: m.unit, points: series.points }}></peru-export-sparkline>`
+            .data=${series}></peru-export-sparkline>`
         : html`<span class="spark previous"><span>${m.previous ? `${m.previous.period}: ${m.previous.formattedValue}` : ''}</span></span>`}
       <div part="source" class="source">
         ${t.source}:

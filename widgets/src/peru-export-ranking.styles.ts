@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './lib/css';
 
 /** Every row has a fixed height, so `limit` decides the size in every state. */
 export const rankingStyles = css`

@@ -1,9 +1,8 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { asRanking } from './lib/api-guards';
 import type { RankingResponse } from './lib/api-types';
 import { frameStyles } from './lib/base.styles';
-import { spokenUsd, type Lang, type Strings } from './lib/i18n';
-import { invalidAttribute, PeruExportElement, type Loader } from './lib/peru-export-element';
+import type { Lang, Strings } from './lib/i18n';
+import { invalidAttribute, PeruExportElement, type Get } from './lib/peru-export-element';
 import { rankingStyles } from './peru-export-ranking.styles';
 
 export type RankingKind = 'destinations' | 'sectors';
@@ -41,11 +40,11 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
     return [this.kind, this.year, this._rows()].join(' ');
   }
 
-  protected override load({ get }: Loader): Promise<RankingResponse> {
+  protected override load(get: Get): Promise<RankingResponse> {
     const { kind, year } = this;
+    // The kind is part of the path: checked here. The API checks the year and says what is wrong.
     if (kind !== 'destinations' && kind !== 'sectors') throw invalidAttribute('kind', kind, 'destinations or sectors');
-    if (year && !/^\d{4}$/.test(year)) throw invalidAttribute('year', year, 'a year YYYY');
-    return get(`rankings/${kind}`, { year, limit: `${this._rows()}` }, asRanking);
+    return get(`rankings/${kind}`, { year, limit: `${this._rows()}` });
   }
 
   protected override renderSkeleton(): unknown {
@@ -56,7 +55,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
       <div class="source"><span class="sk"></span></div>`;
   }
 
-  protected override renderData({ items, period, total }: RankingResponse, lang: Lang, t: Strings): unknown {
+  protected override renderData({ items, period, total }: RankingResponse, _lang: Lang, t: Strings): unknown {
     const max = Math.max(...items.map((item) => item.value), 1);
     return html`<div part="title" class="head">${t[this.kind] ?? t.destinations} <span class="muted">· ${period.label}</span></div>
       <ol part="list">
@@ -64,7 +63,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
           (item) => html`<li part="item">
             <span class="muted" aria-hidden="true">${item.rank}</span>
             <span class="name">${item.label}</span>
-            <span class="value"><span aria-hidden="true">${item.formattedValue}</span><span class="sr">${spokenUsd(item.value, lang)}</span></span>
+            <span class="value"><span aria-hidden="true">${item.formattedValue}</span><span class="sr">${item.spokenValue}</span></span>
             <span class="muted share">${item.formattedShare}</span>
             <svg part="bar" class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
               <rect width=${(item.value / max) * 100} height="1"></rect>

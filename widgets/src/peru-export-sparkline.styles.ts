@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './lib/css';
 
 export const sparklineStyles = css`
   :host {

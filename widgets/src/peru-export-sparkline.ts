@@ -2,19 +2,23 @@ import { html, svg, type PropertyDeclarations } from 'lit';
 import type { SeriesPoint } from './lib/api-types';
 import type { Lang, Strings } from './lib/i18n';
 import { MetricElement } from './lib/metric-element';
-import type { Loader } from './lib/peru-export-element';
+import type { Get } from './lib/peru-export-element';
 import { setMarkup } from './lib/svg-markup';
 import { sparklineStyles } from './peru-export-sparkline.styles';
-import { formatCompact, formatPeriod, formatUsd } from './render/format';
-import { describeSeries, sparklineMarkup, type SparklineType } from './render/sparkline';
-import { Paint } from './render/theme';
+import { sparklineMarkup, type SparklineType } from './render/sparkline';
 
-/** What a sparkline draws: the series' label (its accessible name), unit and points. */
+/** What a sparkline draws (a series response of the API fits): its label, summary and points. */
 export interface SparklineData {
+  /** The accessible name. */
   label: string;
-  unit: string;
+  /** Read after the name: the series summed up (the API's `description`). */
+  description?: string;
   points: readonly SeriesPoint[];
 }
+
+/** The drawing's colours come from the theme's custom properties (see the styles), not from attributes. */
+const UNPAINTED = { attrs: () => '' };
+const MARKERS = new Set(['last'] as const);
 
 /**
  * An inline sparkline of one metric, drawn by the same renderer as the API's SVG images. Hovering
@@ -59,9 +63,9 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     return this.data;
   }
 
-  protected override async load(loader: Loader): Promise<SparklineData> {
-    const { metric, series } = await this.loadMetric(loader);
-    return { label: metric.label, unit: metric.unit, points: series?.points ?? [] };
+  protected override async load(get: Get): Promise<SparklineData> {
+    const { metric, series } = await this.loadMetric(get);
+    return series ?? { label: metric.label, points: [] };
   }
 
   override connectedCallback(): void {
@@ -78,27 +82,26 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     return html`<span class="sk"></span>`;
   }
 
-  protected override renderData({ label, unit, points }: SparklineData, lang: Lang, t: Strings): unknown {
+  protected override renderData({ label, description, points }: SparklineData, lang: Lang, t: Strings): unknown {
     const [width = 0, height = 0] = this._size;
     const n = (this._count = points.length);
     const i = this._index;
     const point = points[i];
-    const format = unit === 'USD' ? formatUsd : formatCompact;
-    this._markup = width ? this._draw(points, width, height, lang, format) : '';
+    this._markup = width ? this._draw(points, width, height, lang) : '';
     return html`<svg part="chart" role="img" tabindex="0" viewBox="0 0 ${width} ${height}"
-        aria-label="${label}. ${describeSeries(points, lang, format)} ${t.keys}"
+        aria-label="${label}. ${description ?? ''} ${t.keys}"
         @pointermove=${this._onPointer} @pointerleave=${this._onLeave} @keydown=${this._onKey}
         @focus=${this._onFocus} @blur=${this._onFocus}>
         ${point ? svg`<rect part="cursor" class="cursor" x=${(i * width) / n} width=${width / n} height=${height}></rect>` : ''}
         <g></g>
       </svg>
       <span part="tooltip" class="tooltip ${i < n / 2 ? '' : 'end'}" role="status"
-        >${point ? `${period(point, lang, t, 'short')}: ${point.formattedValue ?? '—'}` : ''}</span
+        >${point ? `${point.periodLabel}: ${point.formattedValue ?? '—'}` : ''}</span
       >
       <table class="sr">
         <caption>${label}</caption>
         <tr><th>${t.period}</th><th>${t.value}</th></tr>
-        ${points.map((p) => html`<tr><td>${period(p, lang, t)}</td><td>${p.formattedValue ?? '—'}</td></tr>`)}
+        ${points.map((p) => html`<tr><td>${p.periodLabel}</td><td>${p.formattedValue ?? '—'}</td></tr>`)}
       </table>`;
   }
 
@@ -107,30 +110,10 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     setMarkup(this.renderRoot.querySelector('g'), this._markup);
   }
 
-  /** The renderer's drawing; its colours are replaced by the theme's custom properties (see the styles). */
-  private _draw(points: readonly SeriesPoint[], width: number, height: number, lang: Lang, formatValue: typeof formatUsd): string {
+  /** The renderer's drawing (a plain line, area or bars with the last point marked). */
+  private _draw(points: readonly SeriesPoint[], width: number, height: number, lang: Lang): string {
     try {
-      return sparklineMarkup(
-        points,
-        {
-          width,
-          height,
-          type: this.type,
-          markers: new Set(['last']),
-          baseline: false,
-          mean: false,
-          yMin: null,
-          yMax: null,
-          strokeWidth: 1.5,
-          fillOpacity: true,
-          background: 'transparent',
-          colors: {},
-          theme: 'light',
-          lang,
-          formatValue,
-        },
-        new Paint('light'),
-      );
+      return sparklineMarkup(points, { width, height, type: this.type, strokeWidth: 1.5, markers: MARKERS, lang }, UNPAINTED);
     } catch {
       return ''; // never an exception in the host page; the table still has the data
     }
@@ -161,10 +144,6 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     this._show(index);
   }
 }
-
-/** A point's period in words; a partial year says how many months it holds: "2025 (4 meses)". */
-const period = (point: SeriesPoint, lang: Lang, t: Strings, style?: 'short') =>
-  formatPeriod(point.period, lang, style) + (point.partial ? ` (${point.months} ${t.months})` : '');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
 /**
  * The parts of the JSON API (v1, worker/schemas.ts) that the elements read. The API may
- * add fields; these are the ones the elements need, checked on arrival by `api-guards.ts`.
+ * add fields; these are the ones the elements need. A body an element cannot draw is shown as
+ * an error (see `PeruExportElement`).
  */
 
 /** A value with its text in the response's language (e.g. "US$ 74,7 mil millones"). */
@@ -10,23 +11,33 @@ export interface FormattedValue {
   formattedValue: string | null;
 }
 
+/** A value with its period in words ("abril de 2025", "2025 (4 meses)"). */
+export interface LabelledValue extends FormattedValue {
+  periodLabel: string;
+}
+
 /** `GET /v1/metrics/{id}` */
 export interface MetricResponse {
   id: string;
   label: string;
   unit: string;
   frequency: 'monthly' | 'annual';
-  latest: FormattedValue;
+  latest: LabelledValue & {
+    /** The value as a screen reader should say it ("74,7 mil millones de dólares"). */
+    spokenValue: string | null;
+  };
   /** Same month a year earlier (monthly) or the previous year (annual). */
   previous: FormattedValue | null;
   changePct: number | null;
   formattedChange: string | null;
+  /** The change in words ("15,6 % más que en abril de 2024"). */
+  spokenChange: string | null;
   share: { of: string; pct: number; formattedPct: string } | null;
   preliminary: boolean;
   source: { id: string; publisher: string; title: string; url: string };
 }
 
-export interface SeriesPoint extends FormattedValue {
+export interface SeriesPoint extends LabelledValue {
   /** An annual point made of fewer than 12 months. */
   partial?: boolean;
   months?: number;
@@ -38,6 +49,8 @@ export interface SeriesResponse {
   label: string;
   unit: string;
   frequency: 'monthly' | 'annual';
+  /** The points summed up for screen readers (first, last, lowest, highest). */
+  description: string;
   points: SeriesPoint[];
 }
 
@@ -47,6 +60,7 @@ export interface RankingItem {
   label: string;
   value: number;
   formattedValue: string;
+  spokenValue: string;
   sharePct: number;
   formattedShare: string;
   growthPct: number | null;

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css';
 
 /**
  * What every element shares: a reset so the host page's inherited styles (font, colour, line
@@ -9,8 +9,8 @@ export const baseStyles = css`
   :host {
     all: initial;
     display: block;
-    /* The page's own UI font; the SVG images use Verdana only because they measure text. */
-    --peru-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    /* The reader's own UI font; the SVG images use Verdana only because they measure text. */
+    --peru-font-family: system-ui, sans-serif;
     --peru-font-size: 16px;
     --peru-radius: 6px;
     --peru-padding: 16px;
@@ -46,12 +46,13 @@ export const baseStyles = css`
     height: 0.9em;
     margin: 0.2em 0;
     border-radius: 4px;
-    background: color-mix(in srgb, var(--peru-color-muted) 22%, transparent);
+    background: var(--peru-color-muted);
+    opacity: 0.22;
     animation: pulse 1.6s infinite;
   }
   @keyframes pulse {
     50% {
-      opacity: 0.4;
+      opacity: 0.1;
     }
   }
   .failed .sk {

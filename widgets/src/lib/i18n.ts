@@ -27,7 +27,6 @@ export const STRINGS = {
     destinations: 'Principales destinos de exportación',
     sectors: 'Exportaciones por sector',
     keys: 'Use las flechas para recorrer los valores.',
-    months: 'meses',
   },
   en: {
     error: 'Could not load the data.',
@@ -41,7 +40,6 @@ export const STRINGS = {
     destinations: 'Top export destinations',
     sectors: 'Exports by sector',
     keys: 'Use the arrow keys to go through the values.',
-    months: 'months',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -1,36 +1,19 @@
 /**
- * Calls back once when an element comes within `NEAR` of the viewport, so a page full of cards
- * fetches only what readers scroll towards (model-viewer's approach). One observer for the page.
- * One screen ahead (browsers' own lazy images start further out still): data are there by the
- * time a reader scrolling at a normal pace gets to them.
+ * Calls back once when an element comes within one screen of the viewport, so a page full of
+ * cards fetches only what readers scroll towards (model-viewer's approach). One screen ahead
+ * (browsers' own lazy images start further out still): data are there by the time a reader
+ * scrolling at a normal pace gets to them. Returns a function that stops watching.
  */
-const NEAR = '100% 0px';
-
-const callbacks = new WeakMap<Element, () => void>();
-let observer: IntersectionObserver | undefined;
-
-/** Returns a function that stops watching. Without IntersectionObserver, calls back at once. */
 export function whenNearViewport(element: Element, callback: () => void): () => void {
-  if (typeof IntersectionObserver !== 'function') {
-    callback();
-    return () => {};
-  }
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer!.unobserve(entry.target);
-        const near = callbacks.get(entry.target);
-        callbacks.delete(entry.target);
-        near?.();
+  const observer = new IntersectionObserver(
+    ([entry]) => {
+      if (entry!.isIntersecting) {
+        observer.disconnect();
+        callback();
       }
     },
-    { rootMargin: NEAR },
+    { rootMargin: '100% 0px' },
   );
-  callbacks.set(element, callback);
   observer.observe(element);
-  return () => {
-    callbacks.delete(element);
-    observer!.unobserve(element);
-  };
+  return () => observer.disconnect();
 }

@@ -38,10 +38,11 @@ declare global {
   interface WindowEventMap extends PeruExportEventMap {}
 }
 
-/** Fetches API JSON for an element: the path under `/v1/`, the query, and a shape check. */
-export interface Loader {
-  get<R>(path: string, query: Record<string, string | undefined>, check: (data: unknown, url: string) => R): Promise<R>;
-}
+/**
+ * Fetches API JSON for an element: the path under `/v1/` and the query (empty values left out).
+ * The body is typed as the caller expects; the element checks it by drawing it (see `_load`).
+ */
+export type Get = <R>(path: string, query?: Record<string, string | undefined>) => Promise<R>;
 
 /** An attribute the element cannot use: says which, what it was, and what is allowed. */
 export const invalidAttribute = (name: string, value: unknown, allowed: string) =>
@@ -75,7 +76,7 @@ const emit = (target: Element, type: keyof HTMLElementEventMap, detail: object) 
  * @cssproperty [--peru-color-line=#0969da] - Sparkline, bars and focus ring (dark: #4493f8).
  * @cssproperty [--peru-color-positive=#1a7f37] - A rise (dark: #3fb950).
  * @cssproperty [--peru-color-negative=#cf222e] - A fall (dark: #f85149).
- * @cssproperty [--peru-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font of all text.
+ * @cssproperty [--peru-font-family=system-ui, sans-serif] - Font of all text.
  * @cssproperty [--peru-font-size=16px] - Base font size; everything else scales with it.
  * @cssproperty [--peru-radius=6px] - Corner radius of frames and buttons.
  * @cssproperty [--peru-padding=16px] - Inner spacing of the card and ranking frames.
@@ -131,7 +132,7 @@ export abstract class PeruExportElement<T> extends LitElement {
   protected abstract subject(): string;
   /** The inputs that decide the data, as one comparable string. */
   protected abstract inputs(): string;
-  protected abstract load(loader: Loader): Promise<T>;
+  protected abstract load(get: Get): Promise<T>;
   protected abstract renderData(data: T, lang: Lang, t: Strings): unknown;
   /** Placeholders laid out like the data, so nothing moves when the data arrive. */
   protected abstract renderSkeleton(): unknown;
@@ -208,14 +209,18 @@ export abstract class PeruExportElement<T> extends LitElement {
         // not a URL: said below
       }
       if (!/^https?:$/.test(base?.protocol ?? '')) throw invalidAttribute('api', api, 'an http(s) URL such as https://example.org');
-      return await this.load({
-        get: (path, query, check) => {
-          const params = new URLSearchParams();
-          for (const [key, value] of Object.entries({ ...query, lang })) if (value) params.set(key, value);
-          const url = `${base!.origin}${base!.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`;
-          return fetchJson(url, signal, refresh).then((data) => check(data, url));
-        },
+      const data = await this.load((path, query) => {
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries({ ...query, lang })) if (value) params.set(key, value);
+        return fetchJson(`${base!.origin}${base!.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`, signal, refresh) as Promise<never>;
       });
+      // A body the element cannot draw (a changed or broken API) is an error here, not an exception in the page.
+      try {
+        this.renderData(data, lang, STRINGS[lang]);
+      } catch (error) {
+        throw new ApiError(`Unexpected response: ${(error as Error).message}`);
+      }
+      return data;
     } catch (error) {
       // A failed live refresh keeps what is shown; the event still tells the page.
       if (refresh && !signal.aborted) {

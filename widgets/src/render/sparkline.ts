@@ -17,6 +17,9 @@ export const SPARKLINE_TYPES = ['line', 'area', 'bar'] as const satisfies readon
 export type SparklineMarker = 'last' | 'min' | 'max';
 export const SPARKLINE_MARKERS = ['last', 'min', 'max'] as const satisfies readonly SparklineMarker[];
 
+/** Points a sparkline shows unless a range is asked for: two years of months (the images and the widgets). */
+export const SPARKLINE_POINTS = 24;
+
 /** Size bounds in px: out-of-range sizes are clamped, missing or non-finite ones get the default. */
 export const SPARKLINE_SIZE = {
   width: { min: 16, max: 2000, default: 120 },
@@ -80,6 +83,13 @@ export interface ResolvedSparklineOptions {
   lang: Lang;
   formatValue: (value: number, lang: Lang) => string;
 }
+
+/**
+ * What {@link sparklineMarkup} draws from: the resolved options, or fewer (the widgets draw a
+ * plain line, area or bars; what is left out is off).
+ */
+export type SparklineDrawing = Pick<ResolvedSparklineOptions, 'width' | 'height' | 'type' | 'strokeWidth' | 'lang'> &
+  Partial<Pick<ResolvedSparklineOptions, 'markers' | 'baseline' | 'mean' | 'yMin' | 'yMax' | 'fillOpacity'>>;
 
 /**
  * A sparkline as a standalone SVG document: pure, no DOM, byte-for-byte deterministic.
@@ -190,15 +200,16 @@ function cleanPoints(points: readonly SparklinePoint[]): SparklinePoint[] {
 
 /**
  * The drawing of a sparkline for a `width`×`height` box, without the `<svg>` around it: the
- * stat card embeds it with its own title, description and styles.
+ * stat card embeds it with its own title, description and styles. `paint` writes the colour
+ * attributes (the widgets, which colour with CSS, pass one that writes none).
  */
 export function sparklineMarkup(
   points: readonly SparklinePoint[],
-  options: ResolvedSparklineOptions,
-  paint: Paint,
+  options: SparklineDrawing,
+  paint: Pick<Paint, 'attrs'>,
 ): string {
   const series = cleanPoints(points);
-  const { width: w, height: h, type, strokeWidth } = options;
+  const { width: w, height: h, type, strokeWidth, markers = new Set(), yMin = null, yMax = null } = options;
   const present = series.flatMap((point, index) => (point.value === null ? [] : [{ index, value: point.value }]));
   if (present.length === 0) {
     const fontSize = coord(clamp(h * 0.45, 6, 14));
@@ -215,18 +226,18 @@ export function sparklineMarkup(
   let lo = type === 'bar' ? Math.min(min, 0) : min;
   let hi = type === 'bar' ? Math.max(max, 0) : max;
   if (type === 'bar' && lo === 0 && hi === 0) hi = 1; // all zero: zero at the bottom
-  if (options.yMin !== null) lo = options.yMin;
-  if (options.yMax !== null) hi = options.yMax;
+  if (yMin !== null) lo = yMin;
+  if (yMax !== null) hi = yMax;
   if (hi < lo) {
     // Only one bound was given and the whole series lies beyond it: collapse onto that bound,
     // so every value is clamped to the edge it passes.
-    if (options.yMin !== null) hi = lo;
+    if (yMin !== null) hi = lo;
     else lo = hi;
   }
 
   // Room for the stroke and markers, so nothing is cut at the edges. Whole tenths of a pixel,
   // so that rounded coordinates cannot step past the edge.
-  const markerRadius = options.markers.size > 0 ? clamp(h / 10, 1.5, 3) : 0;
+  const markerRadius = markers.size > 0 ? clamp(h / 10, 1.5, 3) : 0;
   const pad = Math.min(ceilTenth(Math.max(strokeWidth / 2, markerRadius) + 0.5), floorTenth(w / 4), floorTenth(h / 4));
   const padX = type === 'bar' && markerRadius === 0 ? 0 : pad;
   const y = linearScale(lo, hi, h - pad, pad);
@@ -282,7 +293,7 @@ export function sparklineMarkup(
       const d = lines
         .map((run) => `M${coord(xAt(run[0]!.index))} ${base}L${run.map(xy).join(' ')} ${coord(xAt(run.at(-1)!.index))} ${base}Z`)
         .join('');
-      const opacity = options.fillOpacity ? ' fill-opacity="0.2"' : '';
+      const opacity = options.fillOpacity !== false ? ' fill-opacity="0.2"' : '';
       parts.push(`<path d="${d}"${opacity}${paint.attrs({ fill: 'area' })}/>`);
     }
     if (lines.length > 0) {
@@ -305,9 +316,9 @@ export function sparklineMarkup(
   if (markerRadius > 0) {
     const marked = new Set<number>();
     const indexOf = (value: number) => present.find((p) => p.value === value)!.index;
-    if (options.markers.has('min')) marked.add(indexOf(min));
-    if (options.markers.has('max')) marked.add(indexOf(max));
-    if (options.markers.has('last')) marked.add(present.at(-1)!.index);
+    if (markers.has('min')) marked.add(indexOf(min));
+    if (markers.has('max')) marked.add(indexOf(max));
+    if (markers.has('last')) marked.add(present.at(-1)!.index);
     const r = coord(floorTenth(Math.min(markerRadius, pad)));
     for (const index of [...marked].sort((a, b) => a - b)) {
       const value = series[index]!.value!;
