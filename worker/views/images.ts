@@ -4,7 +4,7 @@
  */
 import { latestPeriod } from '../../data/derive';
 import type { Lang, SeriesMetric } from '../../data/types';
-import type { SparklinePoint } from '../../widgets/src/render/sparkline';
+import { SPARKLINE_POINTS, type SparklinePoint } from '../../widgets/src/render/sparkline';
 import { invalidParams } from '../problem';
 import type { CardData } from '../render/card';
 import { formatPeriod } from '../render/format';
@@ -19,11 +19,11 @@ import { metricSeries, type SeriesQuery } from './series';
 export const MAX_IMAGE_POINTS = 300;
 
 /**
- * Months drawn when no range is asked for: the last two years up to the latest value, as the
- * <peru-export-card> and <peru-export-sparkline> elements do (widgets/src/lib/metric-element.ts),
- * so an element and its fallback image show the same stretch. Annual series: every year.
+ * Months drawn when no range is asked for: the last two years up to the latest value, the same
+ * number as the <peru-export-card> and <peru-export-sparkline> elements ask for (`last`), so an
+ * element and its fallback image show the same stretch. Annual series: every year.
  */
-export const DEFAULT_MONTHS = 24;
+export const DEFAULT_MONTHS = SPARKLINE_POINTS;
 
 /**
  * The series query an image uses: the one asked for, or the default range, which is the
