@@ -1,0 +1,76 @@
+/**
+ * The worker's main module as `wrangler deploy` would upload it, built by a dry run into a
+ * temporary directory: it stays under a gzipped size limit, and zod's other locales and
+ * compiler stay out of it (worker/build/zod/index.ts through `[alias]` in wrangler.toml).
+ * The static assets are not part of the module, so an empty directory stands in for
+ * widgets/dist/cdn and the widget build is not needed.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * gzip -9 (zlib) of the main module, in bytes. 2026-11: 318,301 with the zod alias; 370,471
+ * with every zod locale, compile.js and fromJSONSchema. Raise it on purpose, not by habit: most
+ * of the module is the dataset, and a jump usually means a namespace pulled a library back in.
+ */
+const GZIP_LIMIT = 315 * 1024;
+
+/** Error messages only zod's German and Japanese locales have ("Ungültige Eingabe: erwartet…",
+ * "無効な入力"), as esbuild writes them (non-ASCII escaped) and as written. */
+const OTHER_LOCALE_TEXTS = ['Eingabe: erwartet', 'Ung\\xFCltige', 'Ungültige', '\\u7121\\u52B9\\u306A\\u5165\\u529B', '無効な入力'];
+
+const root = join(import.meta.dirname, '../..');
+let dir: string;
+let code: string;
+let inputs: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'peru-exports-bundle-'));
+  mkdirSync(join(dir, 'assets'));
+  const wrangler = join(root, 'node_modules/wrangler/bin/wrangler.js');
+  const args = ['deploy', '--dry-run', '--outdir', join(dir, 'out'), '--metafile', join(dir, 'meta.json'), '--assets', join(dir, 'assets')];
+  await promisify(execFile)(process.execPath, [wrangler, ...args], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  code = readFileSync(join(dir, 'out/index.js'), 'utf8');
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
+  };
+  const main = Object.values(meta.outputs).find((output) => output.entryPoint);
+  inputs = Object.keys(main!.inputs);
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the worker bundle (wrangler deploy --dry-run)', () => {
+  it(`is at most ${GZIP_LIMIT / 1024} KiB gzipped`, () => {
+    const gzipped = gzipSync(code, { level: 9 }).length;
+    expect(gzipped, `main module: ${code.length} B, ${gzipped} B gzipped`).toBeLessThanOrEqual(GZIP_LIMIT);
+  });
+
+  it('takes zod through worker/build/zod (the [alias] of wrangler.toml)', () => {
+    expect(inputs).toContain('worker/build/zod/index.ts');
+    expect(inputs.filter((input) => /node_modules\/zod\/index\.js$/.test(input))).toEqual([]);
+  });
+
+  it('has zod English messages only', () => {
+    const locales = inputs.filter((input) => input.includes('node_modules/zod/v4/locales/'));
+    expect(locales).toEqual(['node_modules/zod/v4/locales/en.js']);
+    for (const text of OTHER_LOCALE_TEXTS) expect(code.includes(text), text).toBe(false);
+    // English, the default zod may still answer with, stays.
+    expect(code).toContain('Too small: expected');
+  });
+
+  it("has neither zod's compiler nor fromJSONSchema", () => {
+    expect(inputs.filter((input) => /zod\/v4\/(core\/compile|classic\/from-json-schema)\.js$/.test(input))).toEqual([]);
+  });
+});
