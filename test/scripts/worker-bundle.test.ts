@@ -63,8 +63,8 @@ describe('the worker bundle (wrangler deploy --dry-run)', () => {
   });
 
   it('has zod English messages only', () => {
-    const locales = inputs.filter((input) => input.includes('node_modules/zod/v4/locales/'));
-    expect(locales).toEqual(['node_modules/zod/v4/locales/en.js']);
+    const locales = inputs.flatMap((input) => /node_modules\/zod\/v4\/locales\/([^/]+)\.js$/.exec(input)?.[1] ?? []);
+    expect(locales).toEqual(['en']);
     for (const text of OTHER_LOCALE_TEXTS) expect(code.includes(text), text).toBe(false);
     // English, the default zod may still answer with, stays.
     expect(code).toContain('Too small: expected');
