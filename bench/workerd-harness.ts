@@ -79,8 +79,9 @@ export interface WorkerBundle {
 }
 
 /** `wrangler deploy --dry-run --outdir`: the exact bundle a deploy would upload. */
-export async function buildWorkerBundle(outdir: string): Promise<WorkerBundle> {
-  await runCommand(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { WRANGLER_SEND_METRICS: 'false' });
+export async function buildWorkerBundle(outdir: string, { minify = true }: { minify?: boolean } = {}): Promise<WorkerBundle> {
+  const args = ['deploy', '--dry-run', '--outdir', outdir, ...(minify ? [] : ['--no-minify'])];
+  await runCommand(bin('wrangler'), args, { WRANGLER_SEND_METRICS: 'false' });
   const files = readdirSync(outdir).filter((f) => statSync(join(outdir, f)).isFile() && moduleTypeFor(f) !== null);
   // wrangler names the entry point index.js; it must come first in the capnp module list.
   files.sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)));
@@ -127,6 +128,8 @@ export interface HarnessOptions {
   cacheApi?: boolean;
   /** Add the Hono hello-world baseline (default true). */
   baseline?: boolean;
+  /** Minify the worker bundle as wrangler.toml says (default true); false keeps names for a CPU profile. */
+  minify?: boolean;
 }
 
 export interface PreparedHarness {
@@ -148,7 +151,7 @@ export async function prepareHarness(options: HarnessOptions = {}): Promise<Prep
     const wrangler = await readWranglerConfig();
     const appDir = join(dir, 'app');
     mkdirSync(appDir);
-    const [bundle, helpers] = await Promise.all([buildWorkerBundle(appDir), bundleHelperWorkers(join(dir, 'helpers'))]);
+    const [bundle, helpers] = await Promise.all([buildWorkerBundle(appDir, { minify: options.minify ?? true }), bundleHelperWorkers(join(dir, 'helpers'))]);
     const assetsDirectory = resolve(repoRoot, wrangler.assets?.directory ?? 'widgets/dist/cdn');
     mkdirSync(assetsDirectory, { recursive: true }); // a disk service needs the folder to exist
     const config = benchTopology({
@@ -189,6 +192,15 @@ export interface IsolateHeap {
   service: string;
   usedBytes: number;
   totalBytes: number;
+}
+
+/** The parts of a Chrome DevTools `Profiler.Profile` that bench/profile.ts reads. */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
 }
 
 interface InspectorTarget {
@@ -241,6 +253,11 @@ export interface WorkerdProcess {
    * a moment), which leaves the live heap: what a leak grows.
    */
   isolateHeaps(options?: { collectGarbage?: boolean }): Promise<IsolateHeap[]>;
+  /**
+   * A V8 CPU profile (Chrome DevTools `Profiler.Profile`) of one worker (by service name) while
+   * `during` runs; only when started with `inspector`.
+   */
+  cpuProfile(service: string, during: () => Promise<unknown>, samplingIntervalUs?: number): Promise<CpuProfile>;
   stop(): Promise<void>;
 }
 
@@ -328,6 +345,22 @@ export async function startWorkerd(
         }
       }
       return heaps;
+    },
+    async cpuProfile(service, during, samplingIntervalUs = 100) {
+      if (inspectorPort === undefined) throw new Error('cpuProfile needs startWorkerd(…, { inspector: true })');
+      const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as InspectorTarget[];
+      const target = targets.find((t) => t.id === service);
+      if (!target) throw new Error(`no inspector target "${service}" (have: ${targets.map((t) => t.id).join(', ')})`);
+      const session = await inspectorSession(target.webSocketDebuggerUrl);
+      try {
+        await session.call('Profiler.enable');
+        await session.call('Profiler.setSamplingInterval', { interval: samplingIntervalUs });
+        await session.call('Profiler.start');
+        await during();
+        return ((await session.call('Profiler.stop')) as { profile: CpuProfile }).profile;
+      } finally {
+        session.close();
+      }
     },
     async stop() {
       if (child.exitCode !== null) return;
