@@ -16,5 +16,7 @@ export interface AppEnv {
     /** The response language: `?lang`, else Accept-Language, else `es` (hono/language). */
     language: Lang;
     respondError?: ErrorResponder;
+    /** Set by edge-cache.ts where the answer may be kept by middleware/response-memo.ts: its ETag. */
+    memoEtag?: string;
   };
 }

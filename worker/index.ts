@@ -13,6 +13,7 @@ import { LANGS } from '../data/types';
 import { cacheControl } from './cache-policy';
 import type { AppEnv } from './env';
 import { CACHE_STATUS_HEADER } from './middleware/edge-cache';
+import { answerFromMemo, recordAnswers } from './middleware/response-memo';
 import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
 import { highlights } from './routes/highlights';
@@ -42,6 +43,9 @@ function requestPath(c: Context): string {
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+// Outermost: keeps complete edge-cached answers in the isolate (response-memo.ts); answered
+// from there by `answerFromMemo` below, before any of what follows runs.
+app.use('*', recordAnswers);
 app.use(
   '*',
   secureHeaders({
@@ -112,5 +116,5 @@ app.onError((err, c) => {
   return respond ? respond(p, c.get('language') ?? 'es') : problemResponse(p);
 });
 
-export default app;
+export default answerFromMemo(app);
 export type AppType = typeof routes;

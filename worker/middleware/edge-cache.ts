@@ -57,6 +57,9 @@ export function edgeCache({ kind, localized = true, ignoreQuery = false }: EdgeC
     const url = new URL(c.req.url);
     const key = normalisedKey(c.req.path, ignoreQuery ? '' : url.search, localized ? c.get('language') : null);
     const etag = await entityTag(key, datasetVersion);
+    const cache = defaultCache();
+    // The answer (a stored 200 or this 304) may be kept in the isolate: response-memo.ts.
+    if (cache) c.set('memoEtag', etag);
 
     // The ETag depends on nothing the handler computes, so a revalidation costs no work at all.
     if (ifNoneMatchMatches(c.req.header('If-None-Match'), etag)) {
@@ -64,7 +67,6 @@ export function edgeCache({ kind, localized = true, ignoreQuery = false }: EdgeC
       return c.body(null, 304, { ETag: etag, 'Cache-Control': control, ...vary });
     }
 
-    const cache = defaultCache();
     const cacheUrl = cacheKeyUrl(url.origin, key, datasetVersion);
     if (cache) {
       const hit = await cache.match(cacheUrl).catch(() => undefined);
