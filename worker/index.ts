@@ -5,14 +5,12 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { cors } from 'hono/cors';
 import { languageDetector } from 'hono/language';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { secureHeaders } from 'hono/secure-headers';
 import { LANGS } from '../data/types';
 import { cacheControl } from './cache-policy';
 import type { AppEnv } from './env';
-import { CACHE_STATUS_HEADER } from './middleware/edge-cache';
+import { ALLOWED_METHODS, apiHeaders } from './middleware/api-headers';
 import { answerFromMemo, recordAnswers } from './middleware/response-memo';
 import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
@@ -25,9 +23,6 @@ import { rankings } from './routes/rankings';
 import { reference } from './routes/reference';
 import { sources } from './routes/sources';
 import { validationHook } from './validation';
-
-/** The API is read-only. */
-const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /** A problem as `application/problem+json`, cached briefly (cache-policy `error`). */
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
@@ -46,26 +41,8 @@ const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 // Outermost: keeps complete edge-cached answers in the isolate (response-memo.ts); answered
 // from there by `answerFromMemo` below, before any of what follows runs.
 app.use('*', recordAnswers);
-app.use(
-  '*',
-  secureHeaders({
-    // The figures and images are for every site: CORP same-origin would stop <img> hotlinks.
-    crossOriginResourcePolicy: 'cross-origin',
-    // Only HTML can be framed; HTML routes say where in their CSP (frame-ancestors).
-    xFrameOptions: false,
-    // A route that sets one of these itself (a page's CSP) keeps it.
-    overwrite: false,
-  }),
-);
-app.use(
-  '*',
-  cors({
-    origin: '*',
-    allowMethods: ALLOWED_METHODS,
-    exposeHeaders: ['ETag', CACHE_STATUS_HEADER, 'Content-Disposition', 'X-Error'],
-    maxAge: 86400,
-  }),
-);
+// The CORS and security headers of every answer (hono/cors and hono/secure-headers, precomputed).
+app.use('*', apiHeaders());
 app.use(
   '*',
   methodNotAllowed({
@@ -98,7 +75,7 @@ const routes = app
   .route('/v1', highlights)
   .route('/v1', sources)
   .route('/', reference(() => openApiDocument(app)))
-  .get('/healthz', (c) => c.text('ok'));
+  .get('/healthz', (c) => c.text('ok', 200));
 app.route('/oembed', oembed);
 app.route('/', pages);
 
