@@ -18,7 +18,10 @@ import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey } from '../ca
 import type { AppEnv } from '../env';
 import { datasetVersion } from '../version';
 
-/** `X-Cache: HIT` when the answer came from the Cache API, `MISS` when it was computed and stored. */
+/**
+ * `X-Cache: HIT` when the answer came from a cache (the Cache API, or the isolate's memo of
+ * complete answers in response-memo.ts), `MISS` when it was computed and stored.
+ */
 export const CACHE_STATUS_HEADER = 'X-Cache';
 
 function defaultCache(): Cache | undefined {
