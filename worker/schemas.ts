@@ -280,5 +280,5 @@ export const problemResponses = {
 export const cacheHeaders = {
   ETag: { description: 'Strong validator; changes only with the dataset or the API version.', schema: { type: 'string' as const } },
   'Cache-Control': { description: 'Lifetimes from the cache policy table.', schema: { type: 'string' as const } },
-  'X-Cache': { description: 'HIT when served from the edge cache, MISS when computed.', schema: { type: 'string' as const } },
+  'X-Cache': { description: 'HIT when served from the edge cache (or from the answer the same worker instance already keeps in memory), MISS when computed.', schema: { type: 'string' as const } },
 };
