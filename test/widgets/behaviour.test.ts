@@ -312,7 +312,8 @@ describe('loading the script twice', () => {
 
   it('works from the built bundle, loaded twice (alias and versioned file), under a strict CSP', async () => {
     const bundle = '/widgets/dist/cdn/widgets/v1/peru-exports.js';
-    const versioned = (await (await realFetch('/widgets/dist/cdn/widgets/v0.1.0/integrity.json')).json().catch(() => null)) as {
+    const { version } = (await (await realFetch('/widgets/package.json')).json()) as { version: string };
+    const versioned = (await (await realFetch(`/widgets/dist/cdn/widgets/v${version}/integrity.json`)).json().catch(() => null)) as {
       file: string;
     } | null;
     expect(versioned, 'build the bundle first: npm run build:widgets').not.toBeNull();
