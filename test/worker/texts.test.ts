@@ -113,13 +113,18 @@ describe('series: periodLabel', () => {
 });
 
 describe('metric: latest.periodLabel, latest.spokenValue, spokenChange', () => {
-  it('says a monthly series\u2019 figure and change in words (es, en)', async () => {
-    const es = await getJson<DetailBody>('/v1/metrics/total');
-    expect(es.body.latest).toMatchObject({ periodLabel: 'abril de 2025', spokenValue: '4,6 mil millones de dólares' });
-    expect(es.body.spokenChange).toBe(`7,7${NBSP}% menos que en abril de 2024`);
-    const en = await getJson<DetailBody>('/v1/metrics/total?lang=en');
-    expect(en.body.latest).toMatchObject({ periodLabel: 'April 2025', spokenValue: '4.6 billion US dollars' });
-    expect(en.body.spokenChange).toBe('down 7.7% from April 2024');
+  it.each([
+    // A monthly series: its latest month against the same month a year earlier.
+    ['total', 'abril de 2025', '4,6 mil millones de dólares', `7,7${NBSP}% menos que en abril de 2024`, 'April 2025', '4.6 billion US dollars', 'down 7.7% from April 2024'],
+    // A press-release highlight: its year and published growth.
+    ['highlight/total', '2024', '74,7 mil millones de dólares', `15,6${NBSP}% más que en 2023`, '2024', '74.7 billion US dollars', 'up 15.6% from 2023'],
+  ])('says %s\u2019s figure and change in words (es, en)', async (id, esPeriod, esValue, esChange, enPeriod, enValue, enChange) => {
+    const es = await getJson<DetailBody>(`/v1/metrics/${id}`);
+    expect(es.body.latest).toMatchObject({ periodLabel: esPeriod, spokenValue: esValue });
+    expect(es.body.spokenChange).toBe(esChange);
+    const en = await getJson<DetailBody>(`/v1/metrics/${id}?lang=en`);
+    expect(en.body.latest).toMatchObject({ periodLabel: enPeriod, spokenValue: enValue });
+    expect(en.body.spokenChange).toBe(enChange);
   });
 
   it('builds them with the shared helpers, against the period of `previous`', async () => {
@@ -131,15 +136,6 @@ describe('metric: latest.periodLabel, latest.spokenValue, spokenChange', () => {
         expect(body.spokenChange).toBe(spokenChange(body.changePct!, body.previous!.period, lang));
       }
     }
-  });
-
-  it('says a press-release highlight\u2019s figure and published growth (es, en)', async () => {
-    const es = await getJson<DetailBody>('/v1/metrics/highlight/total');
-    expect(es.body.latest).toMatchObject({ periodLabel: '2024', spokenValue: '74,7 mil millones de dólares' });
-    expect(es.body.spokenChange).toBe(`15,6${NBSP}% más que en 2023`);
-    const en = await getJson<DetailBody>('/v1/metrics/highlight/total?lang=en');
-    expect(en.body.latest).toMatchObject({ periodLabel: '2024', spokenValue: '74.7 billion US dollars' });
-    expect(en.body.spokenChange).toBe('up 15.6% from 2023');
   });
 
   it('gives another unit\u2019s spokenValue as its formattedValue, null without a figure', async () => {
