@@ -45,4 +45,3 @@ export const STRINGS = {
 
 export type Strings = (typeof STRINGS)[Lang];
 
-export { spokenUsd, spokenChange } from '../render/format';
