@@ -140,6 +140,21 @@ describe('states', () => {
   });
 });
 
+describe('a broken answer', () => {
+  it('shows the card with its sparkline in the error state when the series cannot be drawn, without an exception', async () => {
+    api.transform = (body, url) => (url.pathname.endsWith('/series') ? { ...body, points: 'none' } : body);
+    container = mount('<peru-export-card metric="total"></peru-export-card>');
+    const element = container.firstElementChild as PeruExportCard;
+    await next(element, 'peru-export-load');
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="label"]'))).toBe('Exportaciones totales');
+    const spark = shadow(element).querySelector('[part="sparkline"]') as HTMLElement & { updateComplete: Promise<boolean> };
+    await spark.updateComplete;
+    expect(shadow(spark).querySelector('[part="error"]')).not.toBeNull();
+    expect(shadow(spark).querySelector('[part="chart"]')).toBeNull();
+  });
+});
+
 describe('live', () => {
   it('refreshes with conditional requests, shows changes, and keeps the data when a refresh fails', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });

@@ -182,8 +182,14 @@ export abstract class PeruExportElement<T> extends LitElement {
     const t = STRINGS[lang];
     const { status, value, error } = this.task;
     const data = this.provided() ?? (status === TaskStatus.COMPLETE || this._refreshing ? value : undefined);
-    if (data) return html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
-    const failed = status === TaskStatus.ERROR && !isAbort(error);
+    if (data) {
+      try {
+        return html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
+      } catch {
+        // Data handed over directly (the card's series) that cannot be drawn: the error state below.
+      }
+    }
+    const failed = !!data || (status === TaskStatus.ERROR && !isAbort(error));
     const fallback = this._fallback;
     return html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
       <slot @slotchange=${() => (this._fallback = hasFallback(this))} ?hidden=${!fallback}></slot>
