@@ -1,22 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
-import app from '../../worker/index';
 import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey, TAG_MEMO_LIMIT } from '../../worker/cache-key';
 import { cacheControl, clampMaxAge } from '../../worker/cache-policy';
-import { get, ORIGIN } from './helpers';
-
-/**
- * One request through the app with its own ExecutionContext, waiting for its waitUntil work
- * (the cache put) before returning, so the next request sees what was stored.
- */
-async function fetchSettled(path: string, init?: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), env, ctx);
-  await res.clone().arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+import { fetchSettled, get, ORIGIN } from './helpers';
 
 function directives(header: string | null): Record<string, string | true> {
   return Object.fromEntries(

@@ -1,12 +1,26 @@
 /** Shared by the worker tests: requests through the worker's fetch handler, and problem checks. */
-import { SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { expect } from 'vitest';
+import app from '../../worker/index';
 
 export const ORIGIN = 'https://peru-exports.test';
 
 /** A request to the worker (through its default export, as workerd runs it). */
 export function get(path: string, init?: RequestInit): Promise<Response> {
   return SELF.fetch(`${ORIGIN}${path}`, init);
+}
+
+/**
+ * One request through the app (memo first, as workerd runs it) with its own ExecutionContext,
+ * waiting for its waitUntil work (the cache put) before returning, so the next request sees what
+ * was stored. `path` may also be a whole URL. The body is still unread.
+ */
+export async function fetchSettled(path: string, init?: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(path.startsWith('http') ? path : `${ORIGIN}${path}`, init), env, ctx);
+  await res.clone().arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return res;
 }
 
 export async function getJson<T = Record<string, unknown>>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {

@@ -2,18 +2,16 @@
  * The SVG image routes through the worker's fetch handler (workerd): what a hotlinking page
  * or an image proxy gets — status, headers, and the SVG parsed as XML.
  */
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
 import { getMetric } from '../../data/index';
 import type { SeriesMetric } from '../../data/types';
 import { PALETTES } from '../../widgets/src/render/theme';
 import { cacheControl } from '../../worker/cache-policy';
-import app from '../../worker/index';
 import { ProblemError } from '../../worker/problem';
 import { DEFAULT_MONTHS, imagePoints, MAX_IMAGE_POINTS } from '../../worker/views/images';
 import { expectSafe, expectValidImage, find, findAll, parseSvg, walk, type SvgNode } from '../render/svg';
-import { get, ORIGIN } from './helpers';
+import { fetchSettled, get, ORIGIN } from './helpers';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -71,15 +69,6 @@ function metric(id: string): SeriesMetric {
 function defaultRange(id: string): { from: string; to: string } {
   const end = monthNumber(latestPeriod(metric(id))!)!;
   return { from: monthFromNumber(end - DEFAULT_MONTHS + 1), to: monthFromNumber(end) };
-}
-
-/** One request with its own ExecutionContext, waiting for the cache put before returning. */
-async function fetchSettled(path: string, init?: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), env, ctx);
-  await res.clone().arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return res;
 }
 
 describe('GET /v1/metrics/{id}/sparkline.svg', () => {

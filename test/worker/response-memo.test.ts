@@ -1,18 +1,13 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
 import { cacheKeyUrl, normalisedKey } from '../../worker/cache-key';
-import app from '../../worker/index';
 import { clearMemo, MEMO_LIMITS, memoAnswer, memoSize } from '../../worker/middleware/response-memo';
-import { ORIGIN } from './helpers';
+import { fetchSettled, ORIGIN } from './helpers';
 
-/** One request through the app (memo first, as workerd runs it), its waitUntil work settled. */
-async function fetchSettled(url: string, init?: RequestInit): Promise<{ res: Response; body: string }> {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(url.startsWith('http') ? url : `${ORIGIN}${url}`, init), env, ctx);
-  const body = await res.text();
-  await waitOnExecutionContext(ctx);
-  return { res, body };
+/** One request through the app (memo first), its waitUntil work settled, with its body read. */
+async function settled(url: string, init?: RequestInit): Promise<{ res: Response; body: string }> {
+  const res = await fetchSettled(url, init);
+  return { res, body: await res.text() };
 }
 
 function headersOf(res: Response, without: string[] = []): [string, string][] {
@@ -34,41 +29,41 @@ describe('response memo', () => {
     '/v1/metrics/total/card.svg?theme=dark',
     '/openapi.json',
   ])('answers a repeat of %s with the bytes and headers of the computed answer, X-Cache: HIT', async (path) => {
-    const miss = await fetchSettled(path);
+    const miss = await settled(path);
     expect(miss.res.status).toBe(200);
     expect(fromMemo(path)).toBeDefined();
     // The Cache API entry is gone: only the memo can answer now.
     const url = new URL(`${ORIGIN}${path}`);
     const localized = path !== '/openapi.json';
     await caches.default.delete(cacheKeyUrl(ORIGIN, normalisedKey(url.pathname, url.search, localized ? 'es' : null), version));
-    const hit = await fetchSettled(path);
+    const hit = await settled(path);
     expect(hit.res.status).toBe(200);
     expect(hit.body).toBe(miss.body);
     expect(hit.res.headers.get('x-cache')).toBe('HIT');
     expect(miss.res.headers.get('x-cache')).toBe('MISS');
     expect(headersOf(hit.res, ['x-cache'])).toEqual(headersOf(miss.res, ['x-cache']));
     // The same headers, in the same order, as many times as it is asked.
-    const again = await fetchSettled(path);
+    const again = await settled(path);
     expect(again.body).toBe(miss.body);
     expect(headersOf(again.res)).toEqual(headersOf(hit.res));
   });
 
   it('answers like a Cache API hit would, minus the headers the cache adds', async () => {
     const path = '/v1/metrics/sector/agro';
-    await fetchSettled(path);
+    await settled(path);
     clearMemo(); // the next answer comes from the Cache API, and is kept
-    const cacheHit = await fetchSettled(path);
+    const cacheHit = await settled(path);
     expect(cacheHit.res.headers.get('x-cache')).toBe('HIT');
-    const memoHit = await fetchSettled(path);
+    const memoHit = await settled(path);
     expect(memoHit.body).toBe(cacheHit.body);
     expect(headersOf(memoHit.res)).toEqual(headersOf(cacheHit.res, ['cf-cache-status', 'age', 'content-length']));
   });
 
   it('answers a matching If-None-Match with the app\u2019s own 304 and a stale one with the 200', async () => {
     const path = '/v1/metrics/destination/US?lang=en';
-    const first = await fetchSettled(path);
+    const first = await settled(path);
     const etag = first.res.headers.get('etag')!;
-    const computed = await fetchSettled(path, { headers: { 'If-None-Match': etag } });
+    const computed = await settled(path, { headers: { 'If-None-Match': etag } });
     expect(computed.res.status).toBe(304);
     for (const header of [etag, `W/${etag}`, `"other", ${etag}`]) {
       const memo = fromMemo(path, { headers: { 'If-None-Match': header } });
@@ -83,24 +78,24 @@ describe('response memo', () => {
 
   it('keeps a 304 before any 200, and then the 200 beside it', async () => {
     const path = '/v1/metrics/sector/mining';
-    const etag = (await fetchSettled(path)).res.headers.get('etag')!;
+    const etag = (await settled(path)).res.headers.get('etag')!;
     clearMemo();
-    expect((await fetchSettled(path, { headers: { 'If-None-Match': etag } })).res.status).toBe(304);
+    expect((await settled(path, { headers: { 'If-None-Match': etag } })).res.status).toBe(304);
     expect(fromMemo(path, { headers: { 'If-None-Match': etag } })?.status).toBe(304);
     expect(fromMemo(path)).toBeUndefined(); // no 200 kept yet: the app answers
-    await fetchSettled(path);
+    await settled(path);
     expect(fromMemo(path)?.status).toBe(200);
     expect(memoSize().entries).toBe(1);
   });
 
   it('keys on the URL as sent and on Accept-Language', async () => {
-    const es = await fetchSettled('/v1/metrics/total');
-    const en = await fetchSettled('/v1/metrics/total', { headers: { 'Accept-Language': 'en-US,en;q=0.8' } });
+    const es = await settled('/v1/metrics/total');
+    const en = await settled('/v1/metrics/total', { headers: { 'Accept-Language': 'en-US,en;q=0.8' } });
     expect(en.body).not.toBe(es.body);
-    const enAgain = await fetchSettled('/v1/metrics/total', { headers: { 'Accept-Language': 'en-US,en;q=0.8' } });
+    const enAgain = await settled('/v1/metrics/total', { headers: { 'Accept-Language': 'en-US,en;q=0.8' } });
     expect(enAgain.res.headers.get('x-cache')).toBe('HIT');
     expect(enAgain.body).toBe(en.body);
-    expect((await fetchSettled('/v1/metrics/total')).body).toBe(es.body);
+    expect((await settled('/v1/metrics/total')).body).toBe(es.body);
     // Another spelling is another entry (the app answers it once, from the Cache API).
     expect(fromMemo('/v1/metrics/total?lang=es')).toBeUndefined();
     expect(memoSize().entries).toBe(2);
@@ -119,8 +114,8 @@ describe('response memo', () => {
       ['/m/total', undefined],
       ['/', undefined],
     ] as const) {
-      await fetchSettled(path, init);
-      await fetchSettled(path, init);
+      await settled(path, init);
+      await settled(path, init);
       expect(memoSize().entries, path).toBe(0);
     }
   });
@@ -128,10 +123,10 @@ describe('response memo', () => {
   it('is off where there is no caches.default, like the edge cache', async () => {
     vi.stubGlobal('caches', undefined);
     try {
-      const { res } = await fetchSettled('/v1/metrics/sector/chemical');
+      const { res } = await settled('/v1/metrics/sector/chemical');
       expect(res.status).toBe(200);
       const etag = res.headers.get('etag')!;
-      expect((await fetchSettled('/v1/metrics/sector/chemical', { headers: { 'If-None-Match': etag } })).res.status).toBe(304);
+      expect((await settled('/v1/metrics/sector/chemical', { headers: { 'If-None-Match': etag } })).res.status).toBe(304);
       expect(memoSize().entries).toBe(0);
     } finally {
       vi.unstubAllGlobals();
@@ -140,10 +135,10 @@ describe('response memo', () => {
 
   it(`holds at most ${MEMO_LIMITS.entries} entries, the least recently used out first`, async () => {
     const hot = '/v1/sources';
-    await fetchSettled(hot);
+    await settled(hot);
     for (let i = 0; i < MEMO_LIMITS.entries + 20; i++) {
-      await fetchSettled(`https://h${i}.peru-exports.test/v1/sources`);
-      if (i % 100 === 0) expect((await fetchSettled(hot)).res.headers.get('x-cache')).toBe('HIT'); // used: kept
+      await settled(`https://h${i}.peru-exports.test/v1/sources`);
+      if (i % 100 === 0) expect((await settled(hot)).res.headers.get('x-cache')).toBe('HIT'); // used: kept
       expect(memoSize().entries).toBeLessThanOrEqual(MEMO_LIMITS.entries);
     }
     expect(memoSize().entries).toBe(MEMO_LIMITS.entries);
@@ -155,10 +150,10 @@ describe('response memo', () => {
   });
 
   it(`holds at most ${MEMO_LIMITS.bytes} bytes`, async () => {
-    const { body } = await fetchSettled('/openapi.json');
+    const { body } = await settled('/openapi.json');
     const size = new TextEncoder().encode(body).byteLength;
     const fits = Math.floor(MEMO_LIMITS.bytes / size);
-    for (let i = 0; i < fits + 5; i++) await fetchSettled(`https://d${i}.peru-exports.test/openapi.json`);
+    for (let i = 0; i < fits + 5; i++) await settled(`https://d${i}.peru-exports.test/openapi.json`);
     const { entries, bytes } = memoSize();
     expect(bytes).toBeLessThanOrEqual(MEMO_LIMITS.bytes);
     expect(entries).toBeLessThanOrEqual(fits);
