@@ -8,6 +8,7 @@ import type { Source, Text } from './types';
 const SUNAT_URL = 'https://www.sunat.gob.pe/estadisticasestudios/exportaciones.html';
 const SUNAT_PUBLISHER = 'SUNAT (Superintendencia Nacional de Aduanas y de Administración Tributaria, Perú)';
 const SUNAT_COVERAGE = '2005-01 to 2025-04, monthly';
+const SUNAT_UNIT: Text = { es: 'US$ FOB (dólares corrientes)', en: 'US$ FOB (current dollars)' };
 const SUNAT_TERMS = 'No licence stated; public statistics of the Peruvian State, reused with attribution ("Fuente: SUNAT")';
 
 /** Caveats shared by both SUNAT tables. */
@@ -63,7 +64,7 @@ export const SOURCES: readonly Source[] = [
         'livestock, textiles, fishing, chemicals, metalworking, iron and steel, non-metallic mining, other) and other ' +
         '(food and fuel supplied to foreign ships).',
     },
-    unit: { es: 'US$ FOB (dólares corrientes)', en: 'US$ FOB (current dollars)' },
+    unit: SUNAT_UNIT,
     coverage: SUNAT_COVERAGE,
     licence: SUNAT_TERMS,
     notes: [
@@ -104,7 +105,7 @@ export const SOURCES: readonly Source[] = [
       es: 'Exportaciones bajo el régimen aduanero de exportación definitiva, valor FOB, por país de destino.',
       en: 'Exports under the definitive export customs regime, FOB value, by country of destination.',
     },
-    unit: { es: 'US$ FOB (dólares corrientes)', en: 'US$ FOB (current dollars)' },
+    unit: SUNAT_UNIT,
     coverage: SUNAT_COVERAGE,
     licence: SUNAT_TERMS,
     notes: [
