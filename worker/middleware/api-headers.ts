@@ -77,8 +77,7 @@ export function apiHeaders(): MiddlewareHandler<AppEnv> {
       });
     }
     // Before the handler too, as cors does (so `c.text()` and friends build on these headers).
-    c.header(CORS_HEADERS[0]![0], CORS_HEADERS[0]![1]);
-    c.header(CORS_HEADERS[1]![0], CORS_HEADERS[1]![1]);
+    for (const [name, value] of CORS_HEADERS) c.header(name, value);
     await next();
     let headers = c.res.headers;
     try {
