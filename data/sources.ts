@@ -2,6 +2,7 @@
  * Where every figure comes from and what it means. Each series and highlight names one of
  * these sources by id; figures of different sources are never mixed.
  */
+import { BCRP_SOURCE_ID } from './bcrp/series';
 import { EU27_MEMBERS } from './eu-members';
 import type { Source, Text } from './types';
 
@@ -10,6 +11,26 @@ const SUNAT_PUBLISHER = 'SUNAT (Superintendencia Nacional de Aduanas y de Admini
 const SUNAT_COVERAGE = '2005-01 to 2025-04, monthly';
 const SUNAT_UNIT: Text = { es: 'US$ FOB (dólares corrientes)', en: 'US$ FOB (current dollars)' };
 const SUNAT_TERMS = 'No licence stated; public statistics of the Peruvian State, reused with attribution ("Fuente: SUNAT")';
+
+/**
+ * SUNAT's latest months run low until mineral-concentrate declarations are regularised, up to
+ * seven months later: against BCRP's figures for the same months its total is 2–4 % lower
+ * through November 2024, then 10 % (December 2024, January 2025), 15 % (February), 18 % (March)
+ * and 25 % lower (April 2025). It publishes the workbooks monthly, about a month after the month.
+ */
+const SUNAT_REVISION: Source['revision'] = {
+  months: 7,
+  kind: 'incomplete',
+  note: {
+    es:
+      'Los últimos 7 meses están incompletos: las exportaciones de concentrados de minerales se regularizan hasta siete ' +
+      'meses después, por lo que esas cifras suelen subir al revisarse (hasta un 25 % en el último mes).',
+    en:
+      'The latest 7 months are incomplete: mineral-concentrate exports are regularised up to seven months later, so ' +
+      'those figures usually rise when revised (by up to 25% in the latest month).',
+  },
+};
+const SUNAT_CADENCE: Source['cadence'] = { every: 'month', lagMonths: 2 };
 
 /** Caveats shared by both SUNAT tables. */
 const SUNAT_NOTES: Text[] = [
@@ -67,6 +88,8 @@ export const SOURCES: readonly Source[] = [
     unit: SUNAT_UNIT,
     coverage: SUNAT_COVERAGE,
     licence: SUNAT_TERMS,
+    revision: SUNAT_REVISION,
+    cadence: SUNAT_CADENCE,
     notes: [
       ...SUNAT_NOTES,
       {
@@ -108,6 +131,8 @@ export const SOURCES: readonly Source[] = [
     unit: SUNAT_UNIT,
     coverage: SUNAT_COVERAGE,
     licence: SUNAT_TERMS,
+    revision: SUNAT_REVISION,
+    cadence: SUNAT_CADENCE,
     notes: [
       ...SUNAT_NOTES,
       {
@@ -164,6 +189,9 @@ export const SOURCES: readonly Source[] = [
     },
     coverage: '1960 to 2019, annual',
     licence: 'CC BY 4.0',
+    revision: null,
+    // An archived extract (1960–2019): it is not refreshed, so it is never "stale".
+    cadence: null,
     notes: [
       {
         es:
@@ -205,6 +233,8 @@ export const SOURCES: readonly Source[] = [
     },
     coverage: '2024, annual (growth against 2023)',
     licence: 'Press release; no licence stated, quoted with attribution',
+    revision: null,
+    cadence: null,
     notes: [
       {
         es:
@@ -223,6 +253,60 @@ export const SOURCES: readonly Source[] = [
         en:
           'The 2023 levels are not in the release: they are derived from the 2024 level and its growth rate ' +
           '(level / (1 + rate/100)) and marked as derived.',
+      },
+    ],
+  },
+  {
+    id: BCRP_SOURCE_ID,
+    publisher: 'BCRP (Banco Central de Reserva del Perú)',
+    title: {
+      es: 'BCRPData, series mensuales: Exportaciones (millones de US$ FOB), PN38714BM a PN38717BM',
+      en: 'BCRPData, monthly series: Exports (US$ million FOB), PN38714BM to PN38717BM',
+    },
+    url: 'https://estadisticas.bcrp.gob.pe/estadisticas/series/',
+    definition: {
+      es:
+        'Exportaciones de bienes del Perú según la balanza de pagos, valor FOB: total, productos tradicionales, no ' +
+        'tradicionales y otros, en millones de US$ por mes, leídas de la API de estadísticas del BCRP.',
+      en:
+        'Peru’s goods exports on a balance-of-payments basis, FOB value: total, traditional, non-traditional and other ' +
+        'products, in US$ million a month, read from the BCRP’s statistics API.',
+    },
+    unit: {
+      es: 'US$ FOB (publicado en millones de US$, guardado en dólares enteros)',
+      en: 'US$ FOB (published in US$ million, stored in whole dollars)',
+    },
+    coverage: 'monthly, refreshed from the BCRP’s API (see /v1/status for the latest month)',
+    licence: 'No licence stated; public statistics of the Peruvian central bank, reused with attribution ("Fuente: BCRP")',
+    revision: {
+      months: 6,
+      kind: 'estimate',
+      note: {
+        es:
+          'El BCRP revisa sus cifras de los meses recientes (de julio a noviembre de 2025 cambiaron en unos 1700 millones ' +
+          'de US$ entre dos publicaciones): los últimos 6 meses son preliminares.',
+        en:
+          'The BCRP revises its figures for recent months (July to November 2025 moved by about USD 1.7 billion between ' +
+          'two releases): the latest 6 months are preliminary.',
+      },
+    },
+    cadence: { every: 'month', lagMonths: 2 },
+    notes: [
+      {
+        es:
+          'Cálculo de balanza de pagos del BCRP: difiere de los cuadros aduaneros de SUNAT (en 2024 suma unos 76 400 ' +
+          'millones de US$ frente a 73 590 millones de SUNAT). Las series del BCRP (bcrp/…) nunca se mezclan con las de SUNAT.',
+        en:
+          'The BCRP’s balance-of-payments reckoning: it differs from SUNAT’s customs tables (2024 sums to about USD 76.4 ' +
+          'billion against SUNAT’s 73.59 billion). BCRP series (bcrp/…) are never mixed with SUNAT’s.',
+      },
+      {
+        es:
+          'Se actualiza sola: una tarea programada consulta la API del BCRP, comprueba el resultado completo y publica una ' +
+          'nueva versión solo si es válido; hasta entonces se sirve la última versión buena (la incluida: BCRP, mediados de febrero de 2026).',
+        en:
+          'Refreshed on its own: a scheduled task reads the BCRP’s API, checks the whole result and publishes a new version ' +
+          'only when it is sound; until then the last good version is served (the bundled one: BCRP, about mid-February 2026).',
       },
     ],
   },

@@ -26,6 +26,19 @@ export interface Source {
   licence: string | null;
   /** Caveats: preliminary periods, unit corrections, differences to other sources. */
   notes: Text[];
+  /**
+   * How long the source goes on changing a month's figure after first publishing it, and why:
+   * `incomplete` figures run low until late declarations are counted (SUNAT), `estimate`s are
+   * revised either way (BCRP). A month inside the window, counted back from the series' latest
+   * month, is provisional. null: figures are final as published.
+   */
+  revision: { months: number; kind: 'incomplete' | 'estimate'; note: Text } | null;
+  /**
+   * How often the source publishes a new period, and how many months after a month ends its
+   * figure usually appears; a source whose latest period is older than that is stale. null for
+   * a fixed publication (a press release, an archived extract).
+   */
+  cadence: { every: 'month' | 'year'; lagMonths: number } | null;
 }
 
 /** What a series is a figure of; decides where it appears in rankings. */
@@ -89,6 +102,31 @@ export interface Highlight {
   quote: string;
   /** A SUNAT series that measures a comparable thing, for comparison (never mixed in). */
   related?: string;
+}
+
+/** A month whose figure changed between two published snapshots of a live source. */
+export interface Revision {
+  id: string;
+  period: string;
+  previous: number | null;
+  value: number | null;
+}
+
+/**
+ * The figures of a live source (BCRP) as one unit: fetched, checked and published together, and
+ * served whole or not at all. The bundled one (data/bcrp-snapshot.json) is served until the
+ * scheduled refresh publishes another (worker/live/).
+ */
+export interface LiveSnapshot {
+  /** Content hash of `metrics` (12 hex digits): the same figures give the same version. */
+  version: string;
+  /** Source id of every series, e.g. `bcrp`. */
+  source: string;
+  /** When the figures were read from the source (ISO 8601); for the bundled one, its vintage. */
+  fetchedAt: string;
+  metrics: SeriesMetric[];
+  /** Months whose figures differ from the snapshot this one replaced. */
+  revisions: Revision[];
 }
 
 export interface Dataset {

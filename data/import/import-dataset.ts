@@ -9,7 +9,8 @@ import { annual, periodAt } from '../derive';
 import { EU27_MEMBERS } from '../eu-members';
 import { HIGHLIGHTS } from '../press-release';
 import { SOURCES } from '../sources';
-import type { DatasetFile, SeriesMetric } from '../types';
+import type { DatasetFile, LiveSnapshot, SeriesMetric } from '../types';
+import { BCRP_FILE, readBcrpSnapshot, serialiseSnapshot } from './bcrp';
 import { datasetVersion } from './content-hash';
 import { G1_LABEL_HEADER, G1_ROWS, readG1Year, type G1Year } from './g1-sectors';
 import { G6_LABEL_HEADER, readG6Year, resolveYears } from './g6-destinations';
@@ -24,7 +25,7 @@ export const G6_FILE = 'cdro_G6.xlsx';
 export const PRELIMINARY_FROM = '2024-01';
 /** Every SUNAT series starts with the first year sheet. */
 const SERIES_START = `${FIRST_YEAR}-01`;
-export const OUTPUT_FILES = { g1: 'sunat-g1.json', g6: 'sunat-g6.json', worldbank: 'worldbank.json' } as const;
+export const OUTPUT_FILES = { g1: 'sunat-g1.json', g6: 'sunat-g6.json', worldbank: 'worldbank.json', bcrp: 'bcrp-snapshot.json' } as const;
 
 /**
  * A SUNAT full-year total read as plain dollars must lie within this ratio of the World
@@ -36,6 +37,8 @@ export interface InputPaths {
   g1: string;
   g6: string;
   worldbank: string;
+  /** BCRP's stored series, the bundled live snapshot (data/import/bcrp.ts). */
+  bcrp: string;
 }
 
 /** Accepts the data folder (with sunat/ and worldbank/) or its sunat/ folder. */
@@ -50,12 +53,19 @@ export function resolveInputs(folder: string): InputPaths {
       `not a data folder: expected ${join(dir, 'sunat')}/ (with ${G1_FILE}, ${G6_FILE}) or a folder holding those files`,
     );
   }
-  return { g1: join(sunat, G1_FILE), g6: join(sunat, G6_FILE), worldbank: join(root, 'worldbank', WORLDBANK_FILE) };
+  return {
+    g1: join(sunat, G1_FILE),
+    g6: join(sunat, G6_FILE),
+    worldbank: join(root, 'worldbank', WORLDBANK_FILE),
+    bcrp: join(root, 'bcrp', BCRP_FILE),
+  };
 }
 
 export interface BuiltDataset {
   version: string;
   files: { g1: DatasetFile; g6: DatasetFile; worldbank: DatasetFile };
+  /** BCRP's bundled snapshot: a live source, versioned on its own (data/bcrp/snapshot.ts). */
+  bcrp: LiveSnapshot;
 }
 
 type Log = (line: string) => void;
@@ -112,8 +122,11 @@ export async function buildDataset(inputs: InputPaths, log: Log = () => {}): Pro
   const metrics = [...g1Metrics, ...g6Metrics, wbMetric];
   const version = datasetVersion({ sources: [...SOURCES], metrics, highlights: [...HIGHLIGHTS] });
   log(`dataset: ${metrics.length} series, ${HIGHLIGHTS.length} highlights, ${SOURCES.length} sources, version ${version}`);
+  const bcrp = await readBcrpSnapshot(inputs.bcrp);
+  log(`BCRP snapshot: ${bcrp.metrics.map((m) => `${m.id} ${m.start}+${m.values.length} months`).join(', ')}, version ${bcrp.version}`);
   return {
     version,
+    bcrp,
     files: {
       g1: { version, source: 'sunat-g1', metrics: g1Metrics },
       g6: { version, source: 'sunat-g6', metrics: g6Metrics },
@@ -128,6 +141,7 @@ export function serialiseDataset(built: BuiltDataset): Record<string, string> {
     [OUTPUT_FILES.g1]: serialiseDatasetFile(built.files.g1),
     [OUTPUT_FILES.g6]: serialiseDatasetFile(built.files.g6),
     [OUTPUT_FILES.worldbank]: serialiseDatasetFile(built.files.worldbank),
+    [OUTPUT_FILES.bcrp]: serialiseSnapshot(built.bcrp),
   };
 }
 

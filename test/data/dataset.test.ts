@@ -14,7 +14,8 @@ import { datasetVersion } from '../../data/import/content-hash';
 import { countryLabel } from '../../data/import/countries';
 import { G1_TOTAL_GAPS_USD } from '../../data/import/g1-sectors';
 import { OUTPUT_FILES } from '../../data/import/import-dataset';
-import { dataset, getChildren, getHighlight, getMetric, getSource, highlights, metrics, sources, version } from '../../data/index';
+import { snapshotVersion } from '../../data/bcrp/snapshot';
+import { bundled as dataset, bundledSnapshot, getHighlight, getMetric, getSource, highlights, metrics, sources, version } from '../../data/index';
 import { impliedPrevious } from '../../data/press-release';
 import type { DatasetFile, SeriesMetric } from '../../data/types';
 
@@ -23,7 +24,7 @@ const YEAR = /^\d{4}$/;
 const text = z.strictObject({ es: z.string().min(1), en: z.string().min(1) });
 
 const sourceSchema = z.strictObject({
-  id: z.enum(['sunat-g1', 'sunat-g6', 'worldbank-wdi', 'promperu-2024']),
+  id: z.enum(['sunat-g1', 'sunat-g6', 'worldbank-wdi', 'promperu-2024', 'bcrp']),
   publisher: z.string().min(1),
   title: text,
   url: z.url({ protocol: /^https$/ }),
@@ -32,6 +33,8 @@ const sourceSchema = z.strictObject({
   coverage: z.string().min(1),
   licence: z.string().min(1).nullable(),
   notes: z.array(text).min(1),
+  revision: z.strictObject({ months: z.number().int().positive(), kind: z.enum(['incomplete', 'estimate']), note: text }).nullable(),
+  cadence: z.strictObject({ every: z.enum(['month', 'year']), lagMonths: z.number().int().nonnegative() }).nullable(),
 });
 
 const metricSchema = z
@@ -80,7 +83,7 @@ const highlightSchema = z
 
 const datasetSchema = z.strictObject({
   version: z.string().regex(/^[0-9a-f]{12}$/),
-  sources: z.array(sourceSchema).length(4),
+  sources: z.array(sourceSchema).length(5),
   metrics: z.array(metricSchema).min(1),
   highlights: z.array(highlightSchema).min(1),
 });
@@ -140,7 +143,7 @@ describe('dataset shape', () => {
   });
 
   it('covers 2005-01 to 2025-04 monthly (SUNAT) and 1960–2019 annually (World Bank)', () => {
-    for (const m of metrics.filter((x) => x.source !== 'worldbank-wdi')) {
+    for (const m of dataset.metrics.filter((x) => x.source !== 'worldbank-wdi')) {
       expect(m, m.id).toMatchObject({ frequency: 'monthly', start: '2005-01', preliminaryFrom: '2024-01' });
       expect(m.values, m.id).toHaveLength(244);
     }
@@ -174,18 +177,25 @@ describe('dataset shape', () => {
     expect(others).toContain('destination/other-international-waters');
   });
 
-  it('stores the same version in every file, equal to the hash of the content', () => {
+  it('stores the same version in every file, equal to the hash of the content', async () => {
     const files = Object.values(OUTPUT_FILES).map(
       (name) => JSON.parse(readFileSync(join(import.meta.dirname, '../../data', name), 'utf8')) as DatasetFile,
     );
-    for (const f of files) expect(f.version).toBe(version);
-    expect(datasetVersion({ sources: dataset.sources, metrics: dataset.metrics, highlights: dataset.highlights })).toBe(version);
+    const [bcrp, ...bundledFiles] = [files.pop()!, ...files];
+    expect(Object.values(OUTPUT_FILES).at(-1)).toBe('bcrp-snapshot.json');
+    for (const f of bundledFiles) expect(f.version).toBe(dataset.version);
+    expect(datasetVersion({ sources: dataset.sources, metrics: dataset.metrics, highlights: dataset.highlights })).toBe(dataset.version);
+    // The live source's snapshot has a version of its own; the served version joins the two.
+    expect(bcrp.version).toBe(bundledSnapshot.version);
+    expect(await snapshotVersion(bundledSnapshot.metrics)).toBe(bundledSnapshot.version);
+    expect(version).toBe(`${dataset.version.slice(0, 6)}${bundledSnapshot.version.slice(0, 6)}`);
   });
 
   it('is frozen, and its lookups answer by id', () => {
     expect(Object.isFrozen(metric('total').values)).toBe(true);
     expect(getMetric('no/such')).toBeUndefined();
     expect(getHighlight('highlight/total')!.value).toBe(74_700_000_000);
+    const getChildren = (id: string) => metrics.filter((m) => m.parent === id);
     expect(getChildren('traditional').map((m) => m.id)).toEqual([
       'sector/mining', 'sector/fishing-traditional', 'sector/oil-gas', 'sector/agricultural-traditional',
     ]);

@@ -104,7 +104,15 @@ describe('importer on a good workbook', () => {
     expect(() => resolveInputs(tempDir('empty'))).toThrow(/not a data folder/);
   });
 
-  it('writes the three files, and the same bytes twice', async () => {
+  it('reads BCRP\u2019s stored series as the bundled snapshot, in whole dollars, with its content hash', async () => {
+    const built = await buildDataset(resolveInputs(await fixture()));
+    expect(built.bcrp).toMatchObject({ source: 'bcrp', revisions: [], version: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(built.bcrp.metrics.map((m) => [m.id, m.start, m.values.length, m.values[0], m.values[23]])).toEqual([
+      ['bcrp/total', '2024-01', 24, 5_000_250_000, 7_300_250_000],
+    ]);
+  });
+
+  it('writes every dataset file, and the same bytes twice', async () => {
     const dir = await fixture();
     const out = tempDir('out');
     const written = await importDataset(dir, out);
@@ -247,6 +255,16 @@ describe('importer on bad input: a clear error, nothing written', () => {
     await expectFailure(
       { editWorldBank: (csv) => csv.replace(/^per,2005,\d+$/m, 'per,2005,..') },
       /^wdi_peru_TX\.VAL\.MRCH\.CD\.WT_1960_2019\.csv, row 3: value: expected a number of US\$ million, found "\.\."/,
+    );
+  });
+
+  it('a BCRP month out of sequence, a BCRP value that is not a number, an implausible BCRP month', async () => {
+    const file = /^pn38714bm-exports-2024-01_2025-11\.csv/;
+    await expectFailure({ editBcrp: (csv) => csv.replace(/^2024-03,/m, '2024-04,') }, new RegExp(`${file.source}, row 4: period: expected 2024-03, found "2024-04"`));
+    await expectFailure({ editBcrp: (csv) => csv.replace(/^(2024-05),[\d.]+$/m, '$1,n.d.') }, new RegExp(`${file.source}, row 6: value: expected US\\$ million, found "n\\.d\\."`));
+    await expectFailure(
+      { editBcrp: (csv) => csv.replace(/^(2025-02),[\d.]+$/m, '$1,54000.5') },
+      /bcrp\/total 2025-02: US\$ 54000\.5 million is implausible against the median of the year before/,
     );
   });
 

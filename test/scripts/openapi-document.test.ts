@@ -7,7 +7,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-/** What this test needs of the Hono app (Hono's `app.request`). */
+/** What this test needs of the Hono app (Hono's `app.request`), the worker's named export `app`. */
 interface App {
   request(path: string): Response | Promise<Response>;
 }
@@ -17,7 +17,7 @@ interface App {
 const WORKER_ENTRY = '../../worker/index';
 let app: App;
 beforeAll(async () => {
-  app = ((await import(/* @vite-ignore */ WORKER_ENTRY)) as { default: App }).default;
+  app = ((await import(/* @vite-ignore */ WORKER_ENTRY)) as { app: App }).app;
 });
 
 describe('OpenAPI document (Node)', () => {
