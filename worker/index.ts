@@ -11,7 +11,9 @@ import { LANGS } from '../data/types';
 import { cacheControl } from './cache-policy';
 import type { AppEnv } from './env';
 import { ALLOWED_METHODS, apiHeaders } from './middleware/api-headers';
-import { answerFromMemo, recordAnswers } from './middleware/response-memo';
+import { memoAnswer, recordAnswers } from './middleware/response-memo';
+import { followPublished } from './live/published';
+import { refreshLive } from './live/refresh';
 import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
 import { highlights } from './routes/highlights';
@@ -39,7 +41,7 @@ function requestPath(c: Context): string {
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 // Outermost: keeps complete edge-cached answers in the isolate (response-memo.ts); answered
-// from there by `answerFromMemo` below, before any of what follows runs.
+// from there by `memoAnswer` in the default export below, before any of what follows runs.
 app.use('*', recordAnswers);
 // The CORS and security headers of every answer (hono/cors and hono/secure-headers, precomputed).
 app.use('*', apiHeaders());
@@ -93,5 +95,23 @@ app.onError((err, c) => {
   return respond ? respond(p, c.get('language') ?? 'es') : problemResponse(p);
 });
 
-export default answerFromMemo(app);
+/**
+ * What workerd calls. `fetch`: the live snapshot kept current (live/published.ts: a KV read only
+ * on an isolate's first request, and a look-up every few minutes after the answer), then the
+ * answer memo (response-memo.ts), then the app. `scheduled`: the Cron Trigger's refresh of the
+ * live figures (live/refresh.ts).
+ */
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
+    const first = followPublished(env, ctx);
+    if (first) return first.then(() => memoAnswer(request) ?? app.fetch(request, env, ctx));
+    return memoAnswer(request) ?? app.fetch(request, env, ctx);
+  },
+  async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+    await refreshLive(env);
+  },
+} satisfies ExportedHandler<Env>;
+
+/** The Hono app alone, without the live snapshot or the memo in front (tests, the OpenAPI document). */
+export { app };
 export type AppType = typeof routes;

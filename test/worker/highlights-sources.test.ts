@@ -68,7 +68,7 @@ describe('GET /v1/sources', () => {
     );
     expect(es.res.status).toBe(200);
     expect(es.body.count).toBe(sources.length);
-    expect(es.body.sources.map((s) => s.id).sort()).toEqual(['promperu-2024', 'sunat-g1', 'sunat-g6', 'worldbank-wdi']);
+    expect(es.body.sources.map((s) => s.id).sort()).toEqual(['bcrp', 'promperu-2024', 'sunat-g1', 'sunat-g6', 'worldbank-wdi']);
     const g1 = es.body.sources.find((s) => s.id === 'sunat-g1')!;
     expect(g1.title).toContain('Cuadro G1');
     expect(g1.unit).toContain('dólares');

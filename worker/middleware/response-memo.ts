@@ -1,9 +1,9 @@
 /**
  * An in-isolate memo of complete edge-cached answers, in front of Hono and the Cache API.
  *
- * What edge-cache.ts stores is a pure function of the request key: the code and the dataset are
- * fixed for an isolate's life (a deploy, and so a new dataset version, starts new isolates), and
- * the key holds everything an answer depends on. So once the app has answered a GET with a
+ * What edge-cache.ts stores is a pure function of the request key and the dataset version: the
+ * code is fixed for an isolate's life, and when a published live snapshot changes the dataset
+ * (worker/live/published.ts) the memo is emptied. So once the app has answered a GET with a
  * stored 200 (X-Cache MISS or HIT) or with a 304, the same request can be answered again from
  * memory with the very same status, headers and bytes, without routing, validation, the global
  * middleware or a Cache API round trip (in workerd another service, a subrequest away). On a
@@ -25,7 +25,7 @@
  * - Bounded: at most MEMO_LIMITS.entries entries and MEMO_LIMITS.bytes bytes of bodies and
  *   headers, least recently used first out; a body over MEMO_LIMITS.entryBytes is not kept.
  */
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { ifNoneMatchMatches } from '../cache-key';
 import type { AppEnv } from '../env';
 import { CACHE_STATUS_HEADER } from './edge-cache';
@@ -151,13 +151,3 @@ export const recordAnswers: MiddlewareHandler<AppEnv> = async function recordAns
     console.warn('response memo: not kept', err);
   }
 };
-
-/**
- * Puts the memo in front of the app: `app.fetch` (what workerd calls, and what `app.request`
- * and the tests call) answers from the memo when it can, else runs the app.
- */
-export function answerFromMemo<A extends Hono<AppEnv>>(app: A): A {
-  const dispatch = app.fetch;
-  app.fetch = (request, env, ctx) => memoAnswer(request) ?? dispatch(request, env, ctx);
-  return app;
-}
