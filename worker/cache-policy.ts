@@ -1,9 +1,10 @@
 /**
  * How long each kind of response may be kept: the one table of cache lifetimes (seconds).
  *
- * The dataset only changes with a deploy, and every deploy that changes it changes the cache
- * key and the ETag (dataset version), so lifetimes can be long; browsers keep responses for a
- * shorter time than shared caches so that a new deploy reaches readers within the hour.
+ * The dataset changes with a deploy or when the scheduled refresh publishes new live figures
+ * (worker/live/), and every change changes the cache key and the ETag (dataset version), so the
+ * edge never serves old figures; shared caches downstream keep an answer at most 6 hours and
+ * browsers at most an hour, so new figures reach readers within hours of publication.
  * `stale-while-revalidate` / `stale-if-error` (RFC 5861) let caches answer at once while
  * refreshing, and keep answering when the worker fails.
  *
@@ -26,13 +27,15 @@ const DAY = 24 * HOUR;
 
 export const CACHE_POLICY = {
   /** Metric catalogue, one metric, a series, rankings: change monthly at most. */
-  data: { maxAge: HOUR, sMaxAge: DAY, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, min: 300, max: DAY },
+  data: { maxAge: HOUR, sMaxAge: 6 * HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, min: 300, max: DAY },
   /** Press-release highlights and the sources table: fixed texts, change only with the code. */
   reference: { maxAge: 6 * HOUR, sMaxAge: 7 * DAY, staleWhileRevalidate: DAY, staleIfError: 30 * DAY, min: HOUR, max: 7 * DAY },
   /** The OpenAPI document and the API reference page. */
   docs: { maxAge: HOUR, sMaxAge: DAY, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, min: 300, max: DAY },
   /** SVG images (sparkline, card): hotlinked from many pages, so long-lived at the edge. */
-  image: { maxAge: 6 * HOUR, sMaxAge: DAY, staleWhileRevalidate: 7 * DAY, staleIfError: 30 * DAY, min: 1800, max: 7 * DAY },
+  image: { maxAge: HOUR, sMaxAge: 6 * HOUR, staleWhileRevalidate: 7 * DAY, staleIfError: 30 * DAY, min: 1800, max: 7 * DAY },
+  /** /v1/status: check times change without a new dataset version; a minute. */
+  status: { maxAge: 60, sMaxAge: 60, staleWhileRevalidate: 60, staleIfError: HOUR, min: 0, max: 60 },
   /** Any error (4xx): briefly, so a fixed link recovers fast and a bad one does not hammer us. */
   error: { maxAge: 60, sMaxAge: 60, staleWhileRevalidate: 0, staleIfError: 0, min: 0, max: 60 },
 } as const satisfies Record<string, CacheLifetime>;

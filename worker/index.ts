@@ -24,6 +24,7 @@ import pages from './routes/pages';
 import { rankings } from './routes/rankings';
 import { reference } from './routes/reference';
 import { sources } from './routes/sources';
+import { statusRoutes } from './routes/status';
 import { validationHook } from './validation';
 
 /** A problem as `application/problem+json`, cached briefly (cache-policy `error`). */
@@ -76,6 +77,7 @@ const routes = app
   .route('/v1', rankings)
   .route('/v1', highlights)
   .route('/v1', sources)
+  .route('/v1', statusRoutes)
   .route('/', reference(() => openApiDocument(app)))
   .get('/healthz', (c) => c.text('ok', 200));
 app.route('/oembed', oembed);

@@ -238,10 +238,65 @@ export const SourceItem = z
     coverage: z.string(),
     licence: z.string().nullable(),
     notes: z.array(z.string()),
+    revision: z
+      .strictObject({
+        months: z.number().int().openapi({ description: 'How many of a series\u2019 latest months the source may still revise.' }),
+        kind: z.enum(['incomplete', 'estimate']).openapi({
+          description: '`incomplete`: the latest months run low until late declarations are counted (SUNAT). `estimate`: revised either way (BCRP).',
+        }),
+        note: z.string(),
+      })
+      .nullable()
+      .openapi({ description: 'The revision window: months inside it are provisional. null when figures are final as published.' }),
+    cadence: z
+      .strictObject({
+        every: z.enum(['month', 'year']),
+        lagMonths: z.number().int().openapi({ description: 'How many months after a period ends its figure usually appears.' }),
+      })
+      .nullable()
+      .openapi({ description: 'How often the source publishes; null for a fixed publication (a press release, an archived extract).' }),
   })
   .openapi('Source');
 
 export const Sources = z.strictObject({ ...envelope, count: z.number().int(), sources: z.array(SourceItem) }).openapi('Sources');
+
+export const SourceStatus = z
+  .strictObject({
+    id: z.string().openapi({ example: 'bcrp' }),
+    publisher: z.string(),
+    live: z.boolean().openapi({ description: 'Refreshed by the scheduled job (true), or only with a new deploy (false).' }),
+    served: z.strictObject({
+      version: z.string().openapi({ description: 'Version of the figures served (for a live source, its snapshot\u2019s content hash).' }),
+      origin: z.enum(['bundled', 'published']).openapi({
+        description: '`bundled`: the figures committed with the code; `published`: a snapshot the scheduled refresh published.',
+      }),
+      fetchedAt: z.string().nullable().openapi({ description: 'When the served figures were read from the source (ISO 8601).' }),
+    }),
+    firstPeriod: period.nullable(),
+    latestPeriod: period.nullable().openapi({ description: 'The latest period with a figure.' }),
+    provisionalFrom: period.nullable().openapi({
+      description: 'The first period inside the source\u2019s revision window (counted back from `latestPeriod`): figures from there on are provisional.',
+    }),
+    lastChecked: z.string().nullable().openapi({ description: 'When the scheduled refresh last asked the source (ISO 8601); null if never.' }),
+    lastChanged: z.string().nullable().openapi({ description: 'When the served figures last changed (a publication or a rollback; ISO 8601).' }),
+    lastOutcome: z
+      .strictObject({ outcome: z.enum(['published', 'unchanged', 'failed', 'skipped', 'pinned']), message: z.string() })
+      .nullable()
+      .openapi({ description: 'What the last refresh did.' }),
+    lastError: z.strictObject({ at: z.string(), message: z.string() }).nullable().openapi({ description: 'The last failed refresh, kept after later successes.' }),
+    expectedLatest: period.nullable().openapi({ description: 'The latest period the source usually has published by now (from its cadence).' }),
+    stale: z.boolean().openapi({ description: 'True when `latestPeriod` is older than `expectedLatest`: the figures lag the source\u2019s usual rhythm.' }),
+    note: z.string().openapi({ description: 'How this source is kept up to date, in the response language.' }),
+  })
+  .openapi('SourceStatus');
+
+export const Status = z
+  .strictObject({
+    ...envelope,
+    now: z.string().openapi({ description: 'When this answer was made (ISO 8601); it is cached for a minute.' }),
+    sources: z.array(SourceStatus),
+  })
+  .openapi('Status');
 
 export const ProblemDetails = z
   .strictObject({
@@ -267,6 +322,7 @@ export type SeriesBody = z.infer<typeof Series>;
 export type RankingBody = z.infer<typeof Ranking>;
 export type HighlightItemBody = z.infer<typeof HighlightItem>;
 export type SourceItemBody = z.infer<typeof SourceItem>;
+export type SourceStatusBody = z.infer<typeof SourceStatus>;
 export type ProvenanceBody = z.infer<typeof Provenance>;
 
 /** Responses every route may give besides its 200. */
