@@ -78,7 +78,7 @@ export function standInAnswer(url: string, o: StandInOptions): StandInAnswer {
 
 /** The stand-in as a `fetch` (worker tests). A `hang` answer waits for the request's abort. */
 export function standInFetch(o: StandInOptions): typeof fetch {
-  return ((input: RequestInfo | URL, init?: RequestInit) => {
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const answer = standInAnswer(String(input instanceof Request ? input.url : input), o);
     if (answer.hang) {
       return new Promise<Response>((_, reject) => {
