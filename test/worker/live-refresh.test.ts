@@ -4,7 +4,7 @@
  * kind of failure, records revisions, rolls back, and two runs at once publish one whole
  * snapshot. BCRP is the stand-in of test/stand-ins/bcrp.ts.
  */
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledSnapshot, getMetric, liveSnapshot, version as servedVersion } from '../../data/index';
 import { coverage } from '../../data/derive';
@@ -77,9 +77,7 @@ describe('a refresh that succeeds', () => {
       urls.push(String(input));
       return standIn(input, init);
     });
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: '17 */6 * * *' }), env, ctx);
-    await waitOnExecutionContext(ctx);
+    await worker.scheduled(createScheduledController({ cron: '17 */6 * * *' }), env);
     expect(urls.map((u) => u.replace(env.BCRP_API_BASE, '')).map((u) => u.split('/json/')[0])).toEqual([
       '/PN38714BM',
       '/PN38715BM',
