@@ -33,7 +33,7 @@ export const CACHE_POLICY = {
   /** The OpenAPI document and the API reference page. */
   docs: { maxAge: HOUR, sMaxAge: DAY, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, min: 300, max: DAY },
   /** SVG images (sparkline, card): hotlinked from many pages, so long-lived at the edge. */
-  image: { maxAge: HOUR, sMaxAge: 6 * HOUR, staleWhileRevalidate: 7 * DAY, staleIfError: 30 * DAY, min: 1800, max: 7 * DAY },
+  image: { maxAge: 6 * HOUR, sMaxAge: 6 * HOUR, staleWhileRevalidate: 7 * DAY, staleIfError: 30 * DAY, min: 1800, max: 7 * DAY },
   /** /v1/status: check times change without a new dataset version; a minute. */
   status: { maxAge: 60, sMaxAge: 60, staleWhileRevalidate: 60, staleIfError: HOUR, min: 0, max: 60 },
   /** Any error (4xx): briefly, so a fixed link recovers fast and a bad one does not hammer us. */

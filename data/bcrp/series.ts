@@ -37,3 +37,10 @@ export const BCRP_FIRST_MONTH = '2015-01';
 
 /** BCRP publishes in US$ million; every series here is stored in whole US dollars. */
 export const BCRP_UNIT_FACTOR = 1_000_000;
+
+/**
+ * The headline series: what the front page leads with and what snippets, the builder and the
+ * README show by default. The freshest official figure not known to be incomplete: BCRP's
+ * total (SUNAT's latest months run low until late declarations are counted; data/sources.ts).
+ */
+export const HEADLINE_METRIC = 'bcrp/total';

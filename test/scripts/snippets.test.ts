@@ -134,7 +134,7 @@ describe('URLs', () => {
     const line = new URL(
       imageUrl(spec({ kind: 'sparkline-image', from: '2020', to: '2024', freq: 'annual', width: 400, height: 100 }), ORIGIN) ?? '',
     );
-    expect(line.pathname).toBe('/v1/metrics/total/sparkline.svg');
+    expect(line.pathname).toBe('/v1/metrics/bcrp/total/sparkline.svg');
     expect(Object.fromEntries(line.searchParams)).toEqual({ from: '2020', to: '2024', freq: 'annual', width: '400', height: '100', theme: 'light', lang: 'es' });
     expect(imageUrl(spec({ kind: 'ranking' }), ORIGIN)).toBeNull();
   });
@@ -144,7 +144,7 @@ describe('URLs', () => {
       json: `${ORIGIN}/v1/metrics/sector/agro/series?from=2020&lang=en`,
       csv: `${ORIGIN}/v1/metrics/sector/agro/series.csv?from=2020`,
     });
-    expect(dataUrls(spec({}), ORIGIN).csv).toBe(`${ORIGIN}/v1/metrics/total/series.csv`);
+    expect(dataUrls(spec({}), ORIGIN).csv).toBe(`${ORIGIN}/v1/metrics/bcrp/total/series.csv`);
     expect(dataUrls(spec({ kind: 'ranking', ranking: 'sectors', year: '2024', limit: 5 }), ORIGIN)).toEqual({
       json: `${ORIGIN}/v1/rankings/sectors?year=2024&limit=5&lang=es`,
       csv: `${ORIGIN}/v1/rankings/sectors.csv?year=2024&limit=5`,
@@ -161,7 +161,7 @@ describe('snippets', () => {
   it('sizes a live element only when a size was chosen: in style for the snippet, in data-style for the preview', () => {
     expect(embedHtml(spec({ kind: 'sparkline' }), ORIGIN, TEXT)).not.toContain('style=');
     const sized = spec({ kind: 'sparkline', width: 300, height: 60 });
-    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(/^<peru-export-sparkline metric="total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img loading="lazy" src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/);
+    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(/^<peru-export-sparkline metric="bcrp\/total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img loading="lazy" src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/);
     const preview = previewHtml(spec({ kind: 'card', width: 480 }), ORIGIN, TEXT);
     expect(preview).toContain(' data-style="inline-size:480px"');
     expect(preview).not.toContain(' style=');

@@ -27,7 +27,7 @@ describe('Cache-Control', () => {
       expect(res.headers.get('cache-control'), path).toBe(cacheControl('data'));
     }
     const d = directives(cacheControl('data'));
-    expect(d).toMatchObject({ public: true, 'max-age': '3600', 's-maxage': '86400', 'stale-while-revalidate': '86400', 'stale-if-error': '604800' });
+    expect(d).toMatchObject({ public: true, 'max-age': '3600', 's-maxage': '21600', 'stale-while-revalidate': '86400', 'stale-if-error': '604800' });
   });
 
   it('keeps the press release and the sources longer, and the docs like data', async () => {

@@ -6,10 +6,12 @@ import type { FC } from 'hono/jsx';
 import { BuilderForm, BuilderOutput, builderQuery, type BuilderView } from './builder';
 import { STRINGS, type DifferFigures } from './i18n';
 import { Document, type PageContext } from './layout';
+import type { LatestView } from './latest';
 import { DEFAULT_SIZE } from './snippets';
 import type { HighlightCardView, SourceView } from './view';
 
 export interface FrontPageView {
+  latest: LatestView | null;
   cards: HighlightCardView[];
   builder: BuilderView;
   sources: SourceView[];
@@ -17,18 +19,47 @@ export interface FrontPageView {
 }
 
 /** A live card with its SVG image as light-DOM fallback (shown where the script cannot run). */
-const HeadlineCard: FC<{ ctx: PageContext; card: HighlightCardView }> = ({ ctx, card }) => (
+const HeadlineCard: FC<{ ctx: PageContext; card: HighlightCardView; eager?: boolean }> = ({ ctx, card, eager }) => (
   <peru-export-card metric={card.id} lang={ctx.lang} theme="auto">
     <a href={`/m/${card.id}${ctx.lang === 'en' ? '?lang=en' : ''}`}>
       <img
         src={`/v1/metrics/${card.id}/card.svg?theme=auto&lang=${ctx.lang}`}
         alt={card.alt}
         width={DEFAULT_SIZE.card.width ?? undefined}
-        loading="lazy"
+        loading={eager ? 'eager' : 'lazy'}
       />
     </a>
   </peru-export-card>
 );
+
+/** The lead: the freshest official figures, as of their latest month, beside their live card. */
+const LatestSection: FC<{ ctx: PageContext; view: LatestView }> = ({ ctx, view }) => {
+  const t = STRINGS[ctx.lang].latest;
+  return (
+    <section id="latest" aria-labelledby="latest-title">
+      <h2 id="latest-title">{t.title}</h2>
+      <p>{t.lede}</p>
+      <div class="latest">
+        <HeadlineCard ctx={ctx} card={{ id: view.id, label: view.title, alt: view.alt }} eager />
+        <dl class="figures">
+          {view.figures.map((f) => (
+            <>
+              <dt>{f.label}</dt>
+              <dd>
+                <strong>{f.value}</strong>
+                {f.change !== null && <span class="change"> {f.change}</span>}
+              </dd>
+            </>
+          ))}
+        </dl>
+      </div>
+      <p class="note">
+        {t.asOf} {view.asOf}. {view.provisional} <a href="/v1/status">{t.status}</a> ·{' '}
+        <a href={`/m/${view.id}${ctx.lang === 'en' ? '?lang=en' : ''}`}>{view.title}</a>
+      </p>
+    </section>
+  );
+};
 
 export const SourcesSection: FC<{ ctx: PageContext; sources: SourceView[]; differ: DifferFigures | null }> = ({ ctx, sources, differ }) => {
   const t = STRINGS[ctx.lang].sources;
@@ -136,6 +167,8 @@ export const FrontPage: FC<{ ctx: PageContext; view: FrontPageView }> = ({ ctx, 
       {s.intro.map((p, i) => (
         <p class={i === 0 ? 'lede' : undefined}>{p}</p>
       ))}
+
+      {view.latest !== null && <LatestSection ctx={ctx} view={view.latest} />}
 
       <section id="highlights" aria-labelledby="highlights-title">
         <h2 id="highlights-title">{s.highlights.title}</h2>

@@ -26,6 +26,19 @@ export interface Strings {
   languageSwitch: string;
   otherLanguage: { lang: Lang; name: string };
   intro: string[];
+  /** The front page's lead: the freshest official figures (pages/latest.ts). */
+  latest: {
+    title: string;
+    lede: string;
+    asOf: string;
+    against: string;
+    previous12: string;
+    last12: string;
+    ytd: string;
+    ytdSpan: (from: string, to: string) => string;
+    provisional: (from: string, note: string) => string;
+    status: string;
+  };
   highlights: { title: string; lede: string; sourceNote: string };
   builder: {
     title: string;
@@ -119,6 +132,18 @@ export const STRINGS: Record<Lang, Strings> = {
       'Las exportaciones del Perú mes a mes, por sector y por país de destino, con la fuente de cada cifra. Para redacciones, blogs y desarrolladores: tarjetas y minigráficos que se actualizan solos, imágenes SVG para enlazar y una API JSON y CSV.',
       'Copie una línea de HTML y su artículo mostrará la cifra más reciente, en español o en inglés, en tema claro u oscuro.',
     ],
+    latest: {
+      title: 'Las cifras más recientes',
+      lede: 'Exportaciones del Perú según el BCRP, mes a mes: se actualizan solas cuando el BCRP publica un nuevo mes.',
+      asOf: 'Datos al',
+      against: 'frente a',
+      previous12: 'los 12 meses anteriores',
+      last12: 'Últimos 12 meses',
+      ytd: 'En lo que va del año',
+      ytdSpan: (from, to) => `${from} – ${to}`,
+      provisional: (from, note) => `Cifras preliminares desde ${from}. ${note}`,
+      status: 'Cuándo se actualizó cada fuente',
+    },
     highlights: {
       title: 'El 2024 en cifras',
       lede: 'Las cifras destacadas del año, en vivo. Cada tarjeta es un componente que usted puede insertar.',
@@ -222,7 +247,7 @@ export const STRINGS: Record<Lang, Strings> = {
       description: (label, value, period) => `${label}: ${value} (${period}). Datos abiertos con su fuente, para insertar en su sitio.`,
       notFound: 'No existe esa serie.',
     },
-    footer: 'Datos: SUNAT, PROMPERÚ y Banco Mundial. Código abierto bajo licencia MIT.',
+    footer: 'Datos: BCRP, SUNAT, PROMPERÚ y Banco Mundial. Código abierto bajo licencia MIT.',
   },
   en: {
     htmlLang: 'en',
@@ -237,6 +262,18 @@ export const STRINGS: Record<Lang, Strings> = {
       "Peru's exports month by month, by sector and by destination country, each figure with its source. For newsrooms, blogs and developers: cards and sparklines that keep themselves up to date, SVG images to hotlink, and a JSON and CSV API.",
       'Copy one line of HTML and your story shows the latest figure, in Spanish or English, in a light or dark theme.',
     ],
+    latest: {
+      title: 'The latest figures',
+      lede: "Peru's exports as the BCRP reports them, month by month: they update on their own when the BCRP publishes a new month.",
+      asOf: 'As of',
+      against: 'against',
+      previous12: 'the 12 months before',
+      last12: 'Last 12 months',
+      ytd: 'Year to date',
+      ytdSpan: (from, to) => `${from} – ${to}`,
+      provisional: (from, note) => `Preliminary from ${from} on. ${note}`,
+      status: 'When each source was last updated',
+    },
     highlights: {
       title: '2024 at a glance',
       lede: "The year's headline figures, live. Each card is a component you can embed.",
@@ -340,6 +377,6 @@ export const STRINGS: Record<Lang, Strings> = {
       description: (label, value, period) => `${label}: ${value} (${period}). Open data with its source, ready to embed.`,
       notFound: 'There is no such series.',
     },
-    footer: 'Data: SUNAT, PROMPERÚ and the World Bank. Open source under the MIT licence.',
+    footer: 'Data: BCRP, SUNAT, PROMPERÚ and the World Bank. Open source under the MIT licence.',
   },
 };

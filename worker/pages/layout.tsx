@@ -71,7 +71,7 @@ export const Document: FC<DocumentProps> = ({ ctx, title, description, canonical
             <nav aria-label={t.siteName}>
               <ul>
                 <li>
-                  <a href={`/${ctx.lang === 'es' ? '' : '?lang=en'}#highlights`}>{t.nav.highlights}</a>
+                  <a href={`/${ctx.lang === 'es' ? '' : '?lang=en'}#latest`}>{t.nav.highlights}</a>
                 </li>
                 <li>
                   <a href={`/${ctx.lang === 'es' ? '' : '?lang=en'}#builder`}>{t.nav.builder}</a>

@@ -50,7 +50,13 @@ code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consola
 /* Two columns on a wide screen: a figure in words ("US$ 74,7 mil millones") needs the room. */
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 25rem), 1fr)); gap: 1rem; margin: 1rem 0; }
 .cards > * { display: block; min-width: 0; inline-size: auto; }
-.cards img, .preview img, .figure img { max-width: 100%; height: auto; }
+.cards img, .preview img, .figure img, .latest img { max-width: 100%; height: auto; }
+.latest { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; align-items: start; margin: 1rem 0; }
+.latest > peru-export-card { display: block; min-width: 0; }
+.figures { margin: 0; }
+.figures dt { font-weight: 600; margin-top: 0.5rem; }
+.figures dd { margin: 0; }
+.figures strong { font-size: 1.25rem; }
 
 .builder { display: grid; grid-template-columns: minmax(0, 24rem) minmax(0, 1fr); gap: 1rem 2rem; align-items: start; }
 @media (max-width: 52rem) { .builder { grid-template-columns: minmax(0, 1fr); } }

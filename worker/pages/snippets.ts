@@ -4,6 +4,7 @@
  * Pure: no HTTP, no DOM. The front page, the metric pages and oEmbed all use these functions,
  * so the code a reader copies is the code the page previews.
  */
+import { HEADLINE_METRIC } from '../../data/bcrp/series';
 import { escapeXml } from '../../widgets/src/render/escape';
 import { SPARKLINE_SIZE } from '../../widgets/src/render/sparkline';
 import { CARD_WIDTH } from '../render/card';
@@ -80,7 +81,7 @@ export interface EmbedIssue {
 
 export const DEFAULT_SPEC: EmbedSpec = {
   kind: 'card',
-  metric: 'total',
+  metric: HEADLINE_METRIC,
   ranking: 'destinations',
   year: null,
   limit: null,

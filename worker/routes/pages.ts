@@ -16,6 +16,7 @@ import { getHighlight, getMetric, type Lang } from '../../data/index';
 import { findAsset, SITE_ASSETS } from '../pages/assets';
 import { BuilderOutput, builderQuery, builderSpec } from '../pages/builder';
 import { FrontPage } from '../pages/front-page';
+import { latestView } from '../pages/latest';
 import { STRINGS } from '../pages/i18n';
 import { Document, type PageContext } from '../pages/layout';
 import { MetricPage } from '../pages/metric-page';
@@ -84,6 +85,7 @@ pages.get('/', pageHeaders, pageCaching, etag(), (c) => {
     FrontPage({
       ctx,
       view: {
+        latest: latestView(ctx.lang, STRINGS[ctx.lang].latest),
         cards: headlineCards(ctx.lang),
         builder: builderView(spec, withSuggestions(issues, ctx.query, ctx.lang), ctx.lang),
         sources: sourceViews(ctx.lang),
