@@ -3,6 +3,9 @@
  * with its static assets), through wrangler's programmatic API: no child process to reap,
  * a free port, and readiness known from a promise rather than from parsing logs.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_startWorker } from 'wrangler';
 
@@ -14,11 +17,25 @@ export interface LocalWorker {
 
 const CONFIG = fileURLToPath(new URL('../../wrangler.toml', import.meta.url));
 
-export async function startLocalWorker(): Promise<LocalWorker> {
+export interface LocalWorkerOptions {
+  /** Vars that replace wrangler.toml's, as `npm start -- --var NAME:value` does. */
+  vars?: Record<string, string>;
+}
+
+/**
+ * Local storage (KV) in a fresh folder of its own, removed on stop: what a test publishes stays
+ * out of `npm start`'s .wrangler/state, and what a maintainer published there stays out of tests.
+ */
+export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   process.env['WRANGLER_SEND_METRICS'] = 'false';
+  const state = mkdtempSync(join(tmpdir(), 'peru-exports-e2e-state-'));
+  const bindings = Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text', value }]));
   const worker = await unstable_startWorker({
     config: CONFIG,
+    // StartDevWorkerInput's binding shape is not exported by wrangler's types.
+    bindings: bindings as never,
     dev: {
+      persist: state,
       server: { hostname: '127.0.0.1', port: 0 },
       inspector: false,
       watch: false,
@@ -32,5 +49,11 @@ export async function startLocalWorker(): Promise<LocalWorker> {
   // Ready means listening; make sure the worker itself answers before any test starts.
   const health = await fetch(`${origin}/healthz`);
   if (!health.ok) throw new Error(`worker at ${origin} answered /healthz with ${health.status}`);
-  return { origin, stop: () => worker.dispose() };
+  return {
+    origin,
+    stop: async () => {
+      await worker.dispose();
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
 }

@@ -20,7 +20,7 @@ import { fetchBcrpSeries, type FetchOptions } from '../../data/bcrp/fetch';
 import { BCRP_FIRST_MONTH, BCRP_SERIES, BCRP_SOURCE_ID } from '../../data/bcrp/series';
 import { checkSnapshot, snapshotLatest, snapshotVersion } from '../../data/bcrp/snapshot';
 import type { LiveSnapshot, Revision } from '../../data/types';
-import { serveSnapshot } from './published';
+import { readPublished, serveSnapshot } from './published';
 import { publish, readPointer, readSnapshot, readStatus, releaseLock, takeLock, writeStatus, type CheckOutcome, type CheckRecord } from './store';
 
 export interface RefreshResult {
@@ -132,5 +132,7 @@ export async function refreshLive(env: Env, options: RefreshOptions = {}): Promi
     return { ...result, version };
   } finally {
     await releaseLock(kv, runId);
+    // This isolate's view of the pointer and status (/v1/status) follows at once.
+    await readPublished(kv, now);
   }
 }
