@@ -90,6 +90,15 @@ async function digestTag(input: string, datasetVersion: string): Promise<string>
 }
 
 /**
+ * `If-None-Match: *` (RFC 9110 §13.1.2: "If the field value is "*", the condition is false if the
+ * origin server has a current representation for the target resource"): a 304 for a GET or HEAD
+ * of anything that exists, which only the route's answer tells (an unknown id is a 404).
+ */
+export function ifNoneMatchAny(header: string | null | undefined): boolean {
+  return header?.trim() === '*';
+}
+
+/**
  * If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/"x"` matches `"x"`; the header
  * may list several tags. (Caches may weaken our strong tag when they compress.)
  */

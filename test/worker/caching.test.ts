@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
-import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey, routeKeyPath, TAG_MEMO_LIMIT } from '../../worker/cache-key';
+import { cacheKeyUrl, entityTag, ifNoneMatchAny, ifNoneMatchMatches, normalisedKey, routeKeyPath, TAG_MEMO_LIMIT } from '../../worker/cache-key';
 import { cacheControl, clampMaxAge } from '../../worker/cache-policy';
 import { SLASHED_ID } from '../../worker/routes/shared';
 import { cachePuts, fetchSettled, get, ORIGIN } from './helpers';
@@ -124,11 +124,33 @@ describe('ETag and If-None-Match', () => {
     expect(otherLang.status).toBe(200);
   });
 
+  it('answers If-None-Match: * with 304 where the resource exists (RFC 9110 §13.1.2), cold, cached or memoised', async () => {
+    const star = { headers: { 'If-None-Match': '*' } };
+    for (const path of ['/v1/metrics/sector/oil-gas?lang=en', '/v1/metrics/sector/oil-gas/card.svg?theme=dark', '/docs']) {
+      const cold = await fetchSettled(path, star);
+      const etag = (await fetchSettled(path)).headers.get('etag');
+      for (const res of [cold, await fetchSettled(path, star), await fetchSettled(path, star)]) {
+        expect(res.status, path).toBe(304);
+        expect(await res.text()).toBe('');
+        expect(res.headers.get('etag')).toBe(etag);
+        expect(res.headers.get('cache-control')).toMatch(/^public, /);
+        expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      }
+    }
+    // Nothing there, so no 304: an unknown id, a refused query, an error image.
+    expect((await fetchSettled('/v1/metrics/sector/oil-gaz', star)).status).toBe(404);
+    expect((await fetchSettled('/v1/metrics/sector/oil-gas?lang=fr', star)).status).toBe(400);
+    const errorImage = await fetchSettled('/v1/metrics/sector/oil-gaz/card.svg', star);
+    expect([errorImage.status, errorImage.headers.get('x-error')]).toEqual([200, 'unknown-metric']);
+  });
+
   it('parses If-None-Match lists with the weak comparison', () => {
     expect(ifNoneMatchMatches('W/"a", "b"', '"b"')).toBe(true);
     expect(ifNoneMatchMatches('W/"a"', '"a"')).toBe(true);
     expect(ifNoneMatchMatches('"a"', '"b"')).toBe(false);
     expect(ifNoneMatchMatches(undefined, '"b"')).toBe(false);
+    expect(ifNoneMatchMatches('*', '"b"')).toBe(false); // `*` is for the route's answer to decide
+    expect([ifNoneMatchAny('*'), ifNoneMatchAny(' * '), ifNoneMatchAny('"*"'), ifNoneMatchAny(undefined)]).toEqual([true, true, false, false]);
   });
 });
 

@@ -18,7 +18,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { cacheControl, type CacheKind } from '../cache-policy';
-import { cacheKeyUrl, canonicalQuery, entityTag, ifNoneMatchMatches, normalisedKey, routeKeyPath } from '../cache-key';
+import { cacheKeyUrl, canonicalQuery, entityTag, ifNoneMatchAny, ifNoneMatchMatches, normalisedKey, routeKeyPath } from '../cache-key';
 import type { AppEnv } from '../env';
 import { datasetVersion } from '../version';
 
@@ -93,15 +93,21 @@ export function edgeCache({ kind, localized = true, query }: EdgeCacheOptions): 
     // The answer (a stored 200 or this 304) may be kept in the isolate: response-memo.ts.
     if (cache) c.set('memoEtag', etag);
 
+    // RFC 9110 §15.4.5: a 304 carries the headers a 200 would (Cache-Control, ETag, Vary).
+    const notModified = { ETag: etag, 'Cache-Control': control, ...vary };
     // The ETag depends on nothing the handler computes, so a revalidation costs no work at all.
-    if (ifNoneMatchMatches(c.req.header('If-None-Match'), etag)) {
-      // RFC 9110 §15.4.5: a 304 carries the headers a 200 would (Cache-Control, ETag, Vary).
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': control, ...vary });
-    }
+    // `*` asks whether the resource exists, which the cache or the handler tells (below).
+    const ifNoneMatch = c.req.header('If-None-Match');
+    const anyTag = ifNoneMatchAny(ifNoneMatch);
+    if (!anyTag && ifNoneMatchMatches(ifNoneMatch, etag)) return c.body(null, 304, notModified);
 
     const cacheUrl = cacheKeyUrl(new URL(c.req.url).origin, key, datasetVersion);
     if (cache) {
       const hit = await cache.match(cacheUrl).catch(() => undefined);
+      if (hit && anyTag) {
+        await hit.body?.cancel();
+        return c.body(null, 304, notModified);
+      }
       if (hit) {
         const res = new Response(hit.body, hit);
         res.headers.set(CACHE_STATUS_HEADER, 'HIT');
@@ -118,6 +124,16 @@ export function edgeCache({ kind, localized = true, query }: EdgeCacheOptions): 
     if (cache) {
       c.res.headers.set(CACHE_STATUS_HEADER, 'MISS');
       waitUntil(c, cache.put(cacheUrl, c.res.clone()));
+    }
+    if (anyTag) {
+      // It exists: the 304 of a matching tag, with the CORS headers the 200 was given. Cleared
+      // first, or Hono would copy every header of the 200 into it.
+      const answered = c.res;
+      const headers = new Headers(notModified);
+      for (const [name, value] of answered.headers) if (name.startsWith('access-control-')) headers.set(name, value);
+      await answered.body?.cancel();
+      c.res = undefined;
+      c.res = new Response(null, { status: 304, headers });
     }
   };
 }
