@@ -14,10 +14,12 @@ export interface LocalWorker {
 
 const CONFIG = fileURLToPath(new URL('../../wrangler.toml', import.meta.url));
 
-export async function startLocalWorker(): Promise<LocalWorker> {
+/** `vars` override wrangler.toml's [vars], as `wrangler dev --var NAME:value` (and so `npm start -- --var …`) does. */
+export async function startLocalWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
   process.env['WRANGLER_SEND_METRICS'] = 'false';
   const worker = await unstable_startWorker({
     config: CONFIG,
+    bindings: Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
     dev: {
       server: { hostname: '127.0.0.1', port: 0 },
       inspector: false,

@@ -10,6 +10,7 @@ import { Hono, type Context } from 'hono';
 import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
 import { problem, problemBody, ProblemError, PROBLEM_CONTENT_TYPE, type Problem } from '../problem';
+import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
@@ -91,8 +92,9 @@ oembed.get('/', (c) => {
     );
   }
   const max = { width: maxSize('maxwidth', param(c, 'maxwidth')), height: maxSize('maxheight', param(c, 'maxheight')) };
-  const self = new URL(c.req.url);
-  const resolved = specFromPageUrl(url, self.host, isMetricId);
+  // Only pages of the public origin embed, and every URL of the answer names it.
+  const origin = publicOrigin(c);
+  const resolved = specFromPageUrl(url, new URL(origin).host, isMetricId);
   if (!resolved.ok) {
     throw new ProblemError(problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`));
   }
@@ -127,9 +129,9 @@ oembed.get('/', (c) => {
       version: '1.0',
       type: 'rich',
       provider_name: STRINGS[spec.lang].siteName,
-      provider_url: `${self.origin}/`,
+      provider_url: `${origin}/`,
       title: text.title,
-      html: embedHtml(spec, self.origin, text),
+      html: embedHtml(spec, origin, text),
       width: fitted.width,
       height: fitted.height,
       cache_age: 86400,
