@@ -4,6 +4,7 @@
  * own, whatever Host a request came with. Plain HTTP, no browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absoluteUrls } from './absolute-urls';
 import { startLocalWorker, type LocalWorker } from './worker';
 
 const PUBLIC_ORIGIN = 'https://exports.example';
@@ -13,11 +14,6 @@ beforeAll(async () => {
   worker = await startLocalWorker({ PUBLIC_ORIGIN });
 });
 afterAll(() => worker?.stop());
-
-/** Absolute http(s) URLs in a text (HTML attributes, JSON strings). */
-function absoluteUrls(text: string): string[] {
-  return [...text.replaceAll('&amp;', '&').matchAll(/https?:\/\/[^\s"'<>\\)]+/g)].map((m) => m[0]);
-}
 
 
 describe('npm start -- --var PUBLIC_ORIGIN:https://exports.example', () => {

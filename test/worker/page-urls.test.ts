@@ -3,6 +3,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest';
 import app from '../../worker/index';
 import { cacheControl } from '../../worker/cache-policy';
+import { absoluteUrls } from '../e2e/absolute-urls';
 import { get } from './helpers';
 
 const PUBLIC_ORIGIN = 'https://exports.example';
@@ -13,11 +14,6 @@ async function fetchWithPublicOrigin(url: string, publicOrigin = PUBLIC_ORIGIN):
   const res = await app.fetch(new Request(url), { ...env, PUBLIC_ORIGIN: publicOrigin }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
-}
-
-/** Every absolute http(s) URL in a text (HTML attribute values, JSON strings, snippets). */
-function absoluteUrls(text: string): string[] {
-  return [...text.replaceAll('&amp;', '&').replaceAll('\\/', '/').matchAll(/https?:\/\/[^\s"'<>\\)]+/g)].map((m) => m[0]);
 }
 
 const attr = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
