@@ -1,24 +1,53 @@
 /**
  * The normalised request key behind both the edge-cache entry and the ETag. Pure functions.
  *
- * Two requests get the same key exactly when they must get the same answer:
- * - parameter order does not matter (parameters are sorted);
+ * The key is taken after routing, from what the route read, so two requests share a key exactly
+ * when the app gives them the same answer, whatever the cache holds:
+ * - the path is the matched route's pattern with its parameters filled in (`routeKeyPath`), each
+ *   encoded: `/v1/metrics/destination/CN` and `/v1/metrics/destination%2FCN` reach the same
+ *   route with the same id and share a key, while `/v1/metrics/sector%2Fmining%2Fseries` (the
+ *   metric `sector/mining/series`, a 404) stays apart from `/v1/metrics/sector/mining/series`;
+ * - the query is the one the route validated, in canonical form (`canonicalQuery`): the schemas'
+ *   output (numbers as numbers, flags as booleans, colours as `#rrggbb`), sorted, so spellings of
+ *   one value (`width=0200`, `color=RED`) share an entry; a query the route refuses gets no key;
  * - the language is always in the key: `?lang=…` as given, else the one negotiated from
  *   Accept-Language, so `?lang=es` and `Accept-Language: es` share an entry and the header
- *   never varies what one entry holds;
- * - a metric id's slash may be sent as %2F; both spell the same key.
- * Parameters are not lower-cased or dropped: a parameter in another case or an unknown one is
- * a 400, and errors are never stored, so they cannot create entries either.
+ *   never varies what one entry holds.
  */
 import { API_VERSION, REPRESENTATION_REVISION } from './version';
 
 /** `path?sorted-query`, with the language made explicit (unless the answer has none: null). */
-export function normalisedKey(path: string, search: string, lang: string | null): string {
-  const params = [...new URLSearchParams(search)];
+export function normalisedKey(path: string, query: string | [string, string][], lang: string | null): string {
+  const params = [...new URLSearchParams(query)];
   if (lang !== null && !params.some(([name]) => name === 'lang')) params.push(['lang', lang]);
   params.sort(([a, va], [b, vb]) => (a < b ? -1 : a > b ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
-  const canonicalPath = path.replace(/%2f/gi, '/');
-  return `${canonicalPath}?${new URLSearchParams(params).toString()}`;
+  return `${path}?${new URLSearchParams(params).toString()}`;
+}
+
+/** A `:name` or `:name{pattern}` of a Hono route path (a pattern may hold one level of braces). */
+const ROUTE_PARAM = /:(\w+)(?:\{(?:[^{}]|\{[^{}]*\})*\})?/g;
+
+/**
+ * The path of a routed request for its key: the route's pattern (`/v1/metrics/:id/series`, or its
+ * twin for slashed ids, `/v1/metrics/:id{…}/series`) with each parameter's decoded value put back
+ * encoded, so a slash inside a value can never pass for a path separator.
+ */
+export function routeKeyPath(routePath: string, params: Readonly<Record<string, string | undefined>>): string {
+  return routePath.replace(ROUTE_PARAM, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/**
+ * A validated query (the route schema's output) as key parameters: absent values left out,
+ * lists joined with commas, numbers and booleans in their one spelling. `lang` is left to
+ * normalisedKey (the negotiated language).
+ */
+export function canonicalQuery(query: Readonly<Record<string, unknown>>): [string, string][] {
+  const params: [string, string][] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || name === 'lang') continue;
+    params.push([name, Array.isArray(value) ? value.join(',') : String(value)]);
+  }
+  return params;
 }
 
 /**
@@ -58,6 +87,15 @@ async function digestTag(input: string, datasetVersion: string): Promise<string>
   let hex = '';
   for (const byte of digest.subarray(0, 12)) hex += byte.toString(16).padStart(2, '0');
   return `"${API_VERSION}-${datasetVersion.slice(0, 8)}-${hex}"`;
+}
+
+/**
+ * `If-None-Match: *` (RFC 9110 §13.1.2: "If the field value is "*", the condition is false if the
+ * origin server has a current representation for the target resource"): a 304 for a GET or HEAD
+ * of anything that exists, which only the route's answer tells (an unknown id is a 404).
+ */
+export function ifNoneMatchAny(header: string | null | undefined): boolean {
+  return header?.trim() === '*';
 }
 
 /**

@@ -3,11 +3,14 @@
  * of params.ts: each schema's error message is the text of what it allows. The value sets come
  * from the renderers (types, markers, themes, size bounds, colours), so the routes accept
  * exactly what the renderers can draw and a bad value is refused before anything is drawn.
+ * Each value comes out in one spelling (colours `#rrggbb`, markers in one order, numbers and
+ * flags parsed), which is both what is drawn and what the cache key holds (cache-key.ts).
  */
 import { z } from '@hono/zod-openapi';
 import { ALLOWED_COLORS, isValidColor } from '../widgets/src/render/colors';
 import { SPARKLINE_MARKERS, SPARKLINE_SIZE, SPARKLINE_TYPES, type SparklineMarker } from '../widgets/src/render/sparkline';
 import { THEMES } from '../widgets/src/render/theme';
+import { canonicalColor } from './canonical-color';
 import * as p from './params';
 import { CARD_WIDTH } from './render/card';
 
@@ -50,7 +53,7 @@ function flag(name: string, description: string) {
 
 function color(name: string, description: string) {
   return p.queryParam(
-    p.text(IMAGE_ALLOWED.color).refine(isValidColor, { error: IMAGE_ALLOWED.color }).optional(),
+    p.text(IMAGE_ALLOWED.color).refine(isValidColor, { error: IMAGE_ALLOWED.color }).transform(canonicalColor).optional(),
     name,
     `${description} A hex colour (the # may be left out: \`color=0969da\`) or a CSS colour name.`,
     'teal',
@@ -77,7 +80,8 @@ export const markers = p.queryParam(
   p
     .text(IMAGE_ALLOWED.markers)
     .regex(MARKERS_RE, { error: IMAGE_ALLOWED.markers })
-    .transform((v): SparklineMarker[] => (v === 'none' ? [] : [...new Set(v.split(',') as SparklineMarker[])]))
+    // In one order (the renderer draws them the same in any): one cache entry per set of markers.
+    .transform((v): SparklineMarker[] => (v === 'none' ? [] : SPARKLINE_MARKERS.filter((m) => v.split(',').includes(m))))
     .optional(),
   'markers',
   'Dots on the last value, the lowest and/or the highest, e.g. last,max; none for no dots. Default: none on a sparkline, last on a card.',
@@ -93,6 +97,7 @@ export const bg = p.queryParam(
   p
     .text(IMAGE_ALLOWED.bg)
     .refine((v) => v === 'transparent' || v === 'theme' || isValidColor(v), { error: IMAGE_ALLOWED.bg })
+    .transform((v) => (v === 'transparent' || v === 'theme' ? v : canonicalColor(v)))
     .optional(),
   'bg',
   'Background: transparent, theme (the theme\u2019s background) or a colour. Default: transparent for a sparkline; theme for a card, where transparent also drops the border.',

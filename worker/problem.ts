@@ -60,12 +60,12 @@ export class ProblemError extends HTTPException {
   }
 }
 
-/** 400 naming each bad parameter. */
-export function invalidParams(errors: ParamError[]): ProblemError {
+/** 400 naming each bad parameter (`detail`: a summary other than the one made from them). */
+export function invalidParams(errors: ParamError[], detail?: string): ProblemError {
   const names = [...new Set(errors.map((e) => e.param))];
   const messages = [...new Set(errors.map((e) => e.message))];
   // One message (one parameter, or one fault of several, like a reversed range) says it best.
-  const detail = messages.length === 1 && messages[0] ? messages[0] : `${names.length} parameters are invalid: ${names.join(', ')}`;
+  detail ??= messages.length === 1 && messages[0] ? messages[0] : `${names.length} parameters are invalid: ${names.join(', ')}`;
   return new ProblemError(problem('invalid-parameter', detail, { errors }));
 }
 

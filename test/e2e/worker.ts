@@ -29,11 +29,9 @@ export interface LocalWorkerOptions {
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   process.env['WRANGLER_SEND_METRICS'] = 'false';
   const state = mkdtempSync(join(tmpdir(), 'peru-exports-e2e-state-'));
-  const bindings = Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text', value }]));
   const worker = await unstable_startWorker({
     config: CONFIG,
-    // StartDevWorkerInput's binding shape is not exported by wrangler's types.
-    bindings: bindings as never,
+    bindings: Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
     dev: {
       persist: state,
       server: { hostname: '127.0.0.1', port: 0 },

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
-import { cacheKeyUrl, entityTag, ifNoneMatchMatches, normalisedKey, TAG_MEMO_LIMIT } from '../../worker/cache-key';
+import { cacheKeyUrl, entityTag, ifNoneMatchAny, ifNoneMatchMatches, normalisedKey, routeKeyPath, TAG_MEMO_LIMIT } from '../../worker/cache-key';
 import { cacheControl, clampMaxAge } from '../../worker/cache-policy';
-import { fetchSettled, get, ORIGIN } from './helpers';
+import { SLASHED_ID } from '../../worker/routes/shared';
+import { cachePuts, fetchSettled, get, ORIGIN } from './helpers';
 
 function directives(header: string | null): Record<string, string | true> {
   return Object.fromEntries(
@@ -123,11 +124,33 @@ describe('ETag and If-None-Match', () => {
     expect(otherLang.status).toBe(200);
   });
 
+  it('answers If-None-Match: * with 304 where the resource exists (RFC 9110 §13.1.2), cold, cached or memoised', async () => {
+    const star = { headers: { 'If-None-Match': '*' } };
+    for (const path of ['/v1/metrics/sector/oil-gas?lang=en', '/v1/metrics/sector/oil-gas/card.svg?theme=dark', '/docs']) {
+      const cold = await fetchSettled(path, star);
+      const etag = (await fetchSettled(path)).headers.get('etag');
+      for (const res of [cold, await fetchSettled(path, star), await fetchSettled(path, star)]) {
+        expect(res.status, path).toBe(304);
+        expect(await res.text()).toBe('');
+        expect(res.headers.get('etag')).toBe(etag);
+        expect(res.headers.get('cache-control')).toMatch(/^public, /);
+        expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      }
+    }
+    // Nothing there, so no 304: an unknown id, a refused query, an error image.
+    expect((await fetchSettled('/v1/metrics/sector/oil-gaz', star)).status).toBe(404);
+    expect((await fetchSettled('/v1/metrics/sector/oil-gas?lang=fr', star)).status).toBe(400);
+    const errorImage = await fetchSettled('/v1/metrics/sector/oil-gaz/card.svg', star);
+    expect([errorImage.status, errorImage.headers.get('x-error')]).toEqual([200, 'unknown-metric']);
+  });
+
   it('parses If-None-Match lists with the weak comparison', () => {
     expect(ifNoneMatchMatches('W/"a", "b"', '"b"')).toBe(true);
     expect(ifNoneMatchMatches('W/"a"', '"a"')).toBe(true);
     expect(ifNoneMatchMatches('"a"', '"b"')).toBe(false);
     expect(ifNoneMatchMatches(undefined, '"b"')).toBe(false);
+    expect(ifNoneMatchMatches('*', '"b"')).toBe(false); // `*` is for the route's answer to decide
+    expect([ifNoneMatchAny('*'), ifNoneMatchAny(' * '), ifNoneMatchAny('"*"'), ifNoneMatchAny(undefined)]).toEqual([true, true, false, false]);
   });
 });
 
@@ -137,7 +160,6 @@ describe('normalised cache key', () => {
     expect(normalisedKey('/v1/metrics/total/series', '?from=2020&to=2021', 'es')).toBe(a);
     expect(normalisedKey('/v1/metrics/total/series', '?from=2020&lang=es&to=2021', 'en')).toBe(a);
     expect(a).toBe('/v1/metrics/total/series?from=2020&lang=es&to=2021');
-    expect(normalisedKey('/v1/metrics/destination%2FCN', '', 'en')).toBe(normalisedKey('/v1/metrics/destination/CN', '', 'en'));
     expect(normalisedKey('/docs', '', null)).toBe('/docs?');
   });
 
@@ -212,5 +234,95 @@ describe('Workers Cache API', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('the key is taken after routing: a URL answers the same whatever the cache holds', () => {
+  it('keeps an id holding %2F apart from the route its decoded slashes would name', async () => {
+    for (const odd of ['/v1/metrics/sector%2Fmining%2Fseries', '/v1/metrics/sector/mining%2Fseries', '/v1/metrics/sector%2Fmining%2Fcard.svg']) {
+      const cold = await fetchSettled(odd);
+      const series = await fetchSettled(odd.replace(/%2F/g, '/'));
+      expect(series.status, odd).toBe(200);
+      const etag = series.headers.get('etag')!;
+      for (const init of [undefined, { headers: { 'If-None-Match': etag } }]) {
+        const warm = await fetchSettled(odd, init);
+        expect(warm.status, odd).toBe(cold.status);
+        expect(warm.headers.get('x-cache'), odd).toBeNull();
+        expect(await warm.text()).toBe(await cold.clone().text());
+      }
+    }
+    // The metric `sector/mining/series` does not exist.
+    expect((await fetchSettled('/v1/metrics/sector%2Fmining%2Fseries')).status).toBe(404);
+  });
+
+  it('still shares one entry between an id sent with its slash and with %2F (the same route and id)', async () => {
+    const path = '/v1/metrics/destination/JP/series?from=2019-02&to=2019-07';
+    const first = await fetchSettled(path);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    for (const spelling of ['/v1/metrics/destination%2FJP/series?from=2019-02&to=2019-07', '/v1/metrics/destination%2fJP/series?to=2019-07&from=2019-02']) {
+      const again = await fetchSettled(spelling);
+      expect(again.headers.get('x-cache'), spelling).toBe('HIT');
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    }
+  });
+
+  it('builds the key path from the route pattern, each parameter encoded', () => {
+    expect(routeKeyPath('/v1/metrics/:id/series', { id: 'destination/CN' })).toBe('/v1/metrics/destination%2FCN/series');
+    // The hidden twin for slashed ids, as zod-openapi registers it (routes/shared.ts SLASHED_ID).
+    const twin = `/v1/metrics/${SLASHED_ID.replace(/^\{(\w+)/, ':$1').slice(0, -1)}/series`;
+    expect(twin).toMatch(/^\/v1\/metrics\/:id\{.+\}\/series$/);
+    expect(routeKeyPath(twin, { id: 'destination/CN' })).toBe('/v1/metrics/destination%2FCN/series');
+    expect(routeKeyPath('/v1/metrics/:id', { id: 'sector/mining/series' })).toBe('/v1/metrics/sector%2Fmining%2Fseries');
+    expect(routeKeyPath('/openapi.json', {})).toBe('/openapi.json');
+  });
+});
+
+describe('one entry per answer, whatever the spelling of its values', () => {
+  async function entriesAndBodies(paths: string[]): Promise<{ entries: number; bodies: Set<string>; statuses: Set<number> }> {
+    const bodies = new Set<string>();
+    const statuses = new Set<number>();
+    const puts = await cachePuts(async () => {
+      for (const path of paths) {
+        const res = await fetchSettled(path);
+        statuses.add(res.status);
+        expect(res.headers.get('x-error'), path).toBeNull();
+        bodies.add(await res.text());
+      }
+    });
+    return { entries: puts.size, bodies, statuses };
+  }
+
+  it('one colour in six spellings is one image and one cache entry', async () => {
+    const spellings = ['red', 'RED', 'Red', 'ff0000', '%23ff0000', 'f00', '%23F00F'];
+    const result = await entriesAndBodies(spellings.map((c) => `/v1/metrics/sector/metal-mechanic/sparkline.svg?color=${c}&bg=${c === 'red' ? 'white' : 'fff'}`));
+    expect(result.statuses).toEqual(new Set([200]));
+    expect(result.entries).toBe(1);
+    expect(result.bodies.size).toBe(1);
+    expect([...result.bodies][0]).toContain('#ff0000');
+  });
+
+  it('numbers, flags and marker lists in any spelling are one entry', async () => {
+    const images = await entriesAndBodies([
+      '/v1/metrics/sector/metal-mechanic/card.svg?width=300&markers=max,last&mean=1',
+      '/v1/metrics/sector/metal-mechanic/card.svg?width=0300&markers=last,max,last&mean=true',
+      '/v1/metrics/sector/metal-mechanic/card.svg?mean=true&markers=last,max&width=00300',
+    ]);
+    expect(images).toMatchObject({ entries: 1, statuses: new Set([200]) });
+    expect(images.bodies.size).toBe(1);
+    const sparklines = await entriesAndBodies(['/v1/metrics/sector/metal-mechanic/sparkline.svg?width=200&height=40', '/v1/metrics/sector/metal-mechanic/sparkline.svg?width=0200&height=040']);
+    expect(sparklines.entries).toBe(1);
+    const json = await entriesAndBodies(['/v1/rankings/sectors?limit=7&year=2017', '/v1/rankings/sectors?limit=07&year=2017', '/v1/metrics/sector/metal-mechanic/series?last=5', '/v1/metrics/sector/metal-mechanic/series?last=005']);
+    expect(json.entries).toBe(2);
+    expect(json.bodies.size).toBe(2);
+  });
+
+  it('looks nothing up and stores nothing for a query the route refuses', async () => {
+    const puts = await cachePuts(async () => {
+      for (const path of ['/v1/metrics/sector/metal-mechanic/sparkline.svg?color=reddish', '/v1/rankings/sectors?limit=0', '/v1/metrics/total?zzz=1']) {
+        const res = await fetchSettled(path);
+        expect(res.status >= 400 || res.headers.has('x-error'), path).toBe(true);
+      }
+    });
+    expect(puts.size).toBe(0);
   });
 });

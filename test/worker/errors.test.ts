@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { closeMatches } from '../../worker/close-matches';
 import { toProblem } from '../../worker/problem';
+import { MAX_NAMED_UNKNOWN } from '../../worker/validation';
 import { expectProblem, get } from './helpers';
 
 describe('bad input answers problem+json naming the parameter and what it allows', () => {
@@ -49,6 +50,25 @@ describe('bad input answers problem+json naming the parameter and what it allows
 
   it('reports a bad value and an unknown parameter together', async () => {
     await expectProblem(await get('/v1/metrics?lang=xx&nope=1'), 400, ['lang', 'nope']);
+  });
+
+  it('names the first few of many unknown parameters and counts them, in a small answer', async () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `p${i}`);
+    const query = names.map((name) => `${name}=1`).join('&');
+    expect(query.length).toBeGreaterThan(14_000);
+    for (const path of [`/v1/metrics/total?${query}`, `/v1/rankings/sectors?lang=xx&${query}`]) {
+      const res = await get(path);
+      const text = await res.clone().text();
+      expect(text.length, path.slice(0, 40)).toBeLessThan(2_000);
+      const p = await expectProblem(res, 400);
+      const unknown = (p.errors ?? []).filter((e) => e.message.startsWith('unknown parameter'));
+      expect(unknown.map((e) => e.param)).toEqual(names.slice(0, MAX_NAMED_UNKNOWN));
+      expect(p.detail).toContain('2000 unknown parameters');
+      expect(p.detail).toContain(names.slice(0, MAX_NAMED_UNKNOWN).join(', '));
+    }
+    const image = await get(`/v1/metrics/total/card.svg?${query}`);
+    expect(image.headers.get('x-error')).toBe('bad-parameter');
+    expect((await image.text()).length).toBeLessThan(4_000);
   });
 
   it('cuts long echoed input', async () => {

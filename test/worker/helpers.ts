@@ -1,6 +1,6 @@
 /** Shared by the worker tests: requests through the worker's fetch handler, and problem checks. */
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import app from '../../worker/index';
 
 export const ORIGIN = 'https://peru-exports.test';
@@ -21,6 +21,20 @@ export async function fetchSettled(path: string, init?: RequestInit): Promise<Re
   await res.clone().arrayBuffer();
   await waitOnExecutionContext(ctx);
   return res;
+}
+
+/**
+ * The Workers Cache API entries the app writes while `run` runs (the URLs of its `put`s): how
+ * many entries a set of requests creates.
+ */
+export async function cachePuts(run: () => Promise<unknown>): Promise<Set<string>> {
+  const put = vi.spyOn(caches.default, 'put');
+  try {
+    await run();
+    return new Set(put.mock.calls.map(([key]) => (key instanceof Request ? key.url : String(key))));
+  } finally {
+    put.mockRestore();
+  }
 }
 
 export async function getJson<T = Record<string, unknown>>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {

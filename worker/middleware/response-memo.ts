@@ -21,12 +21,13 @@
  *   `X-Cache: HIT`: headers the Cache API adds to what it returns (CF-Cache-Status, Age) and
  *   Content-Length (workerd sets it from the body) are not kept.
  * - A 304 from the memo has the headers of the app's own 304 for that request (recorded the
- *   first time the app answered one); If-None-Match is compared as edge-cache.ts does.
+ *   first time the app answered one); If-None-Match is compared as edge-cache.ts does (`*`
+ *   matches: an entry exists only for an answer that existed).
  * - Bounded: at most MEMO_LIMITS.entries entries and MEMO_LIMITS.bytes bytes of bodies and
  *   headers, least recently used first out; a body over MEMO_LIMITS.entryBytes is not kept.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ifNoneMatchMatches } from '../cache-key';
+import { ifNoneMatchAny, ifNoneMatchMatches } from '../cache-key';
 import type { AppEnv } from '../env';
 import { CACHE_STATUS_HEADER } from './edge-cache';
 
@@ -64,7 +65,8 @@ export function memoAnswer(request: Request): Response | undefined {
   if (entry === undefined) return undefined;
   const ifNoneMatch = request.headers.get('If-None-Match');
   let res: Response | undefined;
-  if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, entry.etag)) {
+  // An entry exists only for an answer that existed, so `*` is a match (RFC 9110 §13.1.2).
+  if (ifNoneMatch && (ifNoneMatchAny(ifNoneMatch) || ifNoneMatchMatches(ifNoneMatch, entry.etag))) {
     if (entry.notModified) res = new Response(null, { status: 304, headers: entry.notModified.headers });
   } else if (entry.ok) {
     res = new Response(entry.ok.body, { status: 200, headers: entry.ok.headers });

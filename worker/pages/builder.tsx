@@ -29,6 +29,13 @@ import {
  */
 export const EMBED_LANG_PARAM = 'elang';
 
+/** Every parameter the builder's pages read (`/`, `/builder/output`): the spec's, `elang`, `lang`. */
+export const BUILDER_PARAMS: readonly string[] = [
+  ...Object.keys(DEFAULT_SPEC).filter((name) => name !== 'lang'),
+  EMBED_LANG_PARAM,
+  'lang',
+];
+
 export function builderSpec(
   query: URLSearchParams,
   pageLang: Lang,

@@ -9,7 +9,7 @@ import { STRINGS, type Lang } from './i18n';
 /** What every page knows about the request it answers. */
 export interface PageContext {
   lang: Lang;
-  /** `https://host`, no trailing slash. */
+  /** The public origin every absolute URL names (public-origin.ts): `https://host`, no trailing slash. */
   origin: string;
   /** The request path, e.g. `/m/destination/CN`. */
   path: string;

@@ -42,6 +42,12 @@ const Table: FC<{ caption: string; rows: TableRow[]; ctx: PageContext }> = ({ ca
   );
 };
 
+/**
+ * The parameters a metric page reads: its language and its card's options (the metric is the
+ * path's); `kind` too, which oEmbed reads from a page URL (embed-url.ts).
+ */
+export const METRIC_PAGE_PARAMS: readonly string[] = ['lang', 'kind', 'from', 'to', 'freq', 'theme', 'width', 'height'];
+
 export interface MetricPageProps {
   ctx: PageContext;
   view: MetricPageView;

@@ -9,7 +9,6 @@ import { envelope } from '../views/envelope';
 import { highlightItems, highlightsTable } from '../views/highlights';
 import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
 
-const cached = edgeCache({ kind: 'reference' });
 const tags = ['Highlights'];
 const description =
   'Every figure of PROMPERÚ\u2019s press release on 2024 exports, as published: levels in US dollars, growth rates, ' +
@@ -24,8 +23,8 @@ const list = createRoute({
   tags,
   summary: 'Press-release highlights',
   description,
-  middleware: [cached] as const,
-  request: { query: p.query({ lang: p.lang, format: p.format(['json', 'csv']) }) },
+  middleware: [edgeCache({ kind: 'reference', query: p.langFormatQuery })] as const,
+  request: { query: p.langFormatQuery },
   responses: jsonOrCsvResponses('The highlights.', Highlights),
 });
 
@@ -35,8 +34,8 @@ const listCsv = createRoute({
   tags,
   summary: 'Press-release highlights (CSV)',
   description: `${description} As a CSV file: one row per figure.`,
-  middleware: [cached] as const,
-  request: { query: p.query({ lang: p.lang }) },
+  middleware: [edgeCache({ kind: 'reference', query: p.langQuery })] as const,
+  request: { query: p.langQuery },
   responses: csvResponses('The highlights as CSV.'),
 });
 

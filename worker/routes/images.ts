@@ -106,7 +106,6 @@ function drawing(draw: () => string): string {
   }
 }
 
-const cached = edgeCache({ kind: 'image' });
 const tags = ['Images'];
 const svgBody = z.string().openapi({ description: 'A standalone SVG document (no scripts, no external references).' });
 
@@ -133,7 +132,7 @@ const sparkline = createRoute({
   description:
     'A small trend chart of the series between `from` and `to` (default: the last 24 months, or every year of an ' +
     `annual series) for \`<img>\` tags. At most 300 points. Highlights have no series.`,
-  middleware: [imageErrors, cached] as const,
+  middleware: [imageErrors, edgeCache({ kind: 'image', query: sparklineQuery })] as const,
   request: { params: p.metricIdParams, query: sparklineQuery },
   responses: svgResponses('The sparkline.'),
 });
@@ -146,7 +145,7 @@ const card = createRoute({
   description:
     'Label, latest value, change on a year earlier, period, a sparkline of the series (as for sparkline.svg) and ' +
     'the source, as one image. Highlights show their published figure without a sparkline (from, to and freq do not apply).',
-  middleware: [imageErrors, cached] as const,
+  middleware: [imageErrors, edgeCache({ kind: 'image', query: cardQuery })] as const,
   request: { params: p.metricIdParams, query: cardQuery },
   responses: svgResponses('The card.'),
 });

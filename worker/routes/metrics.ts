@@ -18,11 +18,12 @@ import { catalogueTable, metricCatalogue, metricDetail } from '../views/metrics'
 import { metricSeries, seriesTable, type SeriesQuery } from '../views/series';
 import { csvInstead, csvResponses, jsonOrCsvResponses, jsonResponses, SLASHED_ID } from './shared';
 
-const cached = edgeCache({ kind: 'data' });
 const tags = ['Metrics'];
 
 // ── Catalogue ────────────────────────────────────────────────────────────────────────────
 const catalogueShape = { lang: p.lang, kind: p.kind };
+const catalogueQuery = p.query({ ...catalogueShape, format: p.format(['json', 'csv']) });
+const catalogueCsvQuery = p.query(catalogueShape);
 
 const catalogue = createRoute({
   method: 'get',
@@ -33,8 +34,8 @@ const catalogue = createRoute({
   description:
     'Every series: id, label, kind, unit, frequency, source, first and last period, and the latest value. ' +
     'Press-release figures are listed at /v1/highlights (their ids also work with /v1/metrics/{id}).',
-  middleware: [cached] as const,
-  request: { query: p.query({ ...catalogueShape, format: p.format(['json', 'csv']) }) },
+  middleware: [edgeCache({ kind: 'data', query: catalogueQuery })] as const,
+  request: { query: catalogueQuery },
   responses: jsonOrCsvResponses('The metric catalogue.', MetricCatalogue),
 });
 
@@ -45,13 +46,15 @@ const catalogueCsv = createRoute({
   tags,
   summary: 'Catalogue of metrics (CSV)',
   description: 'The catalogue as a CSV file: one row per series.',
-  middleware: [cached] as const,
-  request: { query: p.query(catalogueShape) },
+  middleware: [edgeCache({ kind: 'data', query: catalogueCsvQuery })] as const,
+  request: { query: catalogueCsvQuery },
   responses: csvResponses('The metric catalogue as CSV.'),
 });
 
 // ── Series ───────────────────────────────────────────────────────────────────────────────
 const seriesShape = { lang: p.lang, from: p.from, to: p.to, last: p.last, freq: p.freq };
+const seriesQuery = p.query({ ...seriesShape, format: p.format(['json', 'csv']) });
+const seriesCsvQuery = p.query(seriesShape);
 const seriesDescription =
   'Points of a series between `from` and `to` (clipped to the series), or the `last` N points up to `to`, monthly ' +
   'or annual. Annual points of a monthly series are sums of the year\u2019s months; a year not complete in the data ' +
@@ -66,8 +69,8 @@ const series = createRoute({
   tags,
   summary: 'A metric\u2019s series',
   description: seriesDescription,
-  middleware: [cached] as const,
-  request: { params: p.metricIdParams, query: p.query({ ...seriesShape, format: p.format(['json', 'csv']) }) },
+  middleware: [edgeCache({ kind: 'data', query: seriesQuery })] as const,
+  request: { params: p.metricIdParams, query: seriesQuery },
   responses: jsonOrCsvResponses('The series\u2019 points.', Series),
 });
 
@@ -78,12 +81,13 @@ const seriesCsv = createRoute({
   tags,
   summary: 'A metric\u2019s series (CSV)',
   description: `${seriesDescription} As a CSV file: period, value_usd (and partial, months for annual points).`,
-  middleware: [cached] as const,
-  request: { params: p.metricIdParams, query: p.query(seriesShape) },
+  middleware: [edgeCache({ kind: 'data', query: seriesCsvQuery })] as const,
+  request: { params: p.metricIdParams, query: seriesCsvQuery },
   responses: csvResponses('The series as CSV.'),
 });
 
 // ── One metric ───────────────────────────────────────────────────────────────────────────
+const detailQuery = p.query({ lang: p.lang, format: p.format(['json']) });
 const detail = createRoute({
   method: 'get',
   path: '/metrics/{id}',
@@ -95,8 +99,8 @@ const detail = createRoute({
     'the change in percent, the share of its parent where there is one, the latest year (partial or complete), ' +
     'and the source with its notes. Highlights (`highlight/…`) answer the same shape with the published figures. ' +
     'An unknown id is a 404 listing close matches.',
-  middleware: [cached] as const,
-  request: { params: p.metricIdParams, query: p.query({ lang: p.lang, format: p.format(['json']) }) },
+  middleware: [edgeCache({ kind: 'data', query: detailQuery })] as const,
+  request: { params: p.metricIdParams, query: detailQuery },
   responses: jsonResponses('The metric\u2019s headline figures.', MetricDetail),
 });
 

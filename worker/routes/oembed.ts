@@ -10,13 +10,15 @@ import { Hono, type Context } from 'hono';
 import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
 import { problem, problemBody, ProblemError, PROBLEM_CONTENT_TYPE, type Problem } from '../problem';
+import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
 import { renderCard } from '../render/card';
 import { formatUsd } from '../render/format';
 import { cardData, imagePoints } from '../views/images';
-import { findMetric } from '../views/lookup';
+import { findMetric, requireSeries } from '../views/lookup';
+import { ranking } from '../views/rankings';
 import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
@@ -32,7 +34,7 @@ function notImplemented(c: Context, detail: string): Response {
 
 /** A positive whole number of pixels, or null when absent. */
 function maxSize(name: 'maxwidth' | 'maxheight', value: string | undefined): number | null {
-  if (value === undefined || value === '') return null;
+  if (value === undefined) return null;
   if (!/^\d{1,5}$/.test(value) || Number(value) === 0) {
     throw new ProblemError(
       problem('invalid-parameter', `${name} must be a positive whole number of pixels`, {
@@ -57,27 +59,56 @@ function cardHeight(spec: EmbedSpec, width: number | null): number {
   return Number(/^<svg\b[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
 }
 
+/**
+ * Draws what the embed will show, with the views the elements' and images' requests use, so a
+ * spec they would refuse (a range outside the series, a sparkline of a highlight) throws their
+ * problem here.
+ */
+function checkDrawable(spec: EmbedSpec): void {
+  if (spec.kind === 'ranking') {
+    ranking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined }, spec.lang);
+  } else if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') {
+    imagePoints(requireSeries(spec.metric), { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined }, spec.lang);
+  }
+}
+
+/** An empty parameter is an absent one (a form sends every field). */
+function param(c: Context, name: string): string | undefined {
+  const value = c.req.query(name);
+  return value === '' ? undefined : value;
+}
+
 oembed.get('/', (c) => {
-  const format = c.req.query('format');
+  const format = param(c, 'format');
   if (format !== undefined && format !== 'json') {
     return notImplemented(c, `format "${format.slice(0, 20)}" is not available; this provider answers format=json only`);
   }
-  const url = c.req.query('url');
-  if (url === undefined || url === '') {
+  const url = param(c, 'url');
+  if (url === undefined) {
     throw new ProblemError(
       problem('invalid-parameter', 'url is required: the address of a metric page, e.g. /m/destination/CN', {
         errors: [{ param: 'url', message: 'missing', allowed: 'a URL of this site: /m/{metric id} or the builder /?…' }],
       }),
     );
   }
-  const max = { width: maxSize('maxwidth', c.req.query('maxwidth')), height: maxSize('maxheight', c.req.query('maxheight')) };
-  const self = new URL(c.req.url);
-  const resolved = specFromPageUrl(url, self.host, isMetricId);
+  const max = { width: maxSize('maxwidth', param(c, 'maxwidth')), height: maxSize('maxheight', param(c, 'maxheight')) };
+  // Only pages of the public origin embed, and every URL of the answer names it.
+  const origin = publicOrigin(c);
+  const resolved = specFromPageUrl(url, new URL(origin).host, isMetricId);
   if (!resolved.ok) {
     throw new ProblemError(problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`));
   }
   let spec = resolved.spec;
-  const natural = oembedSize(spec, cardHeight(spec, spec.width));
+  let natural: { width: number; height: number };
+  try {
+    checkDrawable(spec);
+    natural = oembedSize(spec, cardHeight(spec, spec.width));
+  } catch (err) {
+    // The page's parameters ask for something that cannot be drawn: oEmbed's answer is "no
+    // response for this url" (404), saying why, not the 400 of the request that would fail.
+    if (!(err instanceof ProblemError) || err.problem.status >= 500) throw err;
+    throw new ProblemError(problem('not-found', `No embed for this url: ${err.problem.detail}`));
+  }
   const bounds = sizeBounds(spec.kind);
   const fitted = fitSize(spec, natural, max, bounds.width?.min ?? 0);
   if (fitted === null) {
@@ -98,9 +129,9 @@ oembed.get('/', (c) => {
       version: '1.0',
       type: 'rich',
       provider_name: STRINGS[spec.lang].siteName,
-      provider_url: `${self.origin}/`,
+      provider_url: `${origin}/`,
       title: text.title,
-      html: embedHtml(spec, self.origin, text),
+      html: embedHtml(spec, origin, text),
       width: fitted.width,
       height: fitted.height,
       cache_age: 86400,

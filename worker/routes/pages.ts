@@ -14,12 +14,13 @@ import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
 import { getHighlight, getMetric, type Lang } from '../../data/index';
 import { findAsset, SITE_ASSETS } from '../pages/assets';
-import { BuilderOutput, builderQuery, builderSpec } from '../pages/builder';
+import { publicOrigin } from '../public-origin';
+import { BUILDER_PARAMS, BuilderOutput, builderQuery, builderSpec } from '../pages/builder';
 import { FrontPage } from '../pages/front-page';
 import { latestView } from '../pages/latest';
 import { STRINGS } from '../pages/i18n';
 import { Document, type PageContext } from '../pages/layout';
-import { MetricPage } from '../pages/metric-page';
+import { METRIC_PAGE_PARAMS, MetricPage } from '../pages/metric-page';
 import { DEFAULT_SPEC, parseEmbedSpec } from '../pages/snippets';
 import {
   builderView,
@@ -61,11 +62,29 @@ const pageCaching: MiddlewareHandler<AppEnv> = async function pageCaching(c, nex
   }
 };
 
+/**
+ * Pages are public and long-lived in shared caches, which key on the whole URL: a parameter the
+ * page does not read (`/?lang=es&anything`) made another entry of the same page and was echoed
+ * into its hreflang and language links. Such a URL is redirected, permanently, to the page
+ * without the parameters it does not read (the others kept as sent, for the page to report).
+ */
+function knownParams(names: readonly string[]): MiddlewareHandler<AppEnv> {
+  const known = new Set(names);
+  return async function knownParams(c, next) {
+    const url = new URL(c.req.url);
+    const params = [...url.searchParams];
+    if (params.every(([name]) => known.has(name))) return next();
+    const kept = new URLSearchParams(params.filter(([name]) => known.has(name)));
+    const location = kept.size > 0 ? `${url.pathname}?${kept}` : url.pathname;
+    return c.body(null, 301, { Location: location, 'Cache-Control': cacheControl('docs') });
+  };
+}
+
 function pageContext(c: Context<AppEnv>): PageContext {
   const url = new URL(c.req.url);
   return {
     lang: c.get('language') as Lang,
-    origin: url.origin,
+    origin: publicOrigin(c),
     path: url.pathname,
     query: url.searchParams,
     assets: { css: SITE_ASSETS.css.path, js: SITE_ASSETS.js.path, icon: SITE_ASSETS.icon.path },
@@ -77,7 +96,7 @@ function page(c: Context<AppEnv>, body: unknown, status: 200 | 404 = 200): Respo
   return c.html(html`<!doctype html>${body}`, status);
 }
 
-pages.get('/', pageHeaders, pageCaching, etag(), (c) => {
+pages.get('/', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   return page(
@@ -96,7 +115,7 @@ pages.get('/', pageHeaders, pageCaching, etag(), (c) => {
 });
 
 /** The builder's output alone: preview, snippets, share link (same markup as on the page). */
-pages.get('/builder/output', pageHeaders, pageCaching, etag(), (c) => {
+pages.get('/builder/output', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   const view = { spec, issues: withSuggestions(issues, ctx.query, ctx.lang), text: embedText(spec, spec.lang) };
@@ -106,7 +125,7 @@ pages.get('/builder/output', pageHeaders, pageCaching, etag(), (c) => {
 
 const METRIC_ID = '[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+)?';
 
-pages.get(`/m/:id{${METRIC_ID}}`, pageHeaders, pageCaching, etag(), (c) => {
+pages.get(`/m/:id{${METRIC_ID}}`, knownParams(METRIC_PAGE_PARAMS), pageHeaders, pageCaching, etag(), (c) => {
   const ctx = pageContext(c);
   const id = c.req.param('id');
   const t = STRINGS[ctx.lang].metric;

@@ -10,7 +10,6 @@ import { envelope } from '../views/envelope';
 import { ranking, RANKINGS, rankingTable, type RankingKind } from '../views/rankings';
 import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
 
-const cached = edgeCache({ kind: 'data' });
 const tags = ['Rankings'];
 
 const DESCRIPTION: Record<RankingKind, string> = {
@@ -31,6 +30,8 @@ function shape(kind: RankingKind) {
 }
 
 function routes(kind: RankingKind) {
+  const jsonQuery = p.query({ ...shape(kind), format: p.format(['json', 'csv']) });
+  const csvQuery = p.query(shape(kind));
   const json = createRoute({
     method: 'get',
     path: `/rankings/${kind}`,
@@ -38,8 +39,8 @@ function routes(kind: RankingKind) {
     tags,
     summary: `Top ${kind}`,
     description: DESCRIPTION[kind],
-    middleware: [cached] as const,
-    request: { query: p.query({ ...shape(kind), format: p.format(['json', 'csv']) }) },
+    middleware: [edgeCache({ kind: 'data', query: jsonQuery })] as const,
+    request: { query: jsonQuery },
     responses: jsonOrCsvResponses(`The ${kind} ranking.`, Ranking),
   });
   const csv = createRoute({
@@ -49,8 +50,8 @@ function routes(kind: RankingKind) {
     tags,
     summary: `Top ${kind} (CSV)`,
     description: `${DESCRIPTION[kind]} As a CSV file: one row per item.`,
-    middleware: [cached] as const,
-    request: { query: p.query(shape(kind)) },
+    middleware: [edgeCache({ kind: 'data', query: csvQuery })] as const,
+    request: { query: csvQuery },
     responses: csvResponses(`The ${kind} ranking as CSV.`),
   });
   return { json, csv };

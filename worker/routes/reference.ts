@@ -9,14 +9,16 @@ import { problemResponses } from '../schemas';
 
 const tags = ['Reference'];
 
+const openapiQuery = p.query({});
+
 const openapi = createRoute({
   method: 'get',
   path: '/openapi.json',
   tags,
   summary: 'OpenAPI 3.1 document',
   description: 'This API described in OpenAPI 3.1, generated from the route definitions that validate requests.',
-  middleware: [edgeCache({ kind: 'docs', localized: false })] as const,
-  request: { query: p.query({}) },
+  middleware: [edgeCache({ kind: 'docs', localized: false, query: openapiQuery })] as const,
+  request: { query: openapiQuery },
   responses: {
     200: { description: 'The OpenAPI document.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
     ...problemResponses,
@@ -24,14 +26,14 @@ const openapi = createRoute({
 });
 
 // The page takes no parameters and ignores any (a link with `?utm_source=…` still works);
-// its cache key leaves the query out, so they cannot create entries either.
+// it has no query schema and its cache key no query, so they cannot create entries either.
 const docs = createRoute({
   method: 'get',
   path: '/docs',
   tags,
   summary: 'API reference page',
   description: 'This reference: every endpoint with its parameters, responses, errors and an example, as one HTML page.',
-  middleware: [edgeCache({ kind: 'docs', localized: false, ignoreQuery: true })] as const,
+  middleware: [edgeCache({ kind: 'docs', localized: false, query: null })] as const,
   responses: { 200: { description: 'The page.', content: { 'text/html': { schema: z.string() } } } },
 });
 

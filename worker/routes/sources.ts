@@ -9,7 +9,6 @@ import { envelope } from '../views/envelope';
 import { sourceItems, sourcesTable } from '../views/sources';
 import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
 
-const cached = edgeCache({ kind: 'reference' });
 const tags = ['Sources'];
 const description =
   'Where every figure comes from: publisher, title, address, what the figures measure, unit, coverage, licence, ' +
@@ -21,8 +20,8 @@ const list = createRoute({
   tags,
   summary: 'Sources (provenance)',
   description,
-  middleware: [cached] as const,
-  request: { query: p.query({ lang: p.lang, format: p.format(['json', 'csv']) }) },
+  middleware: [edgeCache({ kind: 'reference', query: p.langFormatQuery })] as const,
+  request: { query: p.langFormatQuery },
   responses: jsonOrCsvResponses('The sources.', Sources),
 });
 
@@ -32,8 +31,8 @@ const listCsv = createRoute({
   tags,
   summary: 'Sources (CSV)',
   description: `${description} As a CSV file: one row per source, notes joined with " | ".`,
-  middleware: [cached] as const,
-  request: { query: p.query({ lang: p.lang }) },
+  middleware: [edgeCache({ kind: 'reference', query: p.langQuery })] as const,
+  request: { query: p.langQuery },
   responses: csvResponses('The sources as CSV.'),
 });
 
