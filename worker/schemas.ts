@@ -130,6 +130,20 @@ export const MetricDetail = z
         description: 'The year of the latest figure. Its change compares the same months of the year before when the year is partial.',
       }),
     preliminary: z.boolean().openapi({ description: 'The latest figure is preliminary and may be revised.' }),
+    provisional: z
+      .strictObject({
+        kind: z.enum(['incomplete', 'estimate']),
+        from: period.openapi({ description: 'The first period inside the revision window.' }),
+        label: z.string().openapi({ description: 'A short note for beside the period, e.g. "incompleto: se revisará al alza".', example: 'preliminary' }),
+        note: z.string().openapi({ description: 'Why, in a sentence (the source\u2019s revision window, /v1/sources).' }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'Set when the latest period lies inside its source\u2019s revision window (counted back from the series\u2019 latest month): ' +
+          'the figure and its change will likely be revised. `incomplete` figures run low until late declarations are counted ' +
+          '(SUNAT: its latest change can show a fall that did not happen); `estimate`s are revised either way (BCRP).',
+      }),
     source: Provenance,
     quote: z.string().nullable().openapi({ description: 'For highlights: the press-release sentence the figure comes from.' }),
     related: z.string().nullable().openapi({ description: 'For highlights: a SUNAT series measuring a comparable thing (never mixed in).' }),

@@ -125,6 +125,12 @@ export function metricResponse(id: string, lang: Lang) {
       : null,
     annual: { year: 2025, value: 22486106754, formattedValue: usd(22486106754, lang)!, partial: true, months: 4, changePct: 4.6, formattedChange: pct(4.6, lang) },
     preliminary: true,
+    provisional: {
+      kind: 'incomplete',
+      from: months.at(-7)!,
+      label: lang === 'es' ? 'incompleto: se revisará al alza' : 'incomplete: will be revised up',
+      note: lang === 'es' ? 'Los últimos 7 meses están incompletos.' : 'The latest 7 months are incomplete.',
+    },
     source: {
       id: s.source,
       publisher: SUNAT,
@@ -158,6 +164,7 @@ export function highlightResponse(lang: Lang) {
     share: null,
     annual: null,
     preliminary: false,
+    provisional: null,
     source: {
       id: 'promperu-2024',
       publisher: 'PROMPERÚ',

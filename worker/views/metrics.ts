@@ -11,7 +11,7 @@ import {
   valueAt,
   yoyGrowth,
 } from '../../data/derive';
-import { getMetric, metrics } from '../../data/index';
+import { getMetric, getSource, metrics } from '../../data/index';
 import type { Highlight, Lang, MetricKind, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { formatChangePct, formatUsd, periodLabel, spokenChange } from '../render/format';
@@ -27,6 +27,28 @@ type Body<T> = Omit<T, 'apiVersion' | 'datasetVersion' | 'lang'>;
 /** Is `period` at or after `since` (both of the series' own format)? */
 function isPreliminary(metric: SeriesMetric, period: string | null): boolean {
   return metric.preliminaryFrom !== undefined && period !== null && period >= metric.preliminaryFrom;
+}
+
+const PROVISIONAL_LABEL: Record<'incomplete' | 'estimate', Record<Lang, string>> = {
+  incomplete: { es: 'incompleto: se revisará al alza', en: 'incomplete: will be revised up' },
+  estimate: { es: 'preliminar', en: 'preliminary' },
+};
+
+/**
+ * Whether `period` lies inside the revision window of the metric's source, counted back from the
+ * series' last month: then its figure, and any change resting on it, is provisional.
+ */
+function provisionalOf(metric: SeriesMetric, period: string | null, lang: Lang): MetricDetailBody['provisional'] {
+  const revision = getSource(metric.source)?.revision;
+  const at = period === null ? null : monthNumber(period);
+  const last = monthNumber(coverage(metric).last);
+  if (!revision || at === null || last === null || at <= last - revision.months) return null;
+  return {
+    kind: revision.kind,
+    from: monthFromNumber(last - revision.months + 1),
+    label: PROVISIONAL_LABEL[revision.kind][lang],
+    note: revision.note[lang],
+  };
 }
 
 /** A latest figure (MaybePeriodValue): the period in words, the figure written and as spoken. */
@@ -139,6 +161,7 @@ function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> 
           }
         : null,
     preliminary: isPreliminary(metric, latest),
+    provisional: provisionalOf(metric, latest, lang),
     source: provenance(metric.source, lang),
     quote: null,
     related: null,
@@ -173,6 +196,7 @@ function highlightDetail(h: Highlight, lang: Lang): Body<MetricDetailBody> {
           }
         : null,
     preliminary: false,
+    provisional: null,
     source: provenance(h.source, lang),
     quote: h.quote,
     related: h.related ?? null,
