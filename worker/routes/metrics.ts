@@ -27,6 +27,7 @@ const catalogueShape = { lang: p.lang, kind: p.kind };
 const catalogue = createRoute({
   method: 'get',
   path: '/metrics',
+  operationId: 'getMetrics',
   'x-example-query': 'kind=sector&lang=en',
   tags,
   summary: 'Catalogue of metrics',
@@ -41,6 +42,7 @@ const catalogue = createRoute({
 const catalogueCsv = createRoute({
   method: 'get',
   path: '/metrics.csv',
+  operationId: 'getMetricsCsv',
   'x-example-query': 'kind=destination',
   tags,
   summary: 'Catalogue of metrics (CSV)',
@@ -62,6 +64,7 @@ const seriesDescription =
 const series = createRoute({
   method: 'get',
   path: '/metrics/{id}/series',
+  operationId: 'getMetricSeries',
   'x-example-query': 'from=2024-01&to=2025-04',
   tags,
   summary: 'A metric\u2019s series',
@@ -74,6 +77,7 @@ const series = createRoute({
 const seriesCsv = createRoute({
   method: 'get',
   path: '/metrics/{id}/series.csv',
+  operationId: 'getMetricSeriesCsv',
   'x-example-query': 'from=2015&to=2024&freq=annual',
   tags,
   summary: 'A metric\u2019s series (CSV)',
@@ -87,6 +91,7 @@ const seriesCsv = createRoute({
 const detail = createRoute({
   method: 'get',
   path: '/metrics/{id}',
+  operationId: 'getMetric',
   'x-example-query': 'lang=en',
   tags,
   summary: 'One metric',

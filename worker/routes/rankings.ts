@@ -30,10 +30,14 @@ function shape(kind: RankingKind) {
   return { lang: p.lang, year: p.year, limit: p.limit(spec.maxLimit, spec.defaultLimit) };
 }
 
+/** `destinations` → `getTopDestinations`. */
+const operationId = (kind: RankingKind) => `getTop${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+
 function routes(kind: RankingKind) {
   const json = createRoute({
     method: 'get',
     path: `/rankings/${kind}`,
+    operationId: operationId(kind),
     'x-example-query': 'year=2024&limit=5',
     tags,
     summary: `Top ${kind}`,
@@ -45,6 +49,7 @@ function routes(kind: RankingKind) {
   const csv = createRoute({
     method: 'get',
     path: `/rankings/${kind}.csv`,
+    operationId: `${operationId(kind)}Csv`,
     'x-example-query': 'lang=en',
     tags,
     summary: `Top ${kind} (CSV)`,
@@ -59,10 +64,10 @@ function routes(kind: RankingKind) {
 const destinations = routes('destinations');
 const sectors = routes('sectors');
 
-type RankingQuery = { year?: string | undefined; limit?: number | undefined };
+type RankingQuery = { year?: number | undefined; limit?: number | undefined };
 
 function body(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery) {
-  return ranking(kind, { year: q.year === undefined ? undefined : Number(q.year), limit: q.limit }, c.get('language'));
+  return ranking(kind, { year: q.year, limit: q.limit }, c.get('language'));
 }
 
 function csv(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery): Response {
