@@ -14,6 +14,7 @@ import { ALLOWED_METHODS, apiHeaders } from './middleware/api-headers';
 import { answerFromMemo, recordAnswers } from './middleware/response-memo';
 import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
+import crawlers from './routes/crawlers';
 import { highlights } from './routes/highlights';
 import { images } from './routes/images';
 import { metrics } from './routes/metrics';
@@ -77,6 +78,7 @@ const routes = app
   .route('/', reference(() => openApiDocument(app)))
   .get('/healthz', (c) => c.text('ok', 200));
 app.route('/oembed', oembed);
+app.route('/', crawlers); // robots.txt, sitemap.xml
 app.route('/', pages);
 
 app.notFound((c) =>
