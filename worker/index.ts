@@ -16,6 +16,7 @@ import { followPublished } from './live/published';
 import { refreshLive } from './live/refresh';
 import { openApiDocument } from './openapi';
 import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
+import crawlers from './routes/crawlers';
 import { highlights } from './routes/highlights';
 import { images } from './routes/images';
 import { metrics } from './routes/metrics';
@@ -81,6 +82,7 @@ const routes = app
   .route('/', reference(() => openApiDocument(app)))
   .get('/healthz', (c) => c.text('ok', 200));
 app.route('/oembed', oembed);
+app.route('/', crawlers); // robots.txt, sitemap.xml
 app.route('/', pages);
 
 app.notFound((c) =>

@@ -27,7 +27,9 @@ source (/v1/sources); figures of different sources are never mixed.
 - **Languages**: \`lang=es|en\`, else the Accept-Language header, default \`es\`. Labels and the
   \`formatted…\` strings follow it; numbers are plain numbers.
 - **Versions**: every JSON body carries \`apiVersion\` and \`datasetVersion\`.
-- **CSV**: every tabular resource also answers CSV, at the same path with \`.csv\` or with \`format=csv\`.
+- **CSV**: every tabular resource also answers CSV at the same path with \`.csv\`, where its \`text/csv\` response
+  is declared. \`format=csv\` on the JSON path answers the same CSV, as a shortcut for links; the JSON path
+  declares only its JSON, so a generated client's call returns one type.
 - **Caching**: responses carry a strong \`ETag\` (send \`If-None-Match\` for a 304) and
   \`Cache-Control\` (data: ${cacheControl('data')}; errors: ${cacheControl('error')}).
   \`X-Cache\` says whether the edge cache answered.
@@ -38,9 +40,25 @@ source (/v1/sources); figures of different sources are never mixed.
 
 let cached: OpenApiDocument | undefined;
 
+/**
+ * Every operation's `operationId` (the method name of a generated client): the route's own,
+ * else `get` and the words of its path after `/v1` (`/v1/sources.csv` → `getSourcesCsv`), so a
+ * route added without one still gets a stable, unique name.
+ */
+export function withOperationIds(doc: OpenApiDocument): OpenApiDocument {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    const words = path.replace(/^\/v1(?=\/)/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+    for (const method of ['get', 'head', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = item?.[method];
+      if (op && !op.operationId) op.operationId = method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+    }
+  }
+  return doc;
+}
+
 /** The document for `app` (built on first use; the routes never change at run time). */
 export function openApiDocument(app: OpenAPIHono<never> | OpenAPIHono<any>): OpenApiDocument {
-  cached ??= app.getOpenAPI31Document({
+  cached ??= withOperationIds(app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'peru-exports API',
@@ -48,6 +66,10 @@ export function openApiDocument(app: OpenAPIHono<never> | OpenAPIHono<any>): Ope
       description: DESCRIPTION,
       license: { name: 'MIT (the code); the figures are under their sources\u2019 terms, see /v1/sources', url: 'https://opensource.org/licenses/MIT' },
     },
+    // Relative: the API is wherever this document is served from (OpenAPI 3.1, Server Object).
+    servers: [{ url: '/', description: 'The host serving this document.' }],
+    // Public: no operation needs credentials (an empty requirement list says so).
+    security: [],
     tags: [
       { name: 'Metrics', description: 'Series and their headline figures.' },
       { name: 'Rankings', description: 'Top destinations and sectors.' },
@@ -59,6 +81,6 @@ export function openApiDocument(app: OpenAPIHono<never> | OpenAPIHono<any>): Ope
     'x-dataset-version': datasetVersion,
     'x-cache-lifetimes': CACHE_POLICY,
     'x-problem-types': PROBLEM_TYPES,
-  });
+  }));
   return cached;
 }

@@ -7,7 +7,6 @@
 import { z } from '@hono/zod-openapi';
 import { LANGS, type MetricKind } from '../data/types';
 
-const YEAR_RE = /^\d{4}$/;
 const PERIOD_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 
 /** A query string parameter whose every failure says `allowed`. */
@@ -15,7 +14,7 @@ export function text(allowed: string) {
   return z.string({ error: allowed });
 }
 
-export function queryParam<T extends z.ZodType>(schema: T, name: string, description: string, example: string) {
+export function queryParam<T extends z.ZodType>(schema: T, name: string, description: string, example: string | number) {
   return schema.openapi({ param: { name, in: 'query', description }, example });
 }
 
@@ -41,7 +40,7 @@ export function format<const F extends readonly [string, ...string[]]>(formats: 
     z.enum(formats, { error: ALLOWED.format(formats) }).optional(),
     'format',
     formats.includes('csv')
-      ? 'json (default) or csv; the CSV form is also at the same path with a .csv suffix.'
+      ? 'json (default), or csv for the CSV of the same path with a .csv suffix, where its text/csv response is declared (a shortcut for links; a generated client calls the .csv path).'
       : 'json (the only format of this resource).',
     formats.includes('csv') ? 'csv' : 'json',
   );
@@ -74,24 +73,41 @@ export const freq = queryParam(
   'annual',
 );
 
+/**
+ * A whole number in the query string, declared as an integer (so generated clients take a
+ * number). Only plain decimal digits, at most `digits` of them, become a number: `Number` alone
+ * would also take "", " 5", "1e2" or "0x10". Anything else stays a string and fails `schema`
+ * with the parameter's `allowed` text, like every other refusal.
+ */
+function wholeNumber(digits: number, schema: z.ZodNumber) {
+  const form = new RegExp(`^\\d{1,${digits}}$`);
+  return z.preprocess((value: unknown) => (typeof value === 'string' && form.test(value) ? Number(value) : value), schema);
+}
+
+/**
+ * SUNAT's tables G1 and G6, which the rankings rank, begin in January 2005 (data/README.md).
+ * The last year grows with the data, so the document states only the first; a year without
+ * data is refused by the ranking itself, naming the years it covers.
+ */
+export const FIRST_RANKED_YEAR = 2005;
+
 export const year = queryParam(
-  text(ALLOWED.year).regex(YEAR_RE, { error: ALLOWED.year }).optional(),
+  wholeNumber(4, z.number({ error: ALLOWED.year }).int({ error: ALLOWED.year }))
+    .openapi({ minimum: FIRST_RANKED_YEAR })
+    .optional(),
   'year',
-  'Calendar year to rank (a partial year is marked partial). Without it: the latest 12 months.',
-  '2024',
+  `Calendar year to rank, from ${FIRST_RANKED_YEAR} to the latest year with data (a partial year is marked partial). Without it: the latest 12 months.`,
+  2024,
 );
 
-/** A whole number from 1 to `max` (at most four digits), as a number. */
+/** A whole number from 1 to `max`. */
 function count(max: number) {
   const allowed = ALLOWED.limit(max);
-  return text(allowed)
-    .regex(/^\d{1,4}$/, { error: allowed })
-    .transform(Number)
-    .pipe(z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }));
+  return wholeNumber(String(max).length, z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }));
 }
 
 export function limit(max: number, fallback: number) {
-  return queryParam(count(max).optional(), 'limit', `How many items, 1 to ${max}; default ${fallback}.`, String(Math.min(10, max)));
+  return queryParam(count(max).optional(), 'limit', `How many items, 1 to ${max}; default ${fallback}.`, Math.min(10, max));
 }
 
 /** Most points `last` may ask for (the longest monthly series has about 250). */
@@ -101,7 +117,7 @@ export const last = queryParam(
   count(MAX_LAST).optional(),
   'last',
   `Only the last N points, 1 to ${MAX_LAST}, ending at \`to\` (default: the series\u2019 last period); with freq=annual, the last N years. Not together with \`from\`.`,
-  '12',
+  12,
 );
 
 export const METRIC_KINDS = ['total', 'group', 'sector', 'product', 'destination', 'aggregate'] as const satisfies readonly MetricKind[];

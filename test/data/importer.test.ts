@@ -4,7 +4,7 @@
  * touching the files already in the output folder.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { annualValue } from '../../data/derive';
 import { buildDataset, importDataset, OUTPUT_FILES, resolveInputs } from '../../data/import/import-dataset';
 import type { DatasetFile, SeriesMetric } from '../../data/types';
+import { committedFolder as committedOutput } from './fixtures/committed-folder';
 import { g1Row, writeFixture, type FixtureOptions } from './fixtures/sunat-fixture';
 
 const run = promisify(execFile);
@@ -30,18 +31,7 @@ async function fixture(options: FixtureOptions = {}): Promise<string> {
 }
 
 /** An output folder holding "committed" files, to check that a failed import leaves them. */
-function committedFolder(): { dir: string; untouched: () => void } {
-  const dir = tempDir('out');
-  const contents = Object.values(OUTPUT_FILES).map((name) => [name, `{"committed":"${name}"}\n`] as const);
-  for (const [name, text] of contents) writeFileSync(join(dir, name), text);
-  return {
-    dir,
-    untouched: () => {
-      expect(readdirSync(dir).sort()).toEqual(contents.map(([n]) => n).sort()); // no temp files left
-      for (const [name, text] of contents) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
-    },
-  };
-}
+const committedFolder = () => committedOutput(tempDir('out'));
 
 const sheet = (book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
   const ws = book.getWorksheet(name);

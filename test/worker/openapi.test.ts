@@ -97,6 +97,35 @@ describe('the OpenAPI document', () => {
     expect(new RegExp(from.schema.pattern).test('2024-03')).toBe(true);
     expect(new RegExp(from.schema.pattern).test('2024-13')).toBe(false);
   });
+
+  it('declares the numeric parameters as integers with the ranges the server enforces', () => {
+    const param = (path: string, name: string) => (doc.paths[path].get.parameters as Json[]).find((p) => p.name === name)!.schema;
+    expect(param('/v1/metrics/{id}/series', 'last')).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    expect(param('/v1/rankings/destinations', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 250 });
+    expect(param('/v1/rankings/sectors', 'limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 50 });
+    expect(param('/v1/rankings/sectors.csv', 'year')).toMatchObject({ type: 'integer', minimum: 2005 });
+    expect(param('/v1/rankings/sectors', 'year').pattern).toBeUndefined();
+  });
+
+  it('declares one 200 per JSON path (JSON), CSV only on the .csv paths', () => {
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
+      const types = Object.keys(item.get.responses['200'].content);
+      if (path.endsWith('.csv')) expect(types, path).toEqual(['text/csv']);
+      else expect(types, path).not.toContain('text/csv');
+    }
+  });
+
+  it('names every operation once, for generated clients', () => {
+    const ids = Object.values(doc.paths as Record<string, Json>).map((item) => item.get.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^get[A-Z]\w+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/v1/rankings/destinations.csv'].get.operationId).toBe('getTopDestinationsCsv');
+  });
+
+  it('says the API is public and served from where the document is', () => {
+    expect(doc.security).toEqual([]);
+    expect(doc.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+  });
 });
 
 /** Requests per endpoint, both languages, checked against the document's 200 schema. */
@@ -149,6 +178,13 @@ describe('real responses against the document', () => {
     }
     const res = await get('/v1/sources', { method: 'DELETE' });
     expectValid(responseSchema('/v1/sources', '405', 'application/problem+json'), await res.json(), 'DELETE');
+    // The image routes and /docs answer a problem only for another method; it is declared too.
+    for (const [docPath, url] of [['/v1/metrics/{id}/card.svg', '/v1/metrics/total/card.svg'], ['/v1/metrics/{id}/sparkline.svg', '/v1/metrics/total/sparkline.svg'], ['/docs', '/docs']]) {
+      const post = await get(url!, { method: 'POST' });
+      expect(post.status, url).toBe(405);
+      expect(post.headers.get('content-type'), url).toMatch(/^application\/problem\+json/);
+      expectValid(responseSchema(docPath!, '405', 'application/problem+json'), await post.json(), `POST ${url}`);
+    }
   });
 
   it('would catch a response that does not match: an extra or missing field fails', async () => {

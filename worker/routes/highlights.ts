@@ -19,6 +19,7 @@ const description =
 const list = createRoute({
   method: 'get',
   path: '/highlights',
+  operationId: 'getHighlights',
   'x-example-query': 'lang=en',
   tags,
   summary: 'Press-release highlights',
@@ -31,6 +32,7 @@ const list = createRoute({
 const listCsv = createRoute({
   method: 'get',
   path: '/highlights.csv',
+  operationId: 'getHighlightsCsv',
   tags,
   summary: 'Press-release highlights (CSV)',
   description: `${description} As a CSV file: one row per figure.`,

@@ -28,7 +28,7 @@ import { invalidParams, type Problem } from '../problem';
 import { renderCard } from '../render/card';
 import { renderErrorImage } from '../render/error-image';
 import { formatUsd } from '../render/format';
-import { cacheHeaders } from '../schemas';
+import { cacheHeaders, problemResponses } from '../schemas';
 import { cardData, imagePoints, imageSeries } from '../views/images';
 import { requireMetric, requireSeries } from '../views/lookup';
 import { SLASHED_ID } from './shared';
@@ -121,12 +121,15 @@ function svgResponses(description: string) {
       },
       content: { 'image/svg+xml': { schema: svgBody } },
     },
+    // The one answer that is not an image: another method than GET, HEAD or OPTIONS.
+    405: problemResponses[405],
   } as const;
 }
 
 const sparkline = createRoute({
   method: 'get',
   path: '/metrics/{id}/sparkline.svg',
+  operationId: 'getSparkline',
   tags,
   summary: 'A metric\u2019s series as a sparkline (SVG)',
   description:
@@ -140,6 +143,7 @@ const sparkline = createRoute({
 const card = createRoute({
   method: 'get',
   path: '/metrics/{id}/card.svg',
+  operationId: 'getCard',
   tags,
   summary: 'A metric\u2019s stat card (SVG)',
   description:

@@ -28,6 +28,7 @@ const catalogueCsvQuery = p.query(catalogueShape);
 const catalogue = createRoute({
   method: 'get',
   path: '/metrics',
+  operationId: 'getMetrics',
   'x-example-query': 'kind=sector&lang=en',
   tags,
   summary: 'Catalogue of metrics',
@@ -42,6 +43,7 @@ const catalogue = createRoute({
 const catalogueCsv = createRoute({
   method: 'get',
   path: '/metrics.csv',
+  operationId: 'getMetricsCsv',
   'x-example-query': 'kind=destination',
   tags,
   summary: 'Catalogue of metrics (CSV)',
@@ -65,6 +67,7 @@ const seriesDescription =
 const series = createRoute({
   method: 'get',
   path: '/metrics/{id}/series',
+  operationId: 'getMetricSeries',
   'x-example-query': 'from=2024-01&to=2025-04',
   tags,
   summary: 'A metric\u2019s series',
@@ -77,6 +80,7 @@ const series = createRoute({
 const seriesCsv = createRoute({
   method: 'get',
   path: '/metrics/{id}/series.csv',
+  operationId: 'getMetricSeriesCsv',
   'x-example-query': 'from=2015&to=2024&freq=annual',
   tags,
   summary: 'A metric\u2019s series (CSV)',
@@ -91,6 +95,7 @@ const detailQuery = p.query({ lang: p.lang, format: p.format(['json']) });
 const detail = createRoute({
   method: 'get',
   path: '/metrics/{id}',
+  operationId: 'getMetric',
   'x-example-query': 'lang=en',
   tags,
   summary: 'One metric',

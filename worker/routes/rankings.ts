@@ -29,12 +29,16 @@ function shape(kind: RankingKind) {
   return { lang: p.lang, year: p.year, limit: p.limit(spec.maxLimit, spec.defaultLimit) };
 }
 
+/** `destinations` → `getTopDestinations`. */
+const operationId = (kind: RankingKind) => `getTop${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+
 function routes(kind: RankingKind) {
   const jsonQuery = p.query({ ...shape(kind), format: p.format(['json', 'csv']) });
   const csvQuery = p.query(shape(kind));
   const json = createRoute({
     method: 'get',
     path: `/rankings/${kind}`,
+    operationId: operationId(kind),
     'x-example-query': 'year=2024&limit=5',
     tags,
     summary: `Top ${kind}`,
@@ -46,6 +50,7 @@ function routes(kind: RankingKind) {
   const csv = createRoute({
     method: 'get',
     path: `/rankings/${kind}.csv`,
+    operationId: `${operationId(kind)}Csv`,
     'x-example-query': 'lang=en',
     tags,
     summary: `Top ${kind} (CSV)`,
@@ -60,10 +65,10 @@ function routes(kind: RankingKind) {
 const destinations = routes('destinations');
 const sectors = routes('sectors');
 
-type RankingQuery = { year?: string | undefined; limit?: number | undefined };
+type RankingQuery = { year?: number | undefined; limit?: number | undefined };
 
 function body(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery) {
-  return ranking(kind, { year: q.year === undefined ? undefined : Number(q.year), limit: q.limit }, c.get('language'));
+  return ranking(kind, { year: q.year, limit: q.limit }, c.get('language'));
 }
 
 function csv(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery): Response {

@@ -14,6 +14,7 @@ const openapiQuery = p.query({});
 const openapi = createRoute({
   method: 'get',
   path: '/openapi.json',
+  operationId: 'getOpenApiDocument',
   tags,
   summary: 'OpenAPI 3.1 document',
   description: 'This API described in OpenAPI 3.1, generated from the route definitions that validate requests.',
@@ -30,11 +31,13 @@ const openapi = createRoute({
 const docs = createRoute({
   method: 'get',
   path: '/docs',
+  operationId: 'getApiReference',
   tags,
   summary: 'API reference page',
   description: 'This reference: every endpoint with its parameters, responses, errors and an example, as one HTML page.',
   middleware: [edgeCache({ kind: 'docs', localized: false, query: null })] as const,
-  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: z.string() } } } },
+  // Any query is ignored, so the only problem is another method than GET, HEAD or OPTIONS.
+  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: z.string() } } }, 405: problemResponses[405] },
 });
 
 let styleHash: Promise<string> | undefined;

@@ -7,29 +7,28 @@ import { cacheHeaders, problemResponses } from '../schemas';
 
 const csvBody = z.string().openapi({ description: 'CSV (RFC 4180) with a header row, UTF-8 with byte-order mark.' });
 
-/**
- * 200 as JSON (`schema`) or, with format=csv, as CSV; plus the problem responses.
- *
- * The document lists both media types; the TypeScript type keeps only JSON, so that
- * hono/client's `res.json()` is the JSON body rather than a union with text. (A typed client
- * wanting CSV calls the `.csv` route, typed as text.) Handlers return the CSV through
- * `csvInstead`, the one place that bridges the two.
- */
-export function jsonOrCsvResponses<S extends z.ZodType>(description: string, schema: S) {
-  const content = { 'application/json': { schema }, 'text/csv': { schema: csvBody } };
-  return {
-    200: { description, headers: cacheHeaders, content: content as unknown as { 'application/json': { schema: S } } },
-    ...problemResponses,
-  } as const;
-}
-
-/** The CSV answer of a JSON route asked for format=csv (see jsonOrCsvResponses). */
-export function csvInstead(res: Response): never {
-  return res as never;
-}
-
+/** 200 as JSON (`schema`), plus the problem responses. */
 export function jsonResponses<S extends z.ZodType>(description: string, schema: S) {
   return { 200: { description, headers: cacheHeaders, content: { 'application/json': { schema } } }, ...problemResponses } as const;
+}
+
+/**
+ * The responses of a JSON route that also answers format=csv: 200 as JSON (`schema`), plus the
+ * problem responses. The CSV is declared once, on the route's `.csv` twin: were it a second
+ * 200 here, generated clients (openapi-typescript, hono/client) would type every call
+ * `Body | string`. format=csv stays a shortcut for links, said in this 200's description and in
+ * the `format` parameter's; handlers return it through `csvInstead`.
+ */
+export function jsonOrCsvResponses<S extends z.ZodType>(description: string, schema: S) {
+  return jsonResponses(`${description} With format=csv: the CSV of the \`.csv\` path (text/csv, declared there).`, schema);
+}
+
+/**
+ * The CSV answer of a JSON route asked for format=csv (see jsonOrCsvResponses): the route's
+ * type, like its document, says JSON; this is the one place that bridges the two.
+ */
+export function csvInstead(res: Response): never {
+  return res as never;
 }
 
 export function csvResponses(description: string) {

@@ -22,6 +22,14 @@ function metricCandidates(): Candidate[] {
   return candidates;
 }
 
+/**
+ * Every id that `findMetric` finds (the series, then the highlights), as the dataset holds
+ * them now: read at each call, so a metric added at run time is listed.
+ */
+export function metricIds(): string[] {
+  return [...metrics.map((m) => m.id), ...highlights.map((h) => h.id)];
+}
+
 export function findMetric(id: string): FoundMetric | undefined {
   const metric = getMetric(id);
   if (metric) return { type: 'series', metric };
