@@ -17,6 +17,7 @@ const description =
 const list = createRoute({
   method: 'get',
   path: '/sources',
+  operationId: 'getSources',
   tags,
   summary: 'Sources (provenance)',
   description,
@@ -28,6 +29,7 @@ const list = createRoute({
 const listCsv = createRoute({
   method: 'get',
   path: '/sources.csv',
+  operationId: 'getSourcesCsv',
   tags,
   summary: 'Sources (CSV)',
   description: `${description} As a CSV file: one row per source, notes joined with " | ".`,

@@ -16,6 +16,7 @@ import { jsonResponses } from './shared';
 const status = createRoute({
   method: 'get',
   path: '/status',
+  operationId: 'getStatus',
   tags: ['Sources'],
   summary: 'Freshness of each source',
   description:
