@@ -14,6 +14,7 @@ import { SOURCES } from '../sources';
 import { buildDataset, G1_FILE, G6_FILE, resolveInputs, serialiseDataset } from './import-dataset';
 import { ImportError } from './import-error';
 import { writeFilesAtomically, type WrittenFile } from './write-dataset';
+import { BCRP_FILE } from './bcrp';
 import { WORLDBANK_FILE } from './worldbank';
 
 /**
@@ -42,18 +43,26 @@ export interface FetchOptions {
   log?: (line: string) => void;
 }
 
-/** The folder's worldbank/ CSV next to freshly downloaded sunat/ workbooks: the input of one import. */
+/** The folder's files the fetch does not download (World Bank, BCRP's stored series), by folder. */
+const KEPT_INPUTS = [
+  ['worldbank', WORLDBANK_FILE],
+  ['bcrp', BCRP_FILE],
+] as const;
+
+/** The folder's worldbank/ and bcrp/ files next to freshly downloaded sunat/ workbooks: the input of one import. */
 export async function fetchAndImport(dataFolder: string, outDir: string, options: FetchOptions = {}): Promise<WrittenFile[]> {
   const { baseUrl = SUNAT_WORKBOOKS_URL, timeoutMs = DEFAULT_TIMEOUT_MS, log = () => {} } = options;
-  const worldbank = join(dataFolder, 'worldbank', WORLDBANK_FILE);
-  if (!existsSync(worldbank)) {
-    throw new ImportError({ file: WORLDBANK_FILE }, `file not found (looked for ${worldbank}); the fetch downloads SUNAT's workbooks only`);
+  for (const [folder, file] of KEPT_INPUTS) {
+    const path = join(dataFolder, folder, file);
+    if (!existsSync(path)) throw new ImportError({ file }, `file not found (looked for ${path}); the fetch downloads SUNAT's workbooks only`);
   }
   const staging = mkdtempSync(join(tmpdir(), 'peru-exports-fetch-'));
   try {
     mkdirSync(join(staging, 'sunat'));
-    mkdirSync(join(staging, 'worldbank'));
-    copyFileSync(worldbank, join(staging, 'worldbank', WORLDBANK_FILE));
+    for (const [folder, file] of KEPT_INPUTS) {
+      mkdirSync(join(staging, folder));
+      copyFileSync(join(dataFolder, folder, file), join(staging, folder, file));
+    }
     for (const file of WORKBOOK_FILES) {
       const url = new URL(file, withSlash(baseUrl)).href;
       const bytes = await downloadWorkbook(url, file, timeoutMs);

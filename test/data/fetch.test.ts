@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL_ENV, fetchAndImport, WORKBOOK_FILES } from '../../data/import/fetch-workbooks';
 import { OUTPUT_FILES } from '../../data/import/import-dataset';
+import { BCRP_FILE } from '../../data/import/bcrp';
 import { WORLDBANK_FILE } from '../../data/import/worldbank';
 import { committedFolder } from './fixtures/committed-folder';
 import { writeFixture } from './fixtures/sunat-fixture';
@@ -82,11 +83,13 @@ afterAll(async () => {
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-/** A data folder with the World Bank CSV of `from` and, in sunat/, the workbooks stored before. */
+/** A data folder with the World Bank and BCRP CSVs of `from` and, in sunat/, the workbooks stored before. */
 function dataFolder(from = fixtureDir): { dir: string; storedUntouched: () => void } {
   const dir = tempDir('data');
   mkdirSync(join(dir, 'worldbank'));
   cpSync(join(from, 'worldbank', WORLDBANK_FILE), join(dir, 'worldbank', WORLDBANK_FILE));
+  mkdirSync(join(dir, 'bcrp'));
+  cpSync(join(from, 'bcrp', BCRP_FILE), join(dir, 'bcrp', BCRP_FILE));
   cpSync(join(fixtureDir, 'sunat'), join(dir, 'sunat'), { recursive: true });
   const before = WORKBOOK_FILES.map((f) => workbook(dir, f));
   return { dir, storedUntouched: () => WORKBOOK_FILES.forEach((f, i) => expect(workbook(dir, f).equals(before[i]!), f).toBe(true)) };

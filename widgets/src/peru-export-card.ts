@@ -57,7 +57,7 @@ export class PeruExportCard extends MetricElement<MetricData> {
               <span class="sr">${m.spokenChange}</span>
             </span>`
           : ''}
-        <span part="period" class="period">${m.latest.periodLabel}${m.preliminary ? ` (${t.preliminary})` : ''}</span>
+        <span part="period" class="period">${m.latest.periodLabel}${m.provisional ? ` (${m.provisional.label})` : m.preliminary ? ` (${t.preliminary})` : ''}</span>
       </div>
       ${series
         ? html`<peru-export-sparkline part="sparkline" class="spark" lang=${lang} type=${this.type}

@@ -34,6 +34,8 @@ export interface MetricResponse {
   spokenChange: string | null;
   share: { of: string; pct: number; formattedPct: string } | null;
   preliminary: boolean;
+  /** Set when the latest month is inside its source's revision window; `label` goes beside the period. */
+  provisional?: { label: string } | null;
   source: { id: string; publisher: string; title: string; url: string };
 }
 
