@@ -5,7 +5,7 @@ import { MetricElement } from './lib/metric-element';
 import type { Get } from './lib/peru-export-element';
 import { setMarkup } from './lib/svg-markup';
 import { sparklineStyles } from './peru-export-sparkline.styles';
-import { sparklineMarkup, type SparklineType } from './render/sparkline';
+import { sparklineMarks, type SparklineType } from './render/sparkline';
 
 /** What a sparkline draws (a series response of the API fits): its label, summary and points. */
 export interface SparklineData {
@@ -113,7 +113,7 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
   /** The renderer's drawing (a plain line, area or bars with the last point marked). */
   private _draw(points: readonly SeriesPoint[], width: number, height: number, lang: Lang): string {
     try {
-      return sparklineMarkup(points, { width, height, type: this.type, strokeWidth: 1.5, markers: MARKERS, lang }, UNPAINTED);
+      return sparklineMarks(points, { width, height, type: this.type, strokeWidth: 1.5, markers: MARKERS, lang }, UNPAINTED);
     } catch {
       return ''; // never an exception in the host page; the table still has the data
     }
