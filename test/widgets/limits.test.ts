@@ -1,12 +1,13 @@
 /**
  * What the elements refuse to do for a hostile page or server: a timer the browser would fire at
  * once (numeric attributes out of range), a request that never ends (no answer, or a body that
- * drips), and an answer too big to read.
+ * drips), an answer too big to read, and a series too long to draw in full.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../widgets/src/define';
 import type { PeruExportCard } from '../../widgets/src/peru-export-card';
 import type { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
+import type { PeruExportSparkline } from '../../widgets/src/peru-export-sparkline';
 import { answer, monthsEnding, seriesResponse } from './fixtures';
 import { mount, mountLoaded, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 
@@ -181,5 +182,28 @@ describe('an answer too big', () => {
     expect(sent).toBeLessThan(2 * MAX_BYTES); // stopped reading at the limit
     await element.updateComplete;
     expect(shadow(element).querySelector('[part="error"]')).not.toBeNull();
+  });
+});
+
+describe('a long series', () => {
+  it('draws at most 1000 points, the last one included, and its table says how many rows it leaves out', async () => {
+    const base = seriesResponse('total', 'en')!;
+    const months = monthsEnding('2025-04', 5000);
+    const points = months.map((period, i) => ({ period, periodLabel: period, value: 1000 + (i % 97), formattedValue: `${1000 + (i % 97)}` }));
+    const element = mount('<peru-export-sparkline lang="en" style="--peru-sparkline-width: 300px"></peru-export-sparkline>').firstElementChild as PeruExportSparkline;
+    element.data = { label: base.label, points };
+    await expect.poll(() => shadow(element).querySelector('svg g path[fill="none"]')).not.toBeNull();
+    const d = shadow(element).querySelector('svg g path[fill="none"]')!.getAttribute('d')!;
+    const drawn = d.match(/-?[\d.]+/g)!.length / 2;
+    expect(drawn).toBeGreaterThan(500);
+    expect(drawn).toBeLessThanOrEqual(1000);
+    // The line ends on the last point, where the "last" marker is.
+    const marker = shadow(element).querySelector('svg g circle')!;
+    expect(d.endsWith(`${marker.getAttribute('cx')} ${marker.getAttribute('cy')}`)).toBe(true);
+    const rows = shadow(element).querySelectorAll('table tr');
+    expect(rows).toHaveLength(1001); // the header and the latest 1000 periods
+    expect(text(rows[1]!.firstElementChild)).toBe(months[4000]);
+    expect(text(rows[1000]!.firstElementChild)).toBe('2025-04');
+    expect(text(shadow(element).querySelector('caption'))).toBe('Total exports (4000 earlier periods left out)');
   });
 });

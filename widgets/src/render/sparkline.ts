@@ -20,6 +20,12 @@ export const SPARKLINE_MARKERS = ['last', 'min', 'max'] as const satisfies reado
 /** Points a sparkline shows unless a range is asked for: two years of months (the images and the widgets). */
 export const SPARKLINE_POINTS = 24;
 
+/**
+ * Points drawn at most: a longer series (no API answer has one) is thinned to every k-th point,
+ * counted back from the last, so that drawing it stays quick. The widgets' data table shows as many rows.
+ */
+export const SPARKLINE_MAX_POINTS = 1000;
+
 /** Size bounds in px: out-of-range sizes are clamped, missing or non-finite ones get the default. */
 export const SPARKLINE_SIZE = {
   width: { min: 16, max: 2000, default: 120 },
@@ -233,7 +239,9 @@ export function sparklineMarks(
   paint: Pick<Paint, 'attrs'>,
   guides?: typeof sparklineGuides,
 ): string {
-  const series = cleanPoints(points);
+  const all = cleanPoints(points);
+  const step = Math.ceil(all.length / SPARKLINE_MAX_POINTS);
+  const series = all.filter((_, i) => !((all.length - 1 - i) % step));
   const { width: w, height: h, type, strokeWidth, markers = new Set(), yMin = null, yMax = null } = options;
   const present = series.flatMap((point, index) => (point.value === null ? [] : [{ index, value: point.value }]));
   if (present.length === 0) {
