@@ -138,6 +138,17 @@ describe('states', () => {
     expect(second.detail).toMatchObject({ status: null, stale: false });
     expect(second.detail.message).toMatch(/^Unexpected response: \S/);
   });
+
+  it('says, for an answer that is not JSON, that no API answered there and how to set api', async () => {
+    // An element without `api` on a page not served by the API: the script's origin answers a 404 page.
+    vi.stubGlobal('fetch', async () => new Response('<!doctype html><title>Not Found</title>', { status: 404, headers: { 'content-type': 'text/html' } }));
+    container = mount('<peru-export-card metric="total"></peru-export-card>');
+    const event = await next<CustomEvent>(container.firstElementChild!, 'peru-export-error');
+    expect(event.detail).toMatchObject({ status: 404, url: `${location.origin}/v1/metrics/total?lang=es`, stale: false });
+    expect(event.detail.message).toBe(
+      `No peru-exports API at ${location.origin} (HTTP 404, not JSON): set api="…" to its origin (the default is the script's)`,
+    );
+  });
 });
 
 describe('a broken answer', () => {

@@ -55,7 +55,7 @@ describe('<peru-export-ranking>', () => {
   it('keeps limit within 1–50', async () => {
     const element = await ranking('<peru-export-ranking limit="500"></peru-export-ranking>');
     expect(api.requests[0]!.url.searchParams.get('limit')).toBe('50');
-    element.limit = 0;
+    element.limit = 0.2; // 0 is not a positive number: the default (limits.test.ts)
     await next(element, 'peru-export-load');
     expect(api.requests.at(-1)!.url.searchParams.get('limit')).toBe('1');
     await element.updateComplete;

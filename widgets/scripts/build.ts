@@ -23,8 +23,9 @@ import { minify } from 'terser';
 /**
  * All elements together, Lit included, minified and gzipped. The issue asked for 12 KiB. Lit 3 and
  * @lit/task alone take 6.7 KiB (measured: an empty element with a Task), and the three elements
- * with their loading, error, live and fallback states, the shared sparkline renderer, the data
- * table and the styles take about 6.6 KiB more, although the API now writes every text they show.
+ * with their loading, error, live and fallback states, the request limits, the shared sparkline
+ * renderer, the data table and the styles take about 6.7 KiB more, although the API now writes
+ * every text they show.
  * The build fails over this limit, so the size cannot creep up unnoticed, and reports the gap to
  * the target.
  */
@@ -117,8 +118,9 @@ async function bundle(): Promise<{ code: Uint8Array; legal: string }> {
     logLevel: 'warning',
   });
   const output = (suffix: string) => result.outputFiles.find((file) => file.path.endsWith(suffix))!.text;
-  // A second pass: terser's compressor and name mangling save about 400 B gzipped on esbuild's output.
-  const { code } = await minify(output('peru-exports.js'), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  // A second pass: terser's compressor and name mangling save about 440 B gzipped on esbuild's output (a
+  // third compress pass, 50 B of those).
+  const { code } = await minify(output('peru-exports.js'), { module: true, ecma: 2020, compress: { passes: 3 }, mangle: true });
   return { code: new TextEncoder().encode(code!), legal: output(LEGAL) };
 }
 

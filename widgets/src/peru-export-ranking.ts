@@ -2,6 +2,7 @@ import { html, type PropertyDeclarations } from 'lit';
 import type { RankingResponse } from './lib/api-types';
 import { frameStyles } from './lib/base.styles';
 import type { Lang, Strings } from './lib/i18n';
+import { numberAttribute } from './lib/number-attribute';
 import { invalidAttribute, PeruExportElement, type Get } from './lib/peru-export-element';
 import { rankingStyles } from './peru-export-ranking.styles';
 
@@ -29,7 +30,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
   /** A year `YYYY`; default: the latest 12 months. */
   year?: string;
 
-  /** Number of rows, 1–50 (the API's bounds). */
+  /** Number of rows, 1–50 (the API's bounds); anything else that is not a positive number gives 10. */
   limit = 10;
 
   protected override subject(): string {
@@ -75,7 +76,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
   }
 
   private _rows(): number {
-    return Math.min(Math.max(Math.round(this.limit), 1), 50) || 10; // NaN (not a number): the default
+    return Math.round(numberAttribute(this.limit, 1, 50, 10));
   }
 }
 

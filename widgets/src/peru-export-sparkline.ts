@@ -5,7 +5,7 @@ import { MetricElement } from './lib/metric-element';
 import type { Get } from './lib/peru-export-element';
 import { setMarkup } from './lib/svg-markup';
 import { sparklineStyles } from './peru-export-sparkline.styles';
-import { sparklineMarkup, type SparklineType } from './render/sparkline';
+import { SPARKLINE_MAX_POINTS, sparklineMarks, type SparklineType } from './render/sparkline';
 
 /** What a sparkline draws (a series response of the API fits): its label, summary and points. */
 export interface SparklineData {
@@ -88,6 +88,8 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     const i = this._index;
     const point = points[i];
     this._markup = width ? this._draw(points, width, height, lang) : '';
+    // The latest periods only, for a series too long to list (the drawing is thinned likewise).
+    const rows = points.slice(-SPARKLINE_MAX_POINTS);
     return html`<svg part="chart" role="img" tabindex="0" viewBox="0 0 ${width} ${height}"
         aria-label="${label}. ${description ?? ''} ${t.keys}"
         @pointermove=${this._onPointer} @pointerleave=${this._onLeave} @keydown=${this._onKey}
@@ -99,9 +101,9 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
         >${point ? `${point.periodLabel}: ${point.formattedValue ?? '—'}` : ''}</span
       >
       <table class="sr">
-        <caption>${label}</caption>
+        <caption>${label}${n > rows.length ? ` (${n - rows.length} ${t.omitted})` : ''}</caption>
         <tr><th>${t.period}</th><th>${t.value}</th></tr>
-        ${points.map((p) => html`<tr><td>${p.periodLabel}</td><td>${p.formattedValue ?? '—'}</td></tr>`)}
+        ${rows.map((p) => html`<tr><td>${p.periodLabel}</td><td>${p.formattedValue ?? '—'}</td></tr>`)}
       </table>`;
   }
 
@@ -113,7 +115,7 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
   /** The renderer's drawing (a plain line, area or bars with the last point marked). */
   private _draw(points: readonly SeriesPoint[], width: number, height: number, lang: Lang): string {
     try {
-      return sparklineMarkup(points, { width, height, type: this.type, strokeWidth: 1.5, markers: MARKERS, lang }, UNPAINTED);
+      return sparklineMarks(points, { width, height, type: this.type, strokeWidth: 1.5, markers: MARKERS, lang }, UNPAINTED);
     } catch {
       return ''; // never an exception in the host page; the table still has the data
     }

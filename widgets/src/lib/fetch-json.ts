@@ -40,6 +40,9 @@ const entries = new Map<string, Entry>();
  *
  * `signal` cancels this caller's wait; the shared request is aborted only when every caller
  * waiting on it has cancelled.
+ *
+ * A request fails (an {@link ApiError} for every caller) when its headers and body have not all
+ * arrived within 10 s, or its body passes 1 MB.
  */
 export function fetchJson(url: string, signal: AbortSignal, revalidate?: boolean): Promise<unknown> {
   const entry = entries.get(url) ?? { at: 0, waiters: 0 };
@@ -69,23 +72,56 @@ export function clearCache(): void {
   entries.clear();
 }
 
+/** How long a request may take, headers and body, before it fails: a server that never answers or drips bytes. */
+const TIMEOUT_MS = 10_000;
+/** The most an answer may hold (the API's largest is about 30 kB): more is not the API, or would freeze the page. */
+const MAX_BYTES = 1 << 20;
+
 function start(url: string, entry: Entry): void {
   const controller = (entry.controller = new AbortController());
+  const { signal } = controller;
   const { data, etag } = entry;
   const conditional = data !== undefined;
+  // The timeout belongs to the shared request, whose controller already stands for all its callers
+  // (aborted when the last one leaves), so no AbortSignal.any (Safari 17.4) is needed.
+  /** Ends the request (download included) with this error for every caller. */
+  const fail = (message: string) => controller.abort(new ApiError(message, null, url));
+  const timer = setTimeout(fail, TIMEOUT_MS, 'No complete answer within 10 s: the API is slow or unreachable; try again later');
   const request = (entry.pending = (async () => {
-    const response = await fetch(url, {
-      headers: { accept: 'application/json', ...(conditional && etag ? { 'if-none-match': etag } : {}) },
-      signal: controller.signal,
-      cache: conditional && !etag ? 'no-cache' : 'default',
-    }).catch((error: Error) => {
-      throw controller.signal.aborted ? error : new ApiError(`Network error: ${error.message}`, null, url);
-    });
-    if (response.status === 304 && conditional) return data;
-    const body: unknown = await response.json().catch(() => undefined);
+    let response: Response;
+    let text = '';
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/json', ...(conditional && etag ? { 'if-none-match': etag } : {}) },
+        signal,
+        cache: conditional && !etag ? 'no-cache' : 'default',
+      });
+      if (response.status === 304 && conditional) return data;
+      // Read with a limit: a huge answer stops downloading at 1 MB.
+      const reader = response.body?.getReader();
+      const decoder = new TextDecoder();
+      for (let size = 0, chunk; reader && !(chunk = await reader.read()).done; text += decoder.decode(chunk.value, { stream: true })) {
+        if ((size += chunk.value.length) > MAX_BYTES) fail('Answer over 1 MB: not the peru-exports API? Set api="…" to its origin');
+        signal.throwIfAborted();
+      }
+    } catch (error) {
+      throw signal.aborted ? signal.reason : new ApiError(`Network error: ${(error as Error).message}`, null, url);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: said below
+    }
     if (!response.ok || body === undefined) {
       const { title, detail } = (body ?? {}) as Problem;
-      throw new ApiError(detail ?? title ?? `HTTP ${response.status}: not JSON`, response.status, url);
+      throw new ApiError(
+        detail ??
+          title ??
+          `No peru-exports API at ${url.split('/v1/')[0]} (HTTP ${response.status}, not JSON): set api="…" to its origin (the default is the script's)`,
+        response.status,
+        url,
+      );
     }
     entry.etag = response.headers.get('etag');
     return (entry.data = body);
@@ -93,6 +129,7 @@ function start(url: string, entry: Entry): void {
   // Handled here, so a request that every caller abandoned never becomes an unhandled rejection.
   request.then(settle, settle);
   function settle(): void {
+    clearTimeout(timer);
     if (entry.pending === request) {
       entry.pending = undefined;
       entry.waiters = 0;

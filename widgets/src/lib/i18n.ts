@@ -27,6 +27,7 @@ export const STRINGS = {
     destinations: 'Principales destinos de exportación',
     sectors: 'Exportaciones por sector',
     keys: 'Use las flechas para recorrer los valores.',
+    omitted: 'periodos anteriores omitidos',
   },
   en: {
     error: 'Could not load the data.',
@@ -40,6 +41,7 @@ export const STRINGS = {
     destinations: 'Top export destinations',
     sectors: 'Exports by sector',
     keys: 'Use the arrow keys to go through the values.',
+    omitted: 'earlier periods left out',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

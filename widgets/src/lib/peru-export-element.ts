@@ -4,6 +4,7 @@ import { baseStyles } from './base.styles';
 import { ApiError, fetchJson } from './fetch-json';
 import { pageLang, STRINGS, type Lang, type Strings } from './i18n';
 import { whenNearViewport } from './near-viewport';
+import { numberAttribute } from './number-attribute';
 import { themeStyles } from './theme.styles';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -105,7 +106,7 @@ export abstract class PeruExportElement<T> extends LitElement {
   /** Refresh every `live-interval` seconds with conditional requests; a failed refresh keeps the data shown. */
   live = false;
 
-  /** Seconds between live refreshes (at least 10). */
+  /** Seconds between live refreshes: 10 to 86 400 (a day); anything else that is not a positive number gives 300. */
   liveInterval = 300;
 
   private _lang?: string;
@@ -243,7 +244,7 @@ export abstract class PeruExportElement<T> extends LitElement {
   private _schedule(): void {
     clearInterval(this._timer);
     if (this.live && this._near && this.isConnected) {
-      this._timer = setInterval(() => document.hidden || this.refresh(), Math.max(10, this.liveInterval || 300) * 1000);
+      this._timer = setInterval(() => document.hidden || this.refresh(), numberAttribute(this.liveInterval, 10, 86_400, 300) * 1000);
     }
   }
 

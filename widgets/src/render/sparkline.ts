@@ -20,6 +20,12 @@ export const SPARKLINE_MARKERS = ['last', 'min', 'max'] as const satisfies reado
 /** Points a sparkline shows unless a range is asked for: two years of months (the images and the widgets). */
 export const SPARKLINE_POINTS = 24;
 
+/**
+ * Points drawn at most: a longer series (no API answer has one) is thinned to every k-th point,
+ * counted back from the last, so that drawing it stays quick. The widgets' data table shows as many rows.
+ */
+export const SPARKLINE_MAX_POINTS = 1000;
+
 /** Size bounds in px: out-of-range sizes are clamped, missing or non-finite ones get the default. */
 export const SPARKLINE_SIZE = {
   width: { min: 16, max: 2000, default: 120 },
@@ -208,7 +214,34 @@ export function sparklineMarkup(
   options: SparklineDrawing,
   paint: Pick<Paint, 'attrs'>,
 ): string {
-  const series = cleanPoints(points);
+  return sparklineMarks(points, options, paint, sparklineGuides);
+}
+
+/** Where values and zero land: what the guide lines are drawn from. */
+interface Frame {
+  lo: number;
+  hi: number;
+  /** Where bars and areas start: zero, or the edge of the range nearest to it. */
+  zero: number;
+  y: (value: number) => number;
+  values: number[];
+  min: number;
+  max: number;
+}
+
+/**
+ * {@link sparklineMarkup} without the guide lines (`baseline`, `mean`) unless `guides` draws them:
+ * the widgets, which draw none, call this and leave the guides' code out of their bundle.
+ */
+export function sparklineMarks(
+  points: readonly SparklinePoint[],
+  options: SparklineDrawing,
+  paint: Pick<Paint, 'attrs'>,
+  guides?: typeof sparklineGuides,
+): string {
+  const all = cleanPoints(points);
+  const step = Math.ceil(all.length / SPARKLINE_MAX_POINTS);
+  const series = all.filter((_, i) => !((all.length - 1 - i) % step));
   const { width: w, height: h, type, strokeWidth, markers = new Set(), yMin = null, yMax = null } = options;
   const present = series.flatMap((point, index) => (point.value === null ? [] : [{ index, value: point.value }]));
   if (present.length === 0) {
@@ -246,22 +279,8 @@ export function sparklineMarkup(
     type === 'bar'
       ? (i: number) => padX + ((i + 0.5) * (w - 2 * padX)) / n
       : (i: number) => (n === 1 ? w / 2 : padX + (i * (w - 2 * padX)) / (n - 1));
-  // Where bars and areas start: zero, or the edge of the range nearest to it.
   const zero = 0 < lo ? h - pad : 0 > hi ? pad : y(0);
-  const parts: string[] = [];
-
-  if (options.baseline && lo <= 0 && 0 <= hi) {
-    parts.push(`<path d="M0 ${coord(zero)}H${w}" stroke-width="1"${paint.attrs({ stroke: 'rule' })}/>`);
-  }
-  if (options.mean) {
-    // Rounding can put the mean of equal values a hair outside [min, max]: keep it inside.
-    const average = clamp(mean(values), min, max);
-    if (lo <= average && average <= hi) {
-      parts.push(
-        `<path d="M0 ${coord(y(average))}H${w}" stroke-width="1" stroke-dasharray="3 2"${paint.attrs({ stroke: 'rule' })}/>`,
-      );
-    }
-  }
+  const parts = guides ? guides(options, paint, { lo, hi, zero, y, values, min, max }) : [];
 
   if (type === 'bar') {
     const slot = (w - 2 * padX) / n;
@@ -329,6 +348,25 @@ export function sparklineMarkup(
     }
   }
   return parts.join('');
+}
+
+/** The line at zero and the dashed line at the mean, when asked for and inside the drawn range. */
+function sparklineGuides(options: SparklineDrawing, paint: Pick<Paint, 'attrs'>, { lo, hi, zero, y, values, min, max }: Frame): string[] {
+  const parts: string[] = [];
+  const w = options.width;
+  if (options.baseline && lo <= 0 && 0 <= hi) {
+    parts.push(`<path d="M0 ${coord(zero)}H${w}" stroke-width="1"${paint.attrs({ stroke: 'rule' })}/>`);
+  }
+  if (options.mean) {
+    // Rounding can put the mean of equal values a hair outside [min, max]: keep it inside.
+    const average = clamp(mean(values), min, max);
+    if (lo <= average && average <= hi) {
+      parts.push(
+        `<path d="M0 ${coord(y(average))}H${w}" stroke-width="1" stroke-dasharray="3 2"${paint.attrs({ stroke: 'rule' })}/>`,
+      );
+    }
+  }
+  return parts;
 }
 
 /**
