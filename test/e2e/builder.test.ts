@@ -41,13 +41,13 @@ describe('embed builder', () => {
     const page = await context.newPage();
     const problems = watchPage(page);
     await page.goto(`${origin}/#builder`);
-    await previewShows(page, 'peru-export-card[metric="total"]');
-    expect(await snippet(page, 'html')).toContain('<peru-export-card metric="total" lang="es" theme="light">');
+    await previewShows(page, 'peru-export-card[metric="bcrp/total"]');
+    expect(await snippet(page, 'html')).toContain('<peru-export-card metric="bcrp/total" lang="es" theme="light">');
 
     // Kind: a live sparkline.
     await page.getByLabel('Minigráfico (en vivo)').check();
-    await previewShows(page, 'peru-export-sparkline[metric="total"]');
-    expect(await snippet(page, 'html')).toContain('<peru-export-sparkline metric="total"');
+    await previewShows(page, 'peru-export-sparkline[metric="bcrp/total"]');
+    expect(await snippet(page, 'html')).toContain('<peru-export-sparkline metric="bcrp/total"');
     expect(new URL(page.url()).searchParams.get('kind')).toBe('sparkline');
 
     // Metric from the searchable list, theme, language of the embed, size, period.

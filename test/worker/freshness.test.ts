@@ -66,6 +66,14 @@ describe('provisional figures', () => {
     expect(en).toContain('November 2025 (preliminary)');
   });
 
+  it('says so on the metric page, with why', async () => {
+    const page = await (await get('/m/total')).text();
+    expect(page).toMatch(/<p class="note provisional">Incompleto: se revisará al alza\. Los últimos 7 meses están incompletos/);
+    const bcrp = await get('/m/bcrp/total?lang=en');
+    expect(bcrp.status).toBe(200);
+    expect(await bcrp.text()).toMatch(/<p class="note provisional">Preliminary\. The BCRP revises its figures for recent months/);
+  });
+
   it('lists each source\u2019s revision window and cadence in /v1/sources', async () => {
     const { body } = await getJson<{ sources: { id: string; revision: { months: number; kind: string } | null; cadence: unknown }[] }>('/v1/sources');
     const byId = Object.fromEntries(body.sources.map((s) => [s.id, s]));

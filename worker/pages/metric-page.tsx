@@ -114,6 +114,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
               </div>
             ))}
           </dl>
+          {view.provisional !== null && <p class="note provisional">{view.provisional}</p>}
           {view.quote !== null && (
             <blockquote cite={view.source?.url} lang="en">
               <p>“{view.quote}”</p>

@@ -183,6 +183,8 @@ export interface MetricPageView {
   /** One sentence for the meta description and social cards. */
   summary: string;
   facts: Fact[];
+  /** For a latest figure inside its source's revision window: why it will likely be revised. */
+  provisional: string | null;
   /** Whether a chart makes sense: a series, not a single published figure. */
   chart: boolean;
   annualRows: TableRow[];
@@ -227,6 +229,7 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
       label,
       summary,
       facts,
+      provisional: null,
       chart: false,
       annualRows: rows,
       monthlyRows: [],
@@ -262,5 +265,6 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
           }))
           .reverse()
       : [];
-  return { id, label, summary, facts, chart: true, annualRows, monthlyRows, source, quote: null, related: null };
+  const provisional = d.provisional && `${d.provisional.label[0]!.toUpperCase()}${d.provisional.label.slice(1)}. ${d.provisional.note}`;
+  return { id, label, summary, facts, provisional, chart: true, annualRows, monthlyRows, source, quote: null, related: null };
 }
