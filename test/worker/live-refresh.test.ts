@@ -257,6 +257,19 @@ describe('serving after a publish', () => {
     expect(get.mock.calls.length).toBe(reads);
   });
 
+  it('serves the bundled snapshot when KV cannot be read, and says so in /v1/status', async () => {
+    await run({ until: '2026-09' });
+    resetPublished();
+    vi.spyOn(kv, 'get').mockRejectedValue(new Error('KV is unreachable'));
+    const res = await fetchSettled('/v1/metrics/bcrp/total');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { latest: { period: string } }).latest.period).toBe('2025-11');
+    const status = (await (await fetchSettled('/v1/status')).json()) as { sources: { id: string; lastError: { message: string } | null; served: { origin: string } }[] };
+    const bcrp = status.sources.find((s) => s.id === 'bcrp')!;
+    expect(bcrp.served.origin).toBe('bundled');
+    expect(bcrp.lastError?.message).toBe('reading the published snapshot: KV is unreachable');
+  });
+
   it('makes requests that arrive during an isolate\u2019s first read wait for it too', async () => {
     await run({ until: '2026-09' });
     resetPublished();
