@@ -134,7 +134,7 @@ export const MetricDetail = z
       .strictObject({
         kind: z.enum(['incomplete', 'estimate']),
         from: period.openapi({ description: 'The first period inside the revision window.' }),
-        label: z.string().openapi({ description: 'A short note for beside the period, e.g. "incompleto: se revisará al alza".', example: 'preliminary' }),
+        label: z.string().openapi({ description: 'A short note for beside the period, e.g. "incompleto".', example: 'preliminary' }),
         note: z.string().openapi({ description: 'Why, in a sentence (the source\u2019s revision window, /v1/sources).' }),
       })
       .nullable()

@@ -24,7 +24,7 @@ describe('<peru-export-card>', () => {
     expect(text(part(element, 'value')!.querySelector('[aria-hidden]'))).toBe(metric.latest.formattedValue);
     expect(text(part(element, 'change')!.querySelector('[aria-hidden]'))).toBe(`▼ ${metric.formattedChange}`);
     expect(part(element, 'change')!.classList).toContain('down');
-    expect(text(part(element, 'period'))).toBe('abril de 2025 (incompleto: se revisará al alza)');
+    expect(text(part(element, 'period'))).toBe('abril de 2025 (incompleto)');
     const link = part(element, 'source')!.querySelector('a')!;
     expect(link.href).toBe(metric.source.url);
     expect(text(part(element, 'source'))).toContain(metric.source.title);
@@ -49,14 +49,14 @@ describe('<peru-export-card>', () => {
     const element = await card('<div lang="en-GB"><peru-export-card metric="destination/CN"></peru-export-card></div>');
     expect(api.requests.every((r) => r.url.searchParams.get('lang') === 'en')).toBe(true);
     expect(text(part(element, 'label'))).toBe('China');
-    expect(text(part(element, 'period'))).toBe('April 2025 (incomplete: will be revised up)');
+    expect(text(part(element, 'period'))).toBe('April 2025 (incomplete)');
     expect(text(part(element, 'value')!.querySelector('.sr'))).toBe('1.16 billion US dollars');
     expect(text(part(element, 'change')!.querySelector('.sr'))).toMatch(/^down [\d.]+% from April 2024$/);
     expect(text(part(element, 'source'))).toMatch(/^Source: /);
 
     // Switching the element's own lang asks again in Spanish.
     element.setAttribute('lang', 'es');
-    await until(() => text(part(element, 'period')) === 'abril de 2025 (incompleto: se revisará al alza)');
+    await until(() => text(part(element, 'period')) === 'abril de 2025 (incompleto)');
     expect(api.requests.at(-1)!.url.searchParams.get('lang')).toBe('es');
   });
 

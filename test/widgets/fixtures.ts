@@ -128,7 +128,7 @@ export function metricResponse(id: string, lang: Lang) {
     provisional: {
       kind: 'incomplete',
       from: months.at(-7)!,
-      label: lang === 'es' ? 'incompleto: se revisará al alza' : 'incomplete: will be revised up',
+      label: lang === 'es' ? 'incompleto' : 'incomplete',
       note: lang === 'es' ? 'Los últimos 7 meses están incompletos.' : 'The latest 7 months are incomplete.',
     },
     source: {

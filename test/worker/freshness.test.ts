@@ -52,7 +52,7 @@ describe('GET /v1/status', () => {
 describe('provisional figures', () => {
   it('marks SUNAT\u2019s latest month incomplete, BCRP\u2019s preliminary, and a press-release figure not at all', async () => {
     const sunat = await getJson<{ provisional: unknown; preliminary: boolean }>('/v1/metrics/total?lang=es');
-    expect(sunat.body.provisional).toMatchObject({ kind: 'incomplete', from: '2024-10', label: 'incompleto: se revisará al alza' });
+    expect(sunat.body.provisional).toMatchObject({ kind: 'incomplete', from: '2024-10', label: 'incompleto' });
     const bcrp = await getJson<{ provisional: unknown }>('/v1/metrics/bcrp/total?lang=en');
     expect(bcrp.body.provisional).toMatchObject({ kind: 'estimate', from: '2025-06', label: 'preliminary' });
     const highlight = await getJson<{ provisional: unknown }>('/v1/metrics/highlight/total');
@@ -61,14 +61,14 @@ describe('provisional figures', () => {
 
   it('says so on the card image beside the period', async () => {
     const svg = await (await get('/v1/metrics/total/card.svg?lang=es')).text();
-    expect(svg).toContain('incompleto: se revisará al alza');
+    expect(svg).toContain('incompleto');
     const en = await (await get('/v1/metrics/bcrp/total/card.svg?lang=en')).text();
     expect(en).toContain('November 2025 (preliminary)');
   });
 
   it('says so on the metric page, with why', async () => {
     const page = await (await get('/m/total')).text();
-    expect(page).toMatch(/<p class="note provisional">Incompleto: se revisará al alza\. Los últimos 7 meses están incompletos/);
+    expect(page).toMatch(/<p class="note provisional">Incompleto\. Los últimos 7 meses están incompletos/);
     const bcrp = await get('/m/bcrp/total?lang=en');
     expect(bcrp.status).toBe(200);
     expect(await bcrp.text()).toMatch(/<p class="note provisional">Preliminary\. The BCRP revises its figures for recent months/);

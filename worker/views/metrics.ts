@@ -29,8 +29,9 @@ function isPreliminary(metric: SeriesMetric, period: string | null): boolean {
   return metric.preliminaryFrom !== undefined && period !== null && period >= metric.preliminaryFrom;
 }
 
+/** Short enough to sit beside a month on a 360 px card; `note` says the rest (it will be revised, and which way). */
 const PROVISIONAL_LABEL: Record<'incomplete' | 'estimate', Record<Lang, string>> = {
-  incomplete: { es: 'incompleto: se revisará al alza', en: 'incomplete: will be revised up' },
+  incomplete: { es: 'incompleto', en: 'incomplete' },
   estimate: { es: 'preliminar', en: 'preliminary' },
 };
 
