@@ -15,7 +15,7 @@ import { memoAnswer, recordAnswers } from './middleware/response-memo';
 import { followPublished } from './live/published';
 import { refreshLive } from './live/refresh';
 import { openApiDocument } from './openapi';
-import { problem, problemBody, PROBLEM_CONTENT_TYPE, toProblem, type Problem } from './problem';
+import { problem, problemResponse, toProblem } from './problem';
 import crawlers from './routes/crawlers';
 import { highlights } from './routes/highlights';
 import { images } from './routes/images';
@@ -27,14 +27,6 @@ import { reference } from './routes/reference';
 import { sources } from './routes/sources';
 import { statusRoutes } from './routes/status';
 import { validationHook } from './validation';
-
-/** A problem as `application/problem+json`, cached briefly (cache-policy `error`). */
-export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problemBody(p)), {
-    status: p.status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': cacheControl('error'), ...headers },
-  });
-}
 
 function requestPath(c: Context): string {
   return c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;

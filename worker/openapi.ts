@@ -4,20 +4,15 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { CACHE_POLICY, cacheControl } from './cache-policy';
+import { PROBLEM_KINDS } from './problem';
 import { API_VERSION, datasetVersion } from './version';
 
 export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
 /** The problem types, described in the API reference at `/docs#problem-…` (the `type` of each problem). */
-export const PROBLEM_TYPES: Record<string, string> = {
-  'invalid-parameter':
-    '400. A query parameter is unknown, malformed, given twice, or out of range (a reversed period range, a year ' +
-    'without data). `errors` names each one, says what was wrong and what is allowed.',
-  'unknown-metric': '404. No series or highlight has this id. `closeMatches` lists the closest ids.',
-  'not-found': '404. No such resource (or a highlight asked for as a series).',
-  'method-not-allowed': '405. The API is read-only: GET, HEAD and OPTIONS. The `Allow` header lists them.',
-  internal: '500. A fault of ours; it is logged. No input should ever produce one.',
-};
+export const PROBLEM_TYPES: Record<string, string> = Object.fromEntries(
+  Object.entries(PROBLEM_KINDS).map(([kind, { description }]) => [kind, description]),
+);
 
 const DESCRIPTION = `
 Peru's export statistics as JSON and CSV: SUNAT's monthly tables by sector (G1) and by destination (G6),

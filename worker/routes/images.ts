@@ -45,10 +45,9 @@ export const SVG_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 } as const;
 
-/** The `X-Error` value of an error image, from the problem type (`/docs#problem-…`). */
+/** The `X-Error` value of an error image, from the problem's kind. */
 export function errorCode(problem: Problem): string {
-  const kind = problem.type.replace(/^.*#problem-/, '');
-  return kind === 'invalid-parameter' ? 'bad-parameter' : kind;
+  return problem.kind === 'invalid-parameter' ? 'bad-parameter' : problem.kind;
 }
 
 /**
@@ -56,7 +55,7 @@ export function errorCode(problem: Problem): string {
  * (which for an unknown metric names the closest ids).
  */
 function errorMessage(problem: Problem): string {
-  const params = problem.type.endsWith('#problem-invalid-parameter') ? (problem.errors ?? []) : [];
+  const params = problem.kind === 'invalid-parameter' ? (problem.errors ?? []) : [];
   return params.length > 0 ? params.map((e) => e.message).join('; ') : problem.detail;
 }
 

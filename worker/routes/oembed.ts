@@ -9,7 +9,7 @@
 import { Hono, type Context } from 'hono';
 import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
-import { problem, problemBody, ProblemError, PROBLEM_CONTENT_TYPE, type Problem } from '../problem';
+import { problem, ProblemError, problemResponse } from '../problem';
 import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
@@ -28,8 +28,7 @@ const oembed = new Hono<AppEnv>();
  * this one is the spec's ordinary answer to a format we do not offer.
  */
 function notImplemented(c: Context, detail: string): Response {
-  const p: Problem = { type: '/docs#problem-not-implemented', title: 'Not implemented', status: 501, detail, instance: c.req.path };
-  return c.body(JSON.stringify(problemBody(p)), 501, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': cacheControl('error') });
+  return problemResponse(problem('not-implemented', detail, { instance: c.req.path }));
 }
 
 /** A positive whole number of pixels, or null when absent. */
