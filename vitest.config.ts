@@ -38,6 +38,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/widgets/**/*.test.ts'],
+          // Waits (expect.poll) give the elements 3 s to render, under load too.
+          expect: { poll: { timeout: 3_000 } },
           browser: {
             enabled: true,
             headless: true,

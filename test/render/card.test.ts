@@ -7,7 +7,7 @@ import { BREAKABLE_SPACE, textWidth } from '../../worker/render/text-width';
 import { expectedText, series, size, text, validColor } from './arbitraries';
 import { TOTAL_2024 } from './fixtures';
 import { formatUsd } from '../../worker/render/format';
-import { expectValidImage, find, findAll, utf8Length, type SvgNode } from './svg';
+import { expectValidImage, expectElement, findAll, utf8Length, type SvgNode } from './svg';
 
 /** Texts of the card itself (not the sparkline's), in document order. */
 const texts = (root: SvgNode) => root.children.filter((c) => c.name === 'text');
@@ -34,8 +34,8 @@ describe('renderCard', () => {
     const spark = root.children.find((c) => c.name === 'svg')!;
     expect(findAll(spark, 'path')).toHaveLength(1);
     expect(findAll(spark, 'circle')).toHaveLength(1); // the last value
-    expect(find(root, 'title').text).toBe('Exportaciones totales');
-    expect(find(root, 'desc').text).toMatch(
+    expect(expectElement(root, 'title').text).toBe('Exportaciones totales');
+    expect(expectElement(root, 'desc').text).toMatch(
       /^Exportaciones totales: US\$\u00a074,7 mil millones \(2024\), sube 15,6\u00a0%\. De US\$\u00a05,9 mil millones en enero de 2024 .* Fuente: SUNAT/,
     );
     // The card's layout: items top to bottom, the height following the content.
@@ -51,7 +51,7 @@ describe('renderCard', () => {
       texts(expectValidImage(renderCard({ ...TOTAL_2024, changePct, formattedChange }, { theme: 'dark' })))[2]!;
     const down = change(-3.2, '-3,2 %');
     expect([down.text, down.attrs.fill]).toEqual(['▼ -3,2 %', PALETTES.dark.negative]);
-    const downDesc = find(
+    const downDesc = expectElement(
       expectValidImage(renderCard({ ...TOTAL_2024, changePct: -25.3, formattedChange: '-25.3%' }, { lang: 'en' })),
       'desc',
     ).text;
@@ -85,9 +85,9 @@ describe('renderCard', () => {
   it('leaves out background and border when transparent; themes; custom colours', () => {
     expect(findAll(expectValidImage(renderCard(TOTAL_2024, { transparent: true })), 'rect')).toHaveLength(0);
     const dark = expectValidImage(renderCard(TOTAL_2024, { theme: 'dark' }));
-    expect(find(dark, 'rect').attrs.fill).toBe(PALETTES.dark.background);
+    expect(expectElement(dark, 'rect').attrs.fill).toBe(PALETTES.dark.background);
     const auto = expectValidImage(renderCard(TOTAL_2024, { theme: 'auto', textColor: '#102030', positiveColor: 'lime' }));
-    const style = find(auto, 'style').text;
+    const style = expectElement(auto, 'style').text;
     expect(style).toContain(`.f-bg{fill:${PALETTES.dark.background}}`);
     expect(style).toContain(`.s-ln{stroke:${PALETTES.dark.line}}`); // the sparkline switches too
     expect(style).not.toContain('.f-tx'); // the caller's text colour stays
@@ -123,7 +123,7 @@ describe('renderCard', () => {
       renderCard({ label: evil, value: 1, formattedValue: evil, changePct: 1, formattedChange: evil, period: evil, sourceLine: evil, points: [{ period: evil, value: 1 }] }, { width: 800 }),
     );
     expect(findAll(root, 'script')).toHaveLength(0);
-    expect(find(root, 'title').text).toBe(evil);
+    expect(expectElement(root, 'title').text).toBe(evil);
     expect(texts(root)[0]!.text).toBe(evil);
   });
 });
@@ -166,7 +166,7 @@ describe('renderCard (properties)', () => {
         const root = expectValidImage(svg);
         expect(renderCard(data, options)).toBe(svg);
         expectNoOverflow(root);
-        expect(find(root, 'title').text).toBe(expectedText(plain(data.label)));
+        expect(expectElement(root, 'title').text).toBe(expectedText(plain(data.label)));
         for (const node of texts(root)) expect(node.children).toEqual([]);
       }),
       { numRuns: 300 },

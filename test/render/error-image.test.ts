@@ -5,7 +5,7 @@ import { PALETTES } from '../../widgets/src/render/theme';
 import { renderErrorImage, type ErrorImageOptions } from '../../worker/render/error-image';
 import { textWidth } from '../../worker/render/text-width';
 import { text } from './arbitraries';
-import { expectValidImage, find, findAll } from './svg';
+import { expectValidImage, expectElement, findAll } from './svg';
 
 describe('renderErrorImage', () => {
   it('names what is wrong, in words a reader and a screen reader get', () => {
@@ -14,8 +14,8 @@ describe('renderErrorImage', () => {
     const lines = findAll(root, 'text').map((t) => t.text);
     expect(lines[0]).toBe('⚠ No se puede dibujar esta imagen');
     expect(lines.slice(1).join(' ')).toBe('Option "color" must be a hex colour or a CSS colour name; got "reddish"');
-    expect(find(root, 'desc').text).toBe(error.message);
-    expect(find(root, 'title').text).toBe('No se puede dibujar esta imagen');
+    expect(expectElement(root, 'desc').text).toBe(error.message);
+    expect(expectElement(root, 'title').text).toBe('No se puede dibujar esta imagen');
     expect(findAll(root, 'text')[0]!.attrs.fill).toBe(PALETTES.light.negative);
   });
 
@@ -24,7 +24,7 @@ describe('renderErrorImage', () => {
       renderErrorImage('x', { theme: 'neon', lang: 'xx', width: Number.NaN } as unknown as ErrorImageOptions),
     );
     expect([root.attrs.width, root.attrs.lang]).toEqual(['360', 'en']);
-    expect(find(root, 'rect').attrs.fill).toBe(PALETTES.light.background);
+    expect(expectElement(root, 'rect').attrs.fill).toBe(PALETTES.light.background);
   });
 
   it('cuts a long message to four lines that fit', () => {
@@ -33,7 +33,7 @@ describe('renderErrorImage', () => {
     expect(lines).toHaveLength(4);
     expect(lines.at(-1)!.text.endsWith('…')).toBe(true);
     for (const line of lines) expect(10 + textWidth(line.text, 11)).toBeLessThanOrEqual(190);
-    expect(find(root, 'desc').text.length).toBeLessThanOrEqual(300);
+    expect(expectElement(root, 'desc').text.length).toBeLessThanOrEqual(300);
   });
 
   it('keeps any message as text (property)', () => {

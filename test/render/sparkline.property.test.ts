@@ -8,7 +8,7 @@ import {
   type SparklineOptions,
 } from '../../widgets/src/render/sparkline';
 import { expectedText, series, size, text, validColor } from './arbitraries';
-import { expectValidImage, find, findAll } from './svg';
+import { expectValidImage, expectElement, findAll } from './svg';
 
 const RUNS = { numRuns: 300 };
 
@@ -50,7 +50,7 @@ describe('renderSparkline (properties)', () => {
         expect(renderSparkline(points, opts)).toBe(svg); // deterministic
         const present = points.filter((p) => typeof p.value === 'number' && Number.isFinite(p.value)).length;
         if (opts.type === 'bar') expect(findAll(root, 'rect').length).toBeLessThanOrEqual(present + 1);
-        if (present === 0) expect(find(root, 'text').text).toMatch(/no data|sin datos/);
+        if (present === 0) expect(expectElement(root, 'text').text).toMatch(/no data|sin datos/);
       }),
       RUNS,
     );
@@ -60,12 +60,12 @@ describe('renderSparkline (properties)', () => {
     fc.assert(
       fc.property(series, text, text, (points, title, desc) => {
         const root = expectValidImage(renderSparkline(points, { title, desc }));
-        expect(find(root, 'title').text).toBe(expectedText(title));
-        expect(find(root, 'desc').text).toBe(expectedText(desc));
+        expect(expectElement(root, 'title').text).toBe(expectedText(title));
+        expect(expectElement(root, 'desc').text).toBe(expectedText(desc));
         // Periods go into the generated description: it parses back to text only.
         const generated = expectValidImage(renderSparkline(points));
-        expect(find(generated, 'desc').children).toEqual([]);
-        expect(find(generated, 'title').children).toEqual([]);
+        expect(expectElement(generated, 'desc').children).toEqual([]);
+        expect(expectElement(generated, 'title').children).toEqual([]);
       }),
       RUNS,
     );

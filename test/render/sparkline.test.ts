@@ -4,7 +4,7 @@ import { formatUsd } from '../../widgets/src/render/format';
 import { describeSeries, renderSparkline, type SparklinePoint } from '../../widgets/src/render/sparkline';
 import { PALETTES } from '../../widgets/src/render/theme';
 import { EXPORTS_2024 } from './fixtures';
-import { expectValidImage, find, findAll, pathPoints, utf8Length, type SvgNode } from './svg';
+import { expectValidImage, expectElement, findAll, pathPoints, utf8Length, type SvgNode } from './svg';
 
 const months = (values: (number | null)[], year = 2024): SparklinePoint[] =>
   values.map((value, i) => ({ period: `${year}-${String(i + 1).padStart(2, '0')}`, value }));
@@ -40,21 +40,21 @@ describe('renderSparkline', () => {
     const a = renderSparkline(months(EXPORTS_2024), { theme: 'auto', markers: ['last'] });
     expect(renderSparkline(months(EXPORTS_2024), { theme: 'auto', markers: ['last'] })).toBe(a);
     const b = renderSparkline(months([...EXPORTS_2024].reverse()), { theme: 'auto', markers: ['last'] });
-    expect(find(expectValidImage(b), 'svg').attrs.id).not.toBe(find(expectValidImage(a), 'svg').attrs.id);
+    expect(expectElement(expectValidImage(b), 'svg').attrs.id).not.toBe(expectElement(expectValidImage(a), 'svg').attrs.id);
   });
 
   it('describes the series in words: first, last, lowest, highest, in the language', () => {
     const en = expectValidImage(renderSparkline(months(EXPORTS_2024)));
-    expect(find(en, 'desc').text).toBe(
+    expect(expectElement(en, 'desc').text).toBe(
       'From 5.9 billion in January 2024 to 7.4 billion in December 2024; lowest 5.8 billion in April 2024, highest 7.4 billion in December 2024.',
     );
     expect(en.attrs.lang).toBe('en');
     const es = expectValidImage(renderSparkline(months(EXPORTS_2024), { lang: 'es', formatValue: formatUsd }));
-    expect(find(es, 'desc').text).toBe(
+    expect(expectElement(es, 'desc').text).toBe(
       'De US$\u00a05,9 mil millones en enero de 2024 a US$\u00a07,4 mil millones en diciembre de 2024; ' +
         'mínimo US$\u00a05,8 mil millones en abril de 2024, máximo US$\u00a07,4 mil millones en diciembre de 2024.',
     );
-    expect(find(es, 'title').text).toBe('Gráfico de tendencia');
+    expect(expectElement(es, 'title').text).toBe('Gráfico de tendencia');
     expect(es.attrs.lang).toBe('es');
   });
 
@@ -64,8 +64,8 @@ describe('renderSparkline', () => {
     );
     expect(describeSeries([{ period: '2019', value: 48e9 }], 'es')).toBe('48 mil millones en 2019.');
     const root = expectValidImage(renderSparkline(months([1, 2]), { title: 'Cobre', desc: 'Sube' }));
-    expect(find(root, 'title').text).toBe('Cobre');
-    expect(find(root, 'desc').text).toBe('Sube');
+    expect(expectElement(root, 'title').text).toBe('Cobre');
+    expect(expectElement(root, 'desc').text).toBe('Sube');
   });
 
   it('draws one point as a dot in the middle', () => {
@@ -156,8 +156,8 @@ describe('renderSparkline', () => {
   it('says "no data" for an empty or all-null series, still a valid image', () => {
     for (const points of [[], months([null, null])]) {
       const root = expectValidImage(renderSparkline(points, { lang: 'es' }));
-      expect(find(root, 'text').text).toBe('sin datos');
-      expect(find(root, 'desc').text).toBe('Sin datos.');
+      expect(expectElement(root, 'text').text).toBe('sin datos');
+      expect(expectElement(root, 'desc').text).toBe('Sin datos.');
       expect(findAll(root, 'path')).toHaveLength(0);
     }
   });
@@ -189,11 +189,11 @@ describe('renderSparkline', () => {
 
   it('colours: theme, custom, background; rejects anything else naming the option', () => {
     const dark = expectValidImage(renderSparkline(months([1, 2]), { theme: 'dark', background: 'theme' }));
-    expect(find(dark, 'rect').attrs.fill).toBe(PALETTES.dark.background);
+    expect(expectElement(dark, 'rect').attrs.fill).toBe(PALETTES.dark.background);
     expect(findAll(dark, 'path')[0]!.attrs.stroke).toBe(PALETTES.dark.line);
     const custom = expectValidImage(renderSparkline(months([1, 2]), { color: 'ABC', background: '#10203040' }));
     expect(findAll(custom, 'path')[0]!.attrs.stroke).toBe('#abc');
-    expect(find(custom, 'rect').attrs.fill).toBe('#10203040');
+    expect(expectElement(custom, 'rect').attrs.fill).toBe('#10203040');
     expect(findAll(expectValidImage(renderSparkline(months([1, 2]))), 'rect')).toHaveLength(0); // transparent
     for (const option of ['color', 'negativeColor', 'fill', 'background'] as const) {
       expect(() => renderSparkline(months([1, 2]), { [option]: 'red;x' })).toThrow(
@@ -205,7 +205,7 @@ describe('renderSparkline', () => {
   it('auto theme: light colours by default, dark ones in a scoped media query, custom colours fixed', () => {
     const svg = renderSparkline(months([1, 2, -1]), { theme: 'auto', type: 'bar', color: 'teal' });
     const root = expectValidImage(svg);
-    const style = find(root, 'style').text;
+    const style = expectElement(root, 'style').text;
     expect(style).toContain(`#${root.attrs.id} .f-ng{fill:${PALETTES.dark.negative}}`);
     expect(style).not.toContain('.f-ln'); // teal is the caller's choice in both schemes
     expect(findAll(root, 'rect').filter((r) => r.attrs.fill === 'teal')).toHaveLength(2);
@@ -232,8 +232,8 @@ describe('renderSparkline', () => {
   it('escapes texts and drops characters XML forbids', () => {
     const evil = `</title><script>alert(1)</script><title a="'&\u0001\uD800`;
     const root = expectValidImage(renderSparkline([{ period: evil, value: 1 }, { period: '2', value: 2 }], { title: evil }));
-    expect(find(root, 'title').text).toBe(`</title><script>alert(1)</script><title a="'&`);
-    expect(find(root, 'desc').text).toContain('<script>');
+    expect(expectElement(root, 'title').text).toBe(`</title><script>alert(1)</script><title a="'&`);
+    expect(expectElement(root, 'desc').text).toContain('<script>');
     expect(findAll(root, 'script')).toHaveLength(0);
   });
 });

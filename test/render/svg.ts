@@ -37,8 +37,8 @@ function toNode(entry: Ordered): SvgNode {
   return node;
 }
 
-/** Checks well-formedness beyond what XMLValidator looks at, then parses to a tree. */
-export function parseSvg(svg: string): SvgNode {
+/** Expects well-formed XML (beyond what XMLValidator looks at) with one root, and returns it parsed to a tree. */
+export function expectWellFormedSvg(svg: string): SvgNode {
   const valid = XMLValidator.validate(svg);
   expect(valid, JSON.stringify(valid)).toBe(true);
   // XMLValidator lets these through; an XML parser in a browser does not.
@@ -63,7 +63,8 @@ export function findAll(root: SvgNode, name: string): SvgNode[] {
   return found;
 }
 
-export function find(root: SvgNode, name: string): SvgNode {
+/** Expects an element named `name` under `root` and returns the first one. */
+export function expectElement(root: SvgNode, name: string): SvgNode {
   const [first] = findAll(root, name);
   expect(first, `<${name}> present`).toBeDefined();
   return first!;
@@ -200,7 +201,7 @@ export function expectInsideViewport(root: SvgNode): void {
 
 /** All checks every image must pass; returns the parsed tree. */
 export function expectValidImage(svg: string): SvgNode {
-  const root = parseSvg(svg);
+  const root = expectWellFormedSvg(svg);
   expectSafe(root);
   expectAccessible(root);
   expectInsideViewport(root);

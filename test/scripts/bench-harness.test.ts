@@ -285,10 +285,10 @@ export default {
     expect(await first.text()).toBe('computed 1');
     expect(first.headers.get('CF-Cache-Status')).toBeNull();
     let second: Response | undefined;
-    for (let i = 0; i < 50 && second?.headers.get('CF-Cache-Status') !== 'HIT'; i++) {
-      await new Promise((r) => setTimeout(r, 10)); // the put runs in waitUntil
-      second = await fetch(w.url('app', '/cached'));
-    }
+    // The put runs in waitUntil: ask again until the stored copy answers.
+    await expect
+      .poll(async () => (second = await fetch(w.url('app', '/cached'))).headers.get('CF-Cache-Status'), { interval: 10, timeout: 5_000 })
+      .toBe('HIT');
     expect(second?.headers.get('CF-Cache-Status')).toBe('HIT');
     expect(await second?.text()).toBe('computed 1');
     const revalidated = await fetch(w.url('app', '/cached'), { headers: { 'If-None-Match': '"v1"' } });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RELEASE_COMMAND, withBundleBlocks, type BundleInfo } from '../../widgets/scripts/readme-blocks';
 
 const root = join(import.meta.dirname, '../../widgets');
 const dist = join(root, 'dist');
@@ -27,7 +28,13 @@ describe('the CDN files', () => {
     expect(info.gzipBytes).toBe(gzipSync(bundle, { level: 9 }).length);
     expect(info.gzipBytes).toBeLessThanOrEqual(info.budgetBytes);
     // The README gives the current hash for the versioned URL.
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`integrity="${integrity}"`);
+    expect(readFileSync(join(root, 'README.md'), 'utf8'), `stale SRI hash in widgets/README.md: run ${RELEASE_COMMAND}`).toContain(`integrity="${integrity}"`);
+  });
+
+  it(`has the README's SRI snippet and size written for this bundle (by ${RELEASE_COMMAND}, not by the build)`, () => {
+    const info = JSON.parse(readFileSync(join(dist, 'cdn/widgets', `v${pkg.version}`, 'integrity.json'), 'utf8')) as BundleInfo;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme, `widgets/README.md's SRI or size block is stale: run ${RELEASE_COMMAND}`).toBe(withBundleBlocks(readme, info));
   });
 
   it('is one self-contained ES module without eval', () => {

@@ -1,17 +1,13 @@
 /**
- * The worker's main module as `wrangler deploy` would upload it, built by a dry run into a
- * temporary directory: it stays under a gzipped size limit, and zod's other locales and
- * compiler stay out of it (worker/build/zod/index.ts through `[alias]` in wrangler.toml).
- * The static assets are not part of the module, so an empty directory stands in for
- * widgets/dist/cdn and the widget build is not needed.
+ * The worker's main module as `wrangler deploy` would upload it, as `npm run test:bundle` (a dry
+ * run, which `npm test` runs before vitest) left it in .wrangler/dist: it stays under a gzipped
+ * size limit, and zod's other locales and compiler stay out of it (worker/build/zod/index.ts
+ * through `[alias]` in wrangler.toml). This file reads that build and does not build again.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * gzip -9 (zlib) of the main module, in bytes. 2026-11: 315,166 with the zod alias and
@@ -27,31 +23,21 @@ const GZIP_LIMIT = 320 * 1024;
  * "無効な入力"), as esbuild writes them (non-ASCII escaped) and as written. */
 const OTHER_LOCALE_TEXTS = ['Eingabe: erwartet', 'Ung\\xFCltige', 'Ungültige', '\\u7121\\u52B9\\u306A\\u5165\\u529B', '無効な入力'];
 
-const root = join(import.meta.dirname, '../..');
-let dir: string;
+/** Where `npm run test:bundle` writes the module and esbuild's metafile (package.json). */
+const dist = join(import.meta.dirname, '../../.wrangler/dist');
 let code: string;
 let inputs: string[];
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'peru-exports-bundle-'));
-  mkdirSync(join(dir, 'assets'));
-  const wrangler = join(root, 'node_modules/wrangler/bin/wrangler.js');
-  const args = ['deploy', '--dry-run', '--outdir', join(dir, 'out'), '--metafile', join(dir, 'meta.json'), '--assets', join(dir, 'assets')];
-  await promisify(execFile)(process.execPath, [wrangler, ...args], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  code = readFileSync(join(dir, 'out/index.js'), 'utf8');
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+beforeAll(() => {
+  for (const file of ['index.js', 'bundle-meta.json']) {
+    if (!existsSync(join(dist, file))) throw new Error(`.wrangler/dist/${file} is missing: run npm run test:bundle first (npm test does)`);
+  }
+  code = readFileSync(join(dist, 'index.js'), 'utf8');
+  const meta = JSON.parse(readFileSync(join(dist, 'bundle-meta.json'), 'utf8')) as {
     outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
   };
   const main = Object.values(meta.outputs).find((output) => output.entryPoint);
   inputs = Object.keys(main!.inputs);
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the worker bundle (wrangler deploy --dry-run)', () => {

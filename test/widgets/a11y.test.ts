@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../widgets/src/define';
-import { mockApi, mount, next, shadow, until, type MockApi } from './mock-api';
+import { drawnShapes, mockApi, mount, next, shadow, type MockApi } from './mock-api';
 
 let api: MockApi;
 let container: HTMLElement | undefined;
@@ -32,8 +32,9 @@ async function loaded(html: string, theme: string, lang: string): Promise<Elemen
   const element = container.querySelector('[metric], peru-export-ranking')!;
   await next(element, 'peru-export-load');
   await (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
-  const spark = element.localName === 'peru-export-card' ? shadow(element).querySelector('peru-export-sparkline') : element;
-  if (spark) await until(() => shadow(spark).querySelector('svg g')?.childElementCount);
+  // The sparkline (alone, or inside a card with a series) has drawn its chart; a ranking has none.
+  const spark = element.localName === 'peru-export-card' ? shadow(element).querySelector('peru-export-sparkline') : element.localName === 'peru-export-sparkline' ? element : null;
+  if (spark) await expect.poll(() => drawnShapes(shadow(spark))).toBeGreaterThan(0);
   return element;
 }
 

@@ -9,7 +9,7 @@ import type { PeruExportCard } from '../../widgets/src/peru-export-card';
 import { defineElement } from '../../widgets/src/lib/define-element';
 import { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
 import { answer } from './fixtures';
-import { mockApi, mount, next, shadow, text, until, type MockApi } from './mock-api';
+import { drawnShapes, mockApi, mount, next, shadow, text, type MockApi } from './mock-api';
 
 const realFetch = globalThis.fetch.bind(globalThis);
 let api: MockApi;
@@ -62,7 +62,7 @@ describe('states', () => {
     const release = holdAnswers();
     container = mount(html);
     const element = container.firstElementChild as PeruExportCard;
-    await until(() => api.requests.length > 0);
+    await expect.poll(() => api.requests.length).toBeGreaterThan(0);
     await element.updateComplete;
     const loading = height(element);
     expect(base(element).getAttribute('aria-busy')).toBe('true');
@@ -268,13 +268,13 @@ describe('requests', () => {
     const release = holdAnswers();
     container = mount('<peru-export-ranking></peru-export-ranking><peru-export-ranking></peru-export-ranking>');
     const [first, second] = [...container.children] as PeruExportRanking[];
-    await until(() => api.requests.length === 1);
+    await expect.poll(() => api.requests.length).toBe(1);
     const { signal } = api.requests[0]!;
     first!.remove();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(signal!.aborted).toBe(false); // the second still waits
     second!.remove();
-    await until(() => signal!.aborted);
+    await expect.poll(() => signal!.aborted).toBe(true);
     release();
 
     // Put back, it loads again.
@@ -293,7 +293,7 @@ describe('fallback', () => {
     container = mount(`<peru-export-card metric="total">${fallback}</peru-export-card>`);
     const element = container.firstElementChild as PeruExportCard;
     const image = element.querySelector('img')!;
-    await until(() => api.requests.length > 0);
+    await expect.poll(() => api.requests.length).toBeGreaterThan(0);
     await element.updateComplete;
     expect(image.assignedSlot).not.toBeNull();
     expect(image.getBoundingClientRect().height).toBe(209);
@@ -320,7 +320,7 @@ describe('fallback', () => {
     const release = holdAnswers();
     container = mount('<peru-export-card metric="total">\n  <!-- a card goes here -->\n</peru-export-card>');
     const element = container.firstElementChild as PeruExportCard;
-    await until(() => api.requests.length > 0);
+    await expect.poll(() => api.requests.length).toBeGreaterThan(0);
     await element.updateComplete;
     expect(shadow(element).querySelector('.sk')).not.toBeNull();
     expect(base(element).classList).not.toContain('fallback');
@@ -368,19 +368,18 @@ describe('loading the script twice', () => {
       </body></html>`;
     container = mount('');
     container.append(frame);
-    await until(() => Array.isArray((frame.contentWindow as any)?.problems), 5000);
+    await expect.poll(() => Array.isArray((frame.contentWindow as any)?.problems), { timeout: 5000 }).toBe(true);
     const win = frame.contentWindow as Window & { problems: string[] };
     const doc = frame.contentDocument!;
-    await until(() => doc.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking').length === 3, 5000).catch((error) => {
-      throw new Error(`${error.message}\n${doc.documentElement.outerHTML.slice(0, 2000)}\n${win.problems}`);
-    });
-    await until(
-      () => [...doc.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking')].every((el) => el.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])')),
-      5000,
-    );
+    const elements = () => [...doc.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking')];
+    await vi.waitFor(() => expect(elements(), `${doc.documentElement.outerHTML.slice(0, 2000)}\n${win.problems}`).toHaveLength(3), 5000);
+    // Every one shows its data (no longer busy).
+    await expect
+      .poll(() => elements().filter((el) => !el.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])')).map((el) => el.localName), { timeout: 5000 })
+      .toEqual([]);
     // Both copies ran (the second found the tags taken) and nothing was blocked or thrown.
     const scripts = () => win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('peru-exports.js'));
-    await until(() => scripts().length === 2);
+    await expect.poll(() => scripts().length).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the second copy has run
     expect(win.problems).toEqual(['CSP style-src-attr inline']); // the control, and nothing from the elements
     const card = doc.querySelector('peru-export-card')!;
@@ -390,11 +389,11 @@ describe('loading the script twice', () => {
     expect(card.shadowRoot!.querySelectorAll('[style]')).toHaveLength(0);
     // The bundle's sparkline answers the pointer (its private members are renamed by the minifier).
     const spark = doc.querySelector('peru-export-sparkline')!.shadowRoot!;
-    await until(() => spark.querySelector('svg g')?.childElementCount);
+    await expect.poll(() => drawnShapes(spark)).toBeGreaterThan(0);
     const chart = spark.querySelector('svg')!;
     const box = chart.getBoundingClientRect();
     chart.dispatchEvent(new (win as any).PointerEvent('pointermove', { clientX: box.left + 1, clientY: box.top + 1 }));
-    await until(() => text(spark.querySelector('[part="tooltip"]')) === 'May 2023: US$1.73 billion');
+    await expect.poll(() => text(spark.querySelector('[part="tooltip"]'))).toBe('May 2023: US$1.73 billion');
     delete (window as any).__peruFetch;
   });
 });

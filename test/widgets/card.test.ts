@@ -3,7 +3,7 @@ import '../../widgets/src/define';
 import type { PeruExportCard } from '../../widgets/src/peru-export-card';
 import { formatUsd } from '../../widgets/src/render/format';
 import { highlightResponse, metricResponse, SERIES } from './fixtures';
-import { mount, mountLoaded, next, setUpElementTests, shadow, text, until, type MockApi } from './mock-api';
+import { mount, mountLoaded, next, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 
 let api: MockApi;
 let container: HTMLElement | undefined;
@@ -35,7 +35,7 @@ describe('<peru-export-card>', () => {
       '/v1/metrics/total/series?last=24&lang=es',
     ]);
     const spark = part(element, 'sparkline') as HTMLElement & { updateComplete: Promise<boolean> };
-    await until(() => shadow(spark).querySelector('svg path[fill="none"]'));
+    await expect.poll(() => shadow(spark).querySelector('svg path[fill="none"]')).not.toBeNull();
     expect(shadow(spark).querySelectorAll('table tr')).toHaveLength(1 + SERIES.total!.values.length);
   });
 
@@ -56,7 +56,7 @@ describe('<peru-export-card>', () => {
 
     // Switching the element's own lang asks again in Spanish.
     element.setAttribute('lang', 'es');
-    await until(() => text(part(element, 'period')) === 'abril de 2025 (incompleto)');
+    await expect.poll(() => text(part(element, 'period'))).toBe('abril de 2025 (incompleto)');
     expect(api.requests.at(-1)!.url.searchParams.get('lang')).toBe('es');
   });
 
@@ -76,14 +76,14 @@ describe('<peru-export-card>', () => {
     api.hold = new Promise((resolve) => (release = resolve));
     container = mount('<peru-export-card metric="total" from="2019" to="2025" freq="annual"></peru-export-card>');
     const element = container.querySelector('peru-export-card')!;
-    await until(() => api.requests.length === 2); // both requests out before either answered
+    await expect.poll(() => api.requests.length).toBe(2); // both requests out before either answered
     release();
     await next(element, 'peru-export-load');
     await element.updateComplete;
     const series = api.to('metrics/total/series')[0]!.url.searchParams;
     expect(Object.fromEntries(series)).toEqual({ from: '2019', to: '2025', freq: 'annual', lang: 'es' });
     const spark = part(element, 'sparkline')!;
-    await until(() => shadow(spark).querySelectorAll('table tr').length === 1 + 7);
+    await expect.poll(() => shadow(spark).querySelectorAll('table tr').length).toBe(1 + 7);
     // The last year is partial: the table says so.
     expect(text(shadow(spark).querySelector('table tr:last-child td'))).toBe('2025 (4 meses)');
   });
@@ -139,7 +139,7 @@ describe('<peru-export-card>', () => {
     // The sparkline inside follows the card's tokens, not its own defaults.
     element.style.setProperty('--peru-color-line', 'rgb(200, 0, 100)');
     const spark = part(element, 'sparkline')!;
-    await until(() => shadow(spark).querySelector('path[fill="none"]'));
+    await expect.poll(() => shadow(spark).querySelector('path[fill="none"]')).not.toBeNull();
     expect(getComputedStyle(shadow(spark).querySelector('path[fill="none"]')!).stroke).toBe('rgb(200, 0, 100)');
   });
 

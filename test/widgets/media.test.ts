@@ -7,7 +7,7 @@ import { cdp } from 'vitest/browser';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import '../../widgets/src/define';
 import type { PeruExportCard } from '../../widgets/src/peru-export-card';
-import { mockApi, mount, next, shadow, until, type MockApi } from './mock-api';
+import { mockApi, mount, next, shadow, type MockApi } from './mock-api';
 
 let api: MockApi;
 let container: HTMLElement | undefined;
@@ -35,7 +35,7 @@ it('follows prefers-color-scheme with theme="auto" (the default), not with an ex
   await light!.updateComplete;
   expect([byDefault, auto, light].map((element) => background(element!))).toEqual(Array(3).fill('rgb(255, 255, 255)'));
   await emulate([{ name: 'prefers-color-scheme', value: 'dark' }]);
-  await until(() => background(byDefault!) === 'rgb(13, 17, 23)');
+  await expect.poll(() => background(byDefault!)).toBe('rgb(13, 17, 23)');
   expect(background(auto!)).toBe('rgb(13, 17, 23)');
   expect(background(light!)).toBe('rgb(255, 255, 255)');
   expect(api.requests).toHaveLength(2); // the theme is CSS only: no new request
@@ -45,9 +45,9 @@ it('stops the loading pulse when the reader prefers reduced motion', async () =>
   api.hold = new Promise(() => {}); // stays loading
   container = mount('<peru-export-ranking></peru-export-ranking>');
   const element = container.firstElementChild!;
-  await until(() => shadow(element).querySelector('.sk'));
+  await expect.poll(() => shadow(element).querySelector('.sk')).not.toBeNull();
   const animation = () => getComputedStyle(shadow(element).querySelector('.sk')!).animationName;
   expect(animation()).toBe('pulse');
   await emulate([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await until(() => animation() === 'none');
+  await expect.poll(animation).toBe('none');
 });

@@ -64,20 +64,11 @@ export function mockApi(): MockApi {
   return api;
 }
 
-/** Waits until `check` passes: returns nothing or something truthy, without throwing. */
-export async function until(check: () => unknown, timeout = 3000): Promise<void> {
-  const end = performance.now() + timeout;
-  for (;;) {
-    try {
-      const result = check();
-      if (result === undefined || result) return;
-    } catch (error) {
-      if (performance.now() > end) throw error;
-    }
-    if (performance.now() > end) throw new Error(`Timed out waiting for ${check}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/**
+ * How many shapes the first chart group under `root` holds: 0 when nothing is drawn yet, or when
+ * there is no chart at all. Wait with `await expect.poll(() => drawnShapes(root)).toBeGreaterThan(0)`.
+ */
+export const drawnShapes = (root: ParentNode) => root.querySelector('svg g')?.childElementCount ?? 0;
 
 const mounted = new Set<HTMLElement>();
 

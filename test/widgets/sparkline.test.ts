@@ -6,14 +6,14 @@ import { formatPeriod } from '../../widgets/src/render/format';
 import { describeSeries } from '../../widgets/src/render/sparkline';
 import { formatUsd } from '../../widgets/src/render/format';
 import { monthsEnding, seriesResponse, SERIES } from './fixtures';
-import { mountLoaded, setUpElementTests, shadow, text, until, type MockApi } from './mock-api';
+import { drawnShapes, mountLoaded, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 
 let api: MockApi;
 setUpElementTests((mock) => (api = mock));
 
 async function sparkline(html: string): Promise<PeruExportSparkline> {
   const element = await mountLoaded<PeruExportSparkline>(html, 'peru-export-sparkline');
-  await until(() => shadow(element).querySelector('svg g')?.childElementCount);
+  await expect.poll(() => drawnShapes(shadow(element))).toBeGreaterThan(0);
   return element;
 }
 

@@ -214,11 +214,9 @@ describe('Workers Cache API', () => {
     await first.arrayBuffer();
     // The put runs in waitUntil after the response: poll briefly for the stored copy.
     let hit: Response | undefined;
-    for (let i = 0; i < 20 && !hit; i++) {
-      const res = await get('/v1/metrics/sector/textile/series?to=2012&from=2011');
-      if (res.headers.get('x-cache') === 'HIT') hit = res;
-      else await new Promise((r) => setTimeout(r, 25));
-    }
+    await expect
+      .poll(async () => (hit = await get('/v1/metrics/sector/textile/series?to=2012&from=2011')).headers.get('x-cache'), { interval: 25, timeout: 5_000 })
+      .toBe('HIT');
     expect(hit?.status).toBe(200);
   });
 

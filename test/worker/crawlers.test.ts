@@ -1,7 +1,7 @@
 /** /robots.txt and /sitemap.xml: what search engines read, from the dataset's ids. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { get, getJson, ORIGIN } from './helpers';
+import { get, expectJson, ORIGIN } from './helpers';
 
 describe('GET /robots.txt', () => {
   it('lets crawlers in, keeps them off the builder fragment, and points at the sitemap', async () => {
@@ -32,8 +32,8 @@ describe('GET /sitemap.xml', () => {
   }
 
   it('lists the front page, the reference and a page per metric and highlight, in both languages', async () => {
-    const { body: catalogue } = await getJson<{ metrics: { id: string }[] }>('/v1/metrics');
-    const { body: highlights } = await getJson<{ items: { id: string }[] }>('/v1/highlights');
+    const { body: catalogue } = await expectJson<{ metrics: { id: string }[] }>('/v1/metrics');
+    const { body: highlights } = await expectJson<{ items: { id: string }[] }>('/v1/highlights');
     const ids = [...catalogue.metrics.map((m) => m.id), ...highlights.items.map((h) => h.id)];
     expect(ids.length).toBeGreaterThan(250);
     const expected = [

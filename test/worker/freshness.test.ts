@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { coverage, last12Months, monthsSum, valueAt } from '../../data/derive';
 import { getMetric } from '../../data/index';
 import { formatUsd } from '../../worker/render/format';
-import { get, getJson } from './helpers';
+import { get, expectJson } from './helpers';
 
 interface SourceStatus {
   id: string;
@@ -23,7 +23,7 @@ interface SourceStatus {
 
 describe('GET /v1/status', () => {
   it('says per source what is served, how fresh it is, and flags what lags its cadence', async () => {
-    const { res, body } = await getJson<{ now: string; sources: SourceStatus[] }>('/v1/status?lang=en');
+    const { res, body } = await expectJson<{ now: string; sources: SourceStatus[] }>('/v1/status?lang=en');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/max-age=60\b/);
     const byId = Object.fromEntries(body.sources.map((s) => [s.id, s]));
@@ -51,11 +51,11 @@ describe('GET /v1/status', () => {
 
 describe('provisional figures', () => {
   it('marks SUNAT\u2019s latest month incomplete, BCRP\u2019s preliminary, and a press-release figure not at all', async () => {
-    const sunat = await getJson<{ provisional: unknown; preliminary: boolean }>('/v1/metrics/total?lang=es');
+    const sunat = await expectJson<{ provisional: unknown; preliminary: boolean }>('/v1/metrics/total?lang=es');
     expect(sunat.body.provisional).toMatchObject({ kind: 'incomplete', from: '2024-10', label: 'incompleto' });
-    const bcrp = await getJson<{ provisional: unknown }>('/v1/metrics/bcrp/total?lang=en');
+    const bcrp = await expectJson<{ provisional: unknown }>('/v1/metrics/bcrp/total?lang=en');
     expect(bcrp.body.provisional).toMatchObject({ kind: 'estimate', from: '2025-06', label: 'preliminary' });
-    const highlight = await getJson<{ provisional: unknown }>('/v1/metrics/highlight/total');
+    const highlight = await expectJson<{ provisional: unknown }>('/v1/metrics/highlight/total');
     expect(highlight.body.provisional).toBeNull();
   });
 
@@ -75,7 +75,7 @@ describe('provisional figures', () => {
   });
 
   it('lists each source\u2019s revision window and cadence in /v1/sources', async () => {
-    const { body } = await getJson<{ sources: { id: string; revision: { months: number; kind: string } | null; cadence: unknown }[] }>('/v1/sources');
+    const { body } = await expectJson<{ sources: { id: string; revision: { months: number; kind: string } | null; cadence: unknown }[] }>('/v1/sources');
     const byId = Object.fromEntries(body.sources.map((s) => [s.id, s]));
     expect(byId['sunat-g6']).toMatchObject({ revision: { months: 7, kind: 'incomplete' }, cadence: { every: 'month', lagMonths: 2 } });
     expect(byId.bcrp).toMatchObject({ revision: { months: 6, kind: 'estimate' } });

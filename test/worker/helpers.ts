@@ -37,7 +37,8 @@ export async function cachePuts(run: () => Promise<unknown>): Promise<Set<string
   }
 }
 
-export async function getJson<T = Record<string, unknown>>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {
+/** Requests `path` and expects a JSON answer (content-type application/json): returns the response and its parsed body. */
+export async function expectJson<T = Record<string, unknown>>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }> {
   const res = await get(path, init);
   expect(res.headers.get('content-type'), `${path} content-type`).toMatch(/^application\/json/);
   return { res, body: (await res.json()) as T };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlights, sources, version } from '../../data/index';
-import { expectProblem, get, getJson } from './helpers';
+import { expectProblem, get, expectJson } from './helpers';
 
 interface HighlightItem {
   id: string;
@@ -19,7 +19,7 @@ interface HighlightItem {
 
 describe('GET /v1/highlights', () => {
   it('lists every press-release figure as published, in Spanish by default', async () => {
-    const { res, body } = await getJson<{ lang: string; datasetVersion: string; count: number; source: { id: string; notes: string[] }; items: HighlightItem[] }>(
+    const { res, body } = await expectJson<{ lang: string; datasetVersion: string; count: number; source: { id: string; notes: string[] }; items: HighlightItem[] }>(
       '/v1/highlights',
     );
     expect(res.status).toBe(200);
@@ -45,7 +45,7 @@ describe('GET /v1/highlights', () => {
   });
 
   it('writes English labels and numbers with lang=en; figures without a number stay null', async () => {
-    const { body } = await getJson<{ items: HighlightItem[] }>('/v1/highlights?lang=en');
+    const { body } = await expectJson<{ items: HighlightItem[] }>('/v1/highlights?lang=en');
     const china = body.items.find((h) => h.id === 'highlight/china');
     expect(china).toMatchObject({ label: 'Exports to China', formattedValue: 'US$25 billion', formattedGrowth: '+9.2%' });
     const named = body.items.find((h) => h.unit === 'named');
@@ -63,7 +63,7 @@ describe('GET /v1/highlights', () => {
 
 describe('GET /v1/sources', () => {
   it('lists every source with definition, unit, coverage, licence and notes in the language', async () => {
-    const es = await getJson<{ count: number; sources: { id: string; title: string; definition: string; unit: string; coverage: string; licence: string | null; notes: string[]; url: string }[] }>(
+    const es = await expectJson<{ count: number; sources: { id: string; title: string; definition: string; unit: string; coverage: string; licence: string | null; notes: string[]; url: string }[] }>(
       '/v1/sources',
     );
     expect(es.res.status).toBe(200);
@@ -73,7 +73,7 @@ describe('GET /v1/sources', () => {
     expect(g1.title).toContain('Cuadro G1');
     expect(g1.unit).toContain('dólares');
     expect(g1.notes.length).toBe(sources.find((s) => s.id === 'sunat-g1')!.notes.length);
-    const en = await getJson<{ sources: { id: string; title: string }[] }>('/v1/sources?lang=en');
+    const en = await expectJson<{ sources: { id: string; title: string }[] }>('/v1/sources?lang=en');
     expect(en.body.sources.find((s) => s.id === 'sunat-g1')?.title).toContain('Table G1');
   });
 });

@@ -10,7 +10,7 @@ import { PALETTES } from '../../widgets/src/render/theme';
 import { cacheControl } from '../../worker/cache-policy';
 import { ProblemError } from '../../worker/problem';
 import { DEFAULT_MONTHS, imagePoints, MAX_IMAGE_POINTS } from '../../worker/views/images';
-import { expectSafe, expectValidImage, find, findAll, parseSvg, walk, type SvgNode } from '../render/svg';
+import { expectSafe, expectValidImage, expectElement, findAll, expectWellFormedSvg, walk, type SvgNode } from '../render/svg';
 import { fetchSettled, get, ORIGIN } from './helpers';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -41,7 +41,7 @@ async function errorImage(path: string, code: string, ...mentions: (string | Reg
   expect(answer.res.headers.get('cache-control')).toBe(cacheControl('error'));
   expect(answer.res.headers.get('etag')).toBeNull();
   expect(answer.res.headers.get('x-cache')).toBeNull();
-  const desc = find(answer.root, 'desc').text;
+  const desc = expectElement(answer.root, 'desc').text;
   const shown = findAll(answer.root, 'text')
     .slice(1)
     .map((t) => t.text)
@@ -77,10 +77,10 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     expect(root.attrs.width).toBe('120');
     expect(root.attrs.height).toBe('32');
     expect(root.attrs.lang).toBe('es');
-    expect(find(root, 'title').text).toBe('Exportaciones totales');
+    expect(expectElement(root, 'title').text).toBe('Exportaciones totales');
     expect(lineCoordinates(root)).toBe(2 * DEFAULT_MONTHS);
     const { from, to } = defaultRange('total');
-    expect(find(root, 'desc').text).toMatch(new RegExp(`^De US\\$\u00a0[\\d,]+ mil millones en \\w+ de ${from.slice(0, 4)} a .* de ${to.slice(0, 4)};`));
+    expect(expectElement(root, 'desc').text).toMatch(new RegExp(`^De US\\$\u00a0[\\d,]+ mil millones en \\w+ de ${from.slice(0, 4)} a .* de ${to.slice(0, 4)};`));
     expect(res.headers.get('cache-control')).toBe(cacheControl('image'));
     expect(res.headers.get('vary')).toBe('Accept-Language');
     expect(res.headers.get('etag')).toMatch(/^"1-[0-9a-f]{8}-[0-9a-f]{24}"$/);
@@ -105,16 +105,16 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
   it('draws each theme: light and dark colours as attributes, auto with a dark-scheme style', async () => {
     const light = await goodImage('/v1/metrics/total/sparkline.svg?theme=light&bg=theme');
     expect(linePath(light.root)?.attrs.stroke).toBe(PALETTES.light.line);
-    expect(find(light.root, 'rect').attrs.fill).toBe(PALETTES.light.background);
+    expect(expectElement(light.root, 'rect').attrs.fill).toBe(PALETTES.light.background);
     expect(findAll(light.root, 'style')).toHaveLength(0);
 
     const dark = await goodImage('/v1/metrics/total/sparkline.svg?theme=dark&bg=theme');
     expect(linePath(dark.root)?.attrs.stroke).toBe(PALETTES.dark.line);
-    expect(find(dark.root, 'rect').attrs.fill).toBe(PALETTES.dark.background);
+    expect(expectElement(dark.root, 'rect').attrs.fill).toBe(PALETTES.dark.background);
 
     const auto = await goodImage('/v1/metrics/total/sparkline.svg?theme=auto');
     expect(linePath(auto.root)?.attrs.stroke).toBe(PALETTES.light.line);
-    expect(find(auto.root, 'style').text).toContain(`stroke:${PALETTES.dark.line}`);
+    expect(expectElement(auto.root, 'style').text).toContain(`stroke:${PALETTES.dark.line}`);
   });
 
   it('takes a size, a colour, a background, markers, a mean and a baseline', async () => {
@@ -153,8 +153,8 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
   it('speaks the asked language: lang, else Accept-Language', async () => {
     const en = await goodImage('/v1/metrics/destination/CN/sparkline.svg?lang=en');
     expect(en.root.attrs.lang).toBe('en');
-    expect(find(en.root, 'title').text).toBe('China');
-    expect(find(en.root, 'desc').text).toMatch(/^From US\$[\d.]+ (billion|million) in \w+ \d{4} to/);
+    expect(expectElement(en.root, 'title').text).toBe('China');
+    expect(expectElement(en.root, 'desc').text).toMatch(/^From US\$[\d.]+ (billion|million) in \w+ \d{4} to/);
     const header = await goodImage('/v1/metrics/destination/CN/sparkline.svg', { headers: { 'Accept-Language': 'en-GB,en;q=0.8' } });
     expect(header.svg).toBe(en.svg);
     const es = await goodImage('/v1/metrics/destination/CN/sparkline.svg?lang=es', { headers: { 'Accept-Language': 'en' } });
@@ -208,7 +208,7 @@ describe('GET /v1/metrics/{id}/card.svg', () => {
   it('takes width, compact, theme, colours, a transparent background and the sparkline options', async () => {
     const wide = await goodImage('/v1/metrics/sector/agro/card.svg?width=480&theme=dark&type=area&markers=min,max&color=gold');
     expect(wide.root.attrs.width).toBe('480');
-    const frame = find(wide.root, 'rect');
+    const frame = expectElement(wide.root, 'rect');
     expect(frame.attrs.fill).toBe(PALETTES.dark.background);
     const [spark] = nestedSvgs(wide.root);
     if (!spark) throw new Error('no sparkline in the card');
@@ -222,7 +222,7 @@ describe('GET /v1/metrics/{id}/card.svg', () => {
     const transparent = await goodImage('/v1/metrics/sector/agro/card.svg?bg=transparent');
     expect(findAll(transparent.root, 'rect').filter((r) => r.attrs.rx === '6')).toHaveLength(0);
     const coloured = await goodImage('/v1/metrics/sector/agro/card.svg?bg=ivory');
-    expect(find(coloured.root, 'rect').attrs.fill).toBe('#fffff0'); // ivory
+    expect(expectElement(coloured.root, 'rect').attrs.fill).toBe('#fffff0'); // ivory
   });
 });
 
@@ -335,12 +335,12 @@ describe('bad input answers an error image (200, X-Error), never a broken image'
 
   it('draws the error in the theme and language asked for, and wide enough to read', async () => {
     const { root } = await errorImage('/v1/metrics/total/sparkline.svg?type=pie&theme=dark&lang=en&width=120', 'bad-parameter', 'type must be');
-    expect(find(root, 'rect').attrs.fill).toBe(PALETTES.dark.background);
-    expect(find(root, 'title').text).toBe('Cannot draw this image');
+    expect(expectElement(root, 'rect').attrs.fill).toBe(PALETTES.dark.background);
+    expect(expectElement(root, 'title').text).toBe('Cannot draw this image');
     expect(root.attrs.width).toBe('240');
     const bad = await errorImage('/v1/metrics/total/sparkline.svg?theme=%3Cx%3E&width=%3Cy%3E', 'bad-parameter', 'width must be', 'theme must be');
     expect(bad.root.attrs.width).toBe('360');
-    expect(find(bad.root, 'rect').attrs.fill).toBe(PALETTES.light.background);
+    expect(expectElement(bad.root, 'rect').attrs.fill).toBe(PALETTES.light.background);
   });
 
   it('bounds the points per image and says so', () => {
@@ -381,7 +381,7 @@ describe('no parameter can inject markup', () => {
    * payload, and the payload (if echoed) only as escaped text.
    */
   function expectNoInjection(svg: string) {
-    const root = parseSvg(svg);
+    const root = expectWellFormedSvg(svg);
     expectSafe(root);
     walk(root, (node) => {
       for (const [name, value] of Object.entries(node.attrs)) {

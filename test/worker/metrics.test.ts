@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getHighlight, getMetric, metrics, version } from '../../data/index';
-import { expectProblem, get, getJson, type ProblemBody } from './helpers';
+import { expectProblem, get, expectJson, type ProblemBody } from './helpers';
 
 interface PeriodValue {
   period: string;
@@ -55,7 +55,7 @@ function raw(id: string) {
 
 describe('GET /v1/metrics (catalogue)', () => {
   it('lists every series with label, unit, frequency, source, coverage and latest value', async () => {
-    const { res, body } = await getJson<Catalogue>('/v1/metrics');
+    const { res, body } = await expectJson<Catalogue>('/v1/metrics');
     expect(res.status).toBe(200);
     expect(body.apiVersion).toBe('1');
     expect(body.datasetVersion).toBe(version);
@@ -72,7 +72,7 @@ describe('GET /v1/metrics (catalogue)', () => {
   });
 
   it('writes labels and formatted values in English with lang=en', async () => {
-    const { body } = await getJson<Catalogue>('/v1/metrics?lang=en');
+    const { body } = await expectJson<Catalogue>('/v1/metrics?lang=en');
     expect(body.lang).toBe('en');
     const total = body.metrics.find((m) => m.id === 'total');
     expect(total?.label).toBe('Total exports');
@@ -81,17 +81,17 @@ describe('GET /v1/metrics (catalogue)', () => {
   });
 
   it('negotiates the language from Accept-Language when lang is absent, and lang wins over it', async () => {
-    const en = await getJson<Catalogue>('/v1/metrics?kind=total', { headers: { 'Accept-Language': 'en-GB,en;q=0.9,es;q=0.1' } });
+    const en = await expectJson<Catalogue>('/v1/metrics?kind=total', { headers: { 'Accept-Language': 'en-GB,en;q=0.9,es;q=0.1' } });
     expect(en.body.lang).toBe('en');
-    const fallback = await getJson<Catalogue>('/v1/metrics?kind=total', { headers: { 'Accept-Language': 'fr-FR, de;q=0.5' } });
+    const fallback = await expectJson<Catalogue>('/v1/metrics?kind=total', { headers: { 'Accept-Language': 'fr-FR, de;q=0.5' } });
     expect(fallback.body.lang).toBe('es');
-    const explicit = await getJson<Catalogue>('/v1/metrics?kind=total&lang=es', { headers: { 'Accept-Language': 'en' } });
+    const explicit = await expectJson<Catalogue>('/v1/metrics?kind=total&lang=es', { headers: { 'Accept-Language': 'en' } });
     expect(explicit.body.lang).toBe('es');
     expect(explicit.body.metrics[0]?.label).toBe('Exportaciones totales');
   });
 
   it('filters by kind', async () => {
-    const { body } = await getJson<Catalogue>('/v1/metrics?kind=sector');
+    const { body } = await expectJson<Catalogue>('/v1/metrics?kind=sector');
     expect(body.count).toBe(metrics.filter((m) => m.kind === 'sector').length);
     expect(body.metrics.every((m) => m.kind === 'sector')).toBe(true);
   });
@@ -109,7 +109,7 @@ describe('GET /v1/metrics/{id}', () => {
     const n = cn.values.length;
     const latest = cn.values[n - 1]!;
     const previous = cn.values[n - 13]!;
-    const { res, body } = await getJson<Detail>('/v1/metrics/destination/CN?lang=en');
+    const { res, body } = await expectJson<Detail>('/v1/metrics/destination/CN?lang=en');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ apiVersion: '1', datasetVersion: version, lang: 'en', id: 'destination/CN', label: 'China', kind: 'destination', unit: 'USD', frequency: 'monthly' });
     expect(body.latest).toEqual({
@@ -137,14 +137,14 @@ describe('GET /v1/metrics/{id}', () => {
   });
 
   it('answers the same metric with the slash sent as %2F', async () => {
-    const a = await getJson<Detail>('/v1/metrics/destination/CN');
-    const b = await getJson<Detail>('/v1/metrics/destination%2FCN');
+    const a = await expectJson<Detail>('/v1/metrics/destination/CN');
+    const b = await expectJson<Detail>('/v1/metrics/destination%2FCN');
     expect(b.res.status).toBe(200);
     expect(b.body).toEqual(a.body);
   });
 
   it('writes the source notes and labels in Spanish by default', async () => {
-    const { body } = await getJson<Detail>('/v1/metrics/sector/agro');
+    const { body } = await expectJson<Detail>('/v1/metrics/sector/agro');
     expect(body.lang).toBe('es');
     expect(body.label).toBe('Agropecuario');
     expect(body.share?.of).toBe('non-traditional');
@@ -156,7 +156,7 @@ describe('GET /v1/metrics/{id}', () => {
   it('compares an annual series with the year before', async () => {
     const wb = raw('worldbank/total');
     const n = wb.values.length;
-    const { body } = await getJson<Detail>('/v1/metrics/worldbank/total');
+    const { body } = await expectJson<Detail>('/v1/metrics/worldbank/total');
     expect(body.frequency).toBe('annual');
     expect(body.latest).toMatchObject({ period: '2019', value: wb.values[n - 1] });
     expect(body.previous).toMatchObject({ period: '2018', value: wb.values[n - 2] });
@@ -167,7 +167,7 @@ describe('GET /v1/metrics/{id}', () => {
 
   it('answers a press-release highlight in the same shape, with the published growth and the derived year before', async () => {
     const h = getHighlight('highlight/total')!;
-    const { body } = await getJson<Detail>('/v1/metrics/highlight/total?lang=en');
+    const { body } = await expectJson<Detail>('/v1/metrics/highlight/total?lang=en');
     expect(body).toMatchObject({ id: 'highlight/total', kind: 'highlight', frequency: 'annual', unit: 'USD', label: 'Total exports' });
     expect(body.latest).toEqual({ period: '2024', periodLabel: '2024', value: 74.7e9, formattedValue: 'US$74.7 billion', spokenValue: '74.7 billion US dollars' });
     expect(body.changePct).toBe(15.6);
@@ -179,12 +179,12 @@ describe('GET /v1/metrics/{id}', () => {
   });
 
   it('formats each highlight unit: a share, a count, a growth rate without level', async () => {
-    const share = await getJson<Detail>('/v1/metrics/highlight/trade-agreements-share?lang=es');
+    const share = await expectJson<Detail>('/v1/metrics/highlight/trade-agreements-share?lang=es');
     expect(share.body.unit).toBe('share');
     expect(share.body.latest.formattedValue).toBe('87\u00a0%');
-    const count = await getJson<Detail>('/v1/metrics/highlight/trade-agreements?lang=en');
+    const count = await expectJson<Detail>('/v1/metrics/highlight/trade-agreements?lang=en');
     expect(count.body.latest).toEqual({ period: '2024', periodLabel: '2024', value: 22, formattedValue: '22', spokenValue: '22' });
-    const growth = await getJson<Detail>('/v1/metrics/highlight/blueberries?lang=en');
+    const growth = await expectJson<Detail>('/v1/metrics/highlight/blueberries?lang=en');
     expect(growth.body.latest.value).toBeNull();
     expect(growth.body.formattedChange).toBe('+36%');
     expect(growth.body.annual).toBeNull();

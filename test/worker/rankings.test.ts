@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getMetric, metrics } from '../../data/index';
-import { expectProblem, get, getJson } from './helpers';
+import { expectProblem, get, expectJson } from './helpers';
 
 interface Item {
   rank: number;
@@ -35,7 +35,7 @@ const monthIndex = (year: number, month: number) => (year - 2005) * 12 + month -
 
 describe('GET /v1/rankings/destinations', () => {
   it('ranks a year\u2019s destinations by value with share of the G6 total and growth', async () => {
-    const { res, body } = await getJson<RankingBody>('/v1/rankings/destinations?year=2024&lang=en');
+    const { res, body } = await expectJson<RankingBody>('/v1/rankings/destinations?year=2024&lang=en');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ kind: 'destinations', source: 'sunat-g6', lang: 'en' });
     expect(body.period).toEqual({ from: '2024-01', to: '2024-12', label: '2024', year: 2024, partial: false, months: 12 });
@@ -58,7 +58,7 @@ describe('GET /v1/rankings/destinations', () => {
   });
 
   it('without a year ranks the latest 12 months against the 12 before', async () => {
-    const { body } = await getJson<RankingBody>('/v1/rankings/destinations?limit=3');
+    const { body } = await expectJson<RankingBody>('/v1/rankings/destinations?limit=3');
     expect(body.period).toMatchObject({ from: '2024-05', to: '2025-04', year: null, partial: false, months: 12 });
     expect(body.period.label).toBe('may 2024 – abr 2025');
     const last = monthIndex(2025, 4);
@@ -70,7 +70,7 @@ describe('GET /v1/rankings/destinations', () => {
   });
 
   it('ranks a partial year, compares the same months, and says it is partial', async () => {
-    const { body } = await getJson<RankingBody>('/v1/rankings/destinations?year=2025&limit=1&lang=en');
+    const { body } = await expectJson<RankingBody>('/v1/rankings/destinations?year=2025&limit=1&lang=en');
     expect(body.period).toEqual({ from: '2025-01', to: '2025-04', label: 'Jan 2025 – Apr 2025', year: 2025, partial: true, months: 4 });
     const now = sum('destination/CN', monthIndex(2025, 1), monthIndex(2025, 4));
     const then = sum('destination/CN', monthIndex(2024, 1), monthIndex(2024, 4));
@@ -78,7 +78,7 @@ describe('GET /v1/rankings/destinations', () => {
   });
 
   it('honours limit up to every destination with exports', async () => {
-    const { body } = await getJson<RankingBody>('/v1/rankings/destinations?year=2010&limit=250');
+    const { body } = await expectJson<RankingBody>('/v1/rankings/destinations?year=2010&limit=250');
     const withExports = metrics.filter((m) => m.kind === 'destination' && sum(m.id, monthIndex(2010, 1), monthIndex(2010, 12)) > 0);
     expect(body.count).toBe(withExports.length);
     expect(body.items).toHaveLength(withExports.length);
@@ -100,7 +100,7 @@ describe('GET /v1/rankings/destinations', () => {
 
 describe('GET /v1/rankings/sectors', () => {
   it('ranks the sectors of table G1, whose shares add up with "other" to the total', async () => {
-    const { body } = await getJson<RankingBody>('/v1/rankings/sectors?year=2024');
+    const { body } = await expectJson<RankingBody>('/v1/rankings/sectors?year=2024');
     expect(body).toMatchObject({ kind: 'sectors', source: 'sunat-g1', lang: 'es' });
     const sectors = metrics.filter((m) => m.kind === 'sector');
     expect(body.items.map((i) => i.id).sort()).toEqual(sectors.map((m) => m.id).sort());
@@ -112,7 +112,7 @@ describe('GET /v1/rankings/sectors', () => {
   });
 
   it('takes limit up to 50', async () => {
-    const { body } = await getJson<RankingBody>('/v1/rankings/sectors?limit=2&lang=en');
+    const { body } = await expectJson<RankingBody>('/v1/rankings/sectors?limit=2&lang=en');
     expect(body.items.map((i) => i.rank)).toEqual([1, 2]);
     expect(body.count).toBeGreaterThan(2);
     await expectProblem(await get('/v1/rankings/sectors?limit=51'), 400, ['limit']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getMetric } from '../../data/index';
-import { expectProblem, get, getJson } from './helpers';
+import { expectProblem, get, expectJson } from './helpers';
 
 interface Point {
   period: string;
@@ -30,7 +30,7 @@ const total = getMetric('total')!;
 
 describe('GET /v1/metrics/{id}/series', () => {
   it('returns every monthly point by default', async () => {
-    const { res, body } = await getJson<SeriesBody>('/v1/metrics/total/series');
+    const { res, body } = await expectJson<SeriesBody>('/v1/metrics/total/series');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ id: 'total', unit: 'USD', frequency: 'monthly', source: 'sunat-g1', from: '2005-01', to: '2025-04', preliminaryFrom: '2024-01', lang: 'es' });
     expect(body.points).toHaveLength(total.values.length);
@@ -45,24 +45,24 @@ describe('GET /v1/metrics/{id}/series', () => {
   });
 
   it('cuts a month range; a year as bound means January (from) and December (to)', async () => {
-    const { body } = await getJson<SeriesBody>('/v1/metrics/total/series?from=2023&to=2023-03&lang=en');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/total/series?from=2023&to=2023-03&lang=en');
     expect(body.points.map((p) => p.period)).toEqual(['2023-01', '2023-02', '2023-03']);
     expect(body.points[0]?.formattedValue).toMatch(/^US\$[\d.]+ billion$/);
-    const year = await getJson<SeriesBody>('/v1/metrics/total/series?from=2024&to=2024');
+    const year = await expectJson<SeriesBody>('/v1/metrics/total/series?from=2024&to=2024');
     expect(year.body.points).toHaveLength(12);
     expect(year.body.from).toBe('2024-01');
     expect(year.body.to).toBe('2024-12');
   });
 
   it('clips a range reaching past the series and says so in from/to', async () => {
-    const { body } = await getJson<SeriesBody>('/v1/metrics/total/series?from=2000&to=2030');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/total/series?from=2000&to=2030');
     expect(body.from).toBe('2005-01');
     expect(body.to).toBe('2025-04');
     expect(body.points).toHaveLength(total.values.length);
   });
 
   it('sums months into years and marks the partial year', async () => {
-    const { body } = await getJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&from=2023');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&from=2023');
     const cn = getMetric('destination/CN')!;
     const sumYear = (year: number) => cn.values.slice((year - 2005) * 12, (year - 2005) * 12 + 12).reduce<number>((a, v) => a + (v ?? 0), 0);
     expect(body.frequency).toBe('annual');
@@ -76,7 +76,7 @@ describe('GET /v1/metrics/{id}/series', () => {
   });
 
   it('serves an annual series in its own frequency and refuses monthly points for it', async () => {
-    const { body } = await getJson<SeriesBody>('/v1/metrics/worldbank/total/series?from=2010');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/worldbank/total/series?from=2010');
     expect(body.frequency).toBe('annual');
     expect(body.points.map((p) => p.period)).toEqual(Array.from({ length: 10 }, (_, i) => String(2010 + i)));
     expect(body.points.every((p) => p.partial === false && p.months === 12)).toBe(true);
@@ -87,7 +87,7 @@ describe('GET /v1/metrics/{id}/series', () => {
   it('keeps gaps as null values', async () => {
     // Destinations absent from a year's sheet have no value for that year (null), unlike zero.
     const sparse = getMetric('destination/other-yugoslavia')!;
-    const { body } = await getJson<SeriesBody>('/v1/metrics/destination/other-yugoslavia/series');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/destination/other-yugoslavia/series');
     expect(body.points.map((p) => p.value)).toEqual(sparse.values);
     const gap = body.points.find((p) => p.value === null);
     expect(gap?.formattedValue).toBeNull();
@@ -133,7 +133,7 @@ describe('GET /v1/metrics/{id}/series?last=N', () => {
   const periods = (body: SeriesBody) => body.points.map((p) => p.period);
 
   it('gives the last N months up to the series\u2019 last period', async () => {
-    const { res, body } = await getJson<SeriesBody>('/v1/metrics/total/series?last=3');
+    const { res, body } = await expectJson<SeriesBody>('/v1/metrics/total/series?last=3');
     expect(res.status).toBe(200);
     expect(periods(body)).toEqual(['2025-02', '2025-03', '2025-04']);
     expect(body.points.map((p) => p.value)).toEqual(total.values.slice(-3));
@@ -141,40 +141,40 @@ describe('GET /v1/metrics/{id}/series?last=N', () => {
   });
 
   it('ends at `to` (a year as `to` ends in December)', async () => {
-    const month = await getJson<SeriesBody>('/v1/metrics/total/series?last=4&to=2024-06');
+    const month = await expectJson<SeriesBody>('/v1/metrics/total/series?last=4&to=2024-06');
     expect(periods(month.body)).toEqual(['2024-03', '2024-04', '2024-05', '2024-06']);
     expect(month.body.points.map((p) => p.value)).toEqual(total.values.slice(19 * 12 + 2, 19 * 12 + 6));
-    const year = await getJson<SeriesBody>('/v1/metrics/total/series?last=2&to=2024');
+    const year = await expectJson<SeriesBody>('/v1/metrics/total/series?last=2&to=2024');
     expect(periods(year.body)).toEqual(['2024-11', '2024-12']);
     // A `to` past the series ends at its last period.
-    const past = await getJson<SeriesBody>('/v1/metrics/total/series?last=2&to=2030-01');
+    const past = await expectJson<SeriesBody>('/v1/metrics/total/series?last=2&to=2030-01');
     expect(periods(past.body)).toEqual(['2025-03', '2025-04']);
   });
 
   it('is clipped to the series\u2019 start', async () => {
-    const { body } = await getJson<SeriesBody>('/v1/metrics/total/series?last=1000&to=2005-06');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/total/series?last=1000&to=2005-06');
     expect(periods(body)).toEqual(['2005-01', '2005-02', '2005-03', '2005-04', '2005-05', '2005-06']);
     expect(body.from).toBe('2005-01');
-    const all = await getJson<SeriesBody>('/v1/metrics/total/series?last=1000');
+    const all = await expectJson<SeriesBody>('/v1/metrics/total/series?last=1000');
     expect(all.body.points).toHaveLength(total.values.length);
   });
 
   it('with freq=annual gives the last N years, the partial one included', async () => {
-    const { body } = await getJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&last=3&lang=en');
+    const { body } = await expectJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&last=3&lang=en');
     expect(periods(body)).toEqual(['2023', '2024', '2025']);
     expect(body.points.at(-1)).toMatchObject({ partial: true, months: 4, periodLabel: '2025 (4 months)' });
-    const to = await getJson<SeriesBody>('/v1/metrics/destination%2FCN/series?freq=annual&last=2&to=2020');
+    const to = await expectJson<SeriesBody>('/v1/metrics/destination%2FCN/series?freq=annual&last=2&to=2020');
     expect(periods(to.body)).toEqual(['2019', '2020']);
     expect(to.body).toMatchObject({ from: '2019', to: '2020' });
     // An annual series in its own frequency.
-    const wb = await getJson<SeriesBody>('/v1/metrics/worldbank/total/series?last=5');
+    const wb = await expectJson<SeriesBody>('/v1/metrics/worldbank/total/series?last=5');
     expect(periods(wb.body)).toEqual(['2015', '2016', '2017', '2018', '2019']);
   });
 
   it('works for a slashed id, literal or encoded', async () => {
     const cn = getMetric('destination/CN')!;
     for (const path of ['/v1/metrics/destination/CN/series?last=2', '/v1/metrics/destination%2FCN/series?last=2']) {
-      const { body } = await getJson<SeriesBody>(path);
+      const { body } = await expectJson<SeriesBody>(path);
       expect(body.points.map((p) => p.value)).toEqual(cn.values.slice(-2));
     }
   });
