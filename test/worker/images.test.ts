@@ -150,6 +150,37 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     expect(findAll(wb.root, 'rect')).toHaveLength(annual.values.filter((v) => v !== null).length);
   });
 
+  it('draws a partial year (2025, four months) lighter and named, never as the lowest year', async () => {
+    const { root } = await goodImage('/v1/metrics/total/sparkline.svg?freq=annual&type=bar&from=2015&lang=en&markers=min,max');
+    const bars = findAll(root, 'rect');
+    expect(bars).toHaveLength(11); // 2015–2024 and 2025
+    const partial = bars.filter((b) => b.attrs['fill-opacity'] !== undefined);
+    expect(partial).toEqual([bars[10]]);
+    expect(Number(partial[0]!.attrs['fill-opacity'])).toBeLessThan(1);
+    expect(find(partial[0]!, 'title').text).toBe('2025 (4 months)');
+    // Its 4 months are the smallest bar, but neither the <desc> nor the min marker calls it the lowest.
+    const desc = find(root, 'desc').text;
+    expect(desc).not.toMatch(/lowest [^,]* in 2025/);
+    expect(desc).toMatch(/^From US\$[\d.]+ billion in 2015 to US\$[\d.]+ billion in 2024; lowest US\$[\d.]+ billion in 20(1\d|2[0-4]), highest/);
+    expect(desc).toMatch(/Partial year: US\$22\.5 billion in 2025 \(4 months\)\.$/);
+    const centre = (bar: SvgNode) => Number(bar.attrs.x) + Number(bar.attrs.width) / 2;
+    const marked = findAll(root, 'circle').map((c) => Number(c.attrs.cx));
+    expect(marked).toHaveLength(2);
+    expect(marked).not.toContain(centre(bars[10]!));
+    // Years that end before it are drawn as before.
+    const whole = await goodImage('/v1/metrics/total/sparkline.svg?freq=annual&type=bar&from=2015&to=2024');
+    expect(findAll(whole.root, 'rect').every((b) => b.attrs['fill-opacity'] === undefined)).toBe(true);
+    // A line keeps it apart: the line joins the whole years, the partial one is a lighter dot.
+    const line = await goodImage('/v1/metrics/total/sparkline.svg?freq=annual&from=2015&lang=es');
+    expect(lineCoordinates(line.root)).toBe(2 * 10);
+    const dot = findAll(line.root, 'circle').find((c) => c.attrs['fill-opacity'] !== undefined);
+    expect(find(dot!, 'title').text).toBe('2025 (4 meses)');
+    // A card's annual sparkline too.
+    const card = await goodImage('/v1/metrics/total/card.svg?freq=annual&type=bar&from=2015&lang=en');
+    const cardBars = findAll(nestedSvgs(card.root)[0]!, 'rect');
+    expect(cardBars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => find(b, 'title').text)).toEqual(['2025 (4 months)']);
+  });
+
   it('speaks the asked language: lang, else Accept-Language', async () => {
     const en = await goodImage('/v1/metrics/destination/CN/sparkline.svg?lang=en');
     expect(en.root.attrs.lang).toBe('en');
