@@ -3,7 +3,7 @@
  * or an image proxy gets — status, headers, and the SVG parsed as XML.
  */
 import { describe, expect, it } from 'vitest';
-import { latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
+import { annual, latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
 import { getMetric } from '../../data/index';
 import type { SeriesMetric } from '../../data/types';
 import { PALETTES } from '../../widgets/src/render/theme';
@@ -179,6 +179,22 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     const card = await goodImage('/v1/metrics/total/card.svg?freq=annual&type=bar&from=2015&lang=en');
     const cardBars = findAll(nestedSvgs(card.root)[0]!, 'rect');
     expect(cardBars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => find(b, 'title').text)).toEqual(['2025 (4 months)']);
+  });
+
+  it('applies the same rule to any monthly series: BCRP\'s current year', async () => {
+    const bcrp = metric('bcrp/total');
+    const years = annual(bcrp);
+    const current = years.at(-1)!;
+    expect(current.partial).toBe(true);
+    const label = `${current.year} (${current.months} months)`;
+    const { root } = await goodImage('/v1/metrics/bcrp/total/sparkline.svg?freq=annual&type=bar&lang=en');
+    const bars = findAll(root, 'rect');
+    expect(bars).toHaveLength(years.length);
+    expect(bars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => find(b, 'title').text)).toEqual([label]);
+    expect(find(root, 'desc').text).toMatch(new RegExp(`Partial year: US\\$[\\d.]+ billion in ${current.year} \\(${current.months} months\\)\\.$`));
+    const detail = (await (await get('/v1/metrics/bcrp/total?lang=en')).json()) as { annual: { periodLabel: string; comparedWith: { to: string } } };
+    expect(detail.annual.periodLabel).toBe(label);
+    expect(detail.annual.comparedWith.to).toBe(`${current.year - 1}-${String(current.months).padStart(2, '0')}`);
   });
 
   it('speaks the asked language: lang, else Accept-Language', async () => {
