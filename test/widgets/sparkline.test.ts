@@ -46,7 +46,7 @@ describe('<peru-export-sparkline>', () => {
     const bars = [...chart(element).querySelectorAll('g rect')];
     const points = seriesResponse('total', 'es', { freq: 'annual', last: '24' })!.points;
     expect(bars).toHaveLength(points.length);
-    expect(bars.map((bar) => bar.getAttribute('fill-opacity'))).toEqual(points.map((p) => (p.partial ? '.4' : null)));
+    expect(bars.map((bar) => bar.getAttribute('fill-opacity'))).toEqual(points.map((p) => ('partial' in p && p.partial ? '.4' : null)));
     expect(Number(getComputedStyle(bars.at(-1)!).fillOpacity)).toBeLessThan(1);
     expect(chart(element).querySelector('g title')).toBeNull();
   });
