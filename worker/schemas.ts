@@ -44,6 +44,10 @@ export const MaybePeriodValue = z
   })
   .openapi('MaybePeriodValue', { description: 'A figure that may be missing (null): a gap in a series, or a press-release figure without a level.' });
 
+export const PeriodRange = z
+  .strictObject({ from: period, to: period, label: z.string().openapi({ example: 'ene–abr 2024' }) })
+  .openapi('PeriodRange', { description: 'A run of periods and its label: "2024", "Jan–Apr 2024", "May 2024 – Apr 2025".' });
+
 const frequency = z.enum(['monthly', 'annual']);
 const seriesKind = z.enum(METRIC_KINDS);
 
@@ -121,13 +125,15 @@ export const MetricDetail = z
         year: z.number().int(),
         value: z.number(),
         formattedValue: formatted,
+        periodLabel: periodLabel.openapi({ example: '2025 (4 meses)' }),
         partial: z.boolean().openapi({ description: 'The year is not complete in the data (e.g. January–April).' }),
         months: z.number().int().openapi({ description: 'Months of the year with a reported value.' }),
         ...change,
+        comparedWith: PeriodRange.openapi({ description: 'What the change is against: the year before, or for a partial year the same months of it ("ene–abr 2024").' }),
       })
       .nullable()
       .openapi({
-        description: 'The year of the latest figure. Its change compares the same months of the year before when the year is partial.',
+        description: 'The year of the latest figure. Its change compares the same months of the year before when the year is partial (`comparedWith`).',
       }),
     preliminary: z.boolean().openapi({ description: 'The latest figure is preliminary and may be revised.' }),
     provisional: z
@@ -156,7 +162,7 @@ export const SeriesPoint = z
     periodLabel: periodLabel.openapi({ example: '2025 (4 meses)' }),
     value: z.number().nullable().openapi({ description: 'Null where the source reports nothing.' }),
     formattedValue: formatted.nullable(),
-    partial: z.boolean().optional().openapi({ description: 'Annual points: the year is incomplete in the data.' }),
+    partial: z.boolean().optional().openapi({ description: 'Annual points: the year is incomplete in the data (its sum covers `months` months; images draw it lighter).' }),
     months: z.number().int().optional().openapi({ description: 'Annual points: months with a reported value.' }),
   })
   .openapi('SeriesPoint');
@@ -174,8 +180,8 @@ export const Series = z
     preliminaryFrom: period.nullable(),
     description: z.string().openapi({
       description:
-        'A summary of the returned points for screen readers (first and last, lowest and highest, gaps): the description of the sparkline.svg image of the same range.',
-      example: 'From US$73.6 billion in 2024 to US$22.5 billion in 2025; lowest US$22.5 billion in 2025, highest US$73.6 billion in 2024.',
+        'A summary of the returned points for screen readers (first and last, lowest and highest, gaps): the description of the sparkline.svg image of the same range. A partial year is named apart, never as the first, last, lowest or highest of the whole years.',
+      example: 'From US$64.3 billion in 2023 to US$73.6 billion in 2024; lowest US$64.3 billion in 2023, highest US$73.6 billion in 2024. Partial year: US$22.5 billion in 2025 (4 months).',
     }),
     points: z.array(SeriesPoint),
   })
@@ -193,7 +199,7 @@ export const RankingItem = z
     spokenValue: spokenValue.openapi({ example: '24.6 billion US dollars' }),
     sharePct: z.number().openapi({ description: 'Share of the total in percent.' }),
     formattedShare: z.string(),
-    growthPct: z.number().nullable().openapi({ description: 'Change in percent against the same period a year earlier.' }),
+    growthPct: z.number().nullable().openapi({ description: 'Change in percent against the same months a year earlier (`period.comparedWith`).' }),
     formattedGrowth: z.string().nullable(),
   })
   .openapi('RankingItem');
@@ -208,8 +214,9 @@ export const Ranking = z
       to: period,
       label: z.string().openapi({ example: '2024' }),
       year: z.number().int().nullable().openapi({ description: 'The year asked for; null for the latest 12 months.' }),
-      partial: z.boolean().openapi({ description: 'Fewer than 12 months of data (a partial year).' }),
+      partial: z.boolean().openapi({ description: 'Fewer than 12 months of data: a partial year, ranked by its months (`label` "Jan–Apr 2025").' }),
       months: z.number().int(),
+      comparedWith: PeriodRange.openapi({ description: 'What each growth is against: the same months a year earlier ("Jan–Apr 2024" for a partial 2025).' }),
     }),
     total: z.strictObject({ id: z.string(), label: z.string(), value: z.number(), formattedValue: formatted }),
     count: z.number().int().openapi({ description: 'How many items have a value in the period (before `limit`).' }),
@@ -338,6 +345,7 @@ export type HighlightItemBody = z.infer<typeof HighlightItem>;
 export type SourceItemBody = z.infer<typeof SourceItem>;
 export type SourceStatusBody = z.infer<typeof SourceStatus>;
 export type ProvenanceBody = z.infer<typeof Provenance>;
+export type PeriodRangeBody = z.infer<typeof PeriodRange>;
 
 /** Responses every route may give besides its 200. */
 export const problemResponses = {

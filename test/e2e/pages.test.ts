@@ -180,7 +180,8 @@ describe('metric page', () => {
     const rows = await page.locator('table').first().locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
     );
-    const expected = annual['points'].map((p: { period: string; formattedValue: string }) => [p.period, p.formattedValue]).reverse();
+    // Each year as the API labels it: the partial one with its months, "2025 (4 months)".
+    const expected = annual['points'].map((p: { periodLabel: string; formattedValue: string }) => [p.periodLabel, p.formattedValue]).reverse();
     expect(rows).toEqual(expected);
 
     const monthly = await json('/v1/metrics/sector/agro/series?lang=en');

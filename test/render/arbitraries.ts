@@ -28,6 +28,8 @@ export const period: fc.Arbitrary<string> = fc.oneof(
 
 export const series: fc.Arbitrary<SparklinePoint[]> = fc.oneof(
   { weight: 5, arbitrary: fc.array(fc.record({ period, value }), { maxLength: 60 }) },
+  // Partial periods (drawn apart, named by a label that must be escaped).
+  { weight: 2, arbitrary: fc.array(fc.record({ period, value, partial: fc.boolean(), periodLabel: text }, { requiredKeys: ['period', 'value'] }), { maxLength: 30 }) },
   // All equal (possibly with gaps).
   { weight: 1, arbitrary: fc.tuple(value, fc.array(fc.boolean(), { minLength: 1, maxLength: 20 })).map(([v, gaps]) => gaps.map((gap, i) => ({ period: String(2000 + i), value: gap ? null : v }))) },
   // One point.

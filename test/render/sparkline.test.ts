@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RenderOptionError } from '../../widgets/src/render/errors';
 import { formatUsd } from '../../widgets/src/render/format';
-import { describeSeries, renderSparkline, type SparklinePoint } from '../../widgets/src/render/sparkline';
+import { describeSeries, renderSparkline, sparklineMarks, type SparklinePoint } from '../../widgets/src/render/sparkline';
 import { PALETTES } from '../../widgets/src/render/theme';
 import { EXPORTS_2024 } from './fixtures';
 import { expectValidImage, expectElement, findAll, pathPoints, utf8Length, type SvgNode } from './svg';
@@ -227,6 +227,83 @@ describe('renderSparkline', () => {
     expect([huge.attrs.width, huge.attrs.height]).toEqual(['2000', '8']);
     const nan = expectValidImage(renderSparkline(months([1, 2]), { width: Number.NaN }));
     expect(nan.attrs.width).toBe('120');
+  });
+
+  describe('a partial period (an annual point of fewer months)', () => {
+    /** 2021–2024 whole, 2025 partial (4 months): the API's annual points. */
+    const years = (values: number[], partial = [false, false, false, false, true]): SparklinePoint[] =>
+      values.map((value, i) => ({
+        period: String(2021 + i),
+        value,
+        ...(partial[i] ? { partial: true, periodLabel: `${2021 + i} (4 months)` } : {}),
+      }));
+
+    it('draws its bar lighter, named by its label; whole bars as before', () => {
+      const root = expectValidImage(renderSparkline(years([56e9, 64e9, 67e9, 76e9, 22e9]), { type: 'bar' }));
+      const bars = findAll(root, 'rect');
+      expect(bars).toHaveLength(5);
+      expect(bars.slice(0, 4).map((b) => b.attrs['fill-opacity'])).toEqual([undefined, undefined, undefined, undefined]);
+      expect(bars.slice(0, 4).every((b) => b.children.length === 0)).toBe(true);
+      expect(Number(bars[4]!.attrs['fill-opacity'])).toBeLessThan(1);
+      expect(bars[4]!.attrs.fill).toBe(bars[0]!.attrs.fill);
+      expect(expectElement(bars[4]!, 'title').text).toBe('2025 (4 months)');
+      // Still drawn to scale: its length is its value.
+      expect(Number(bars[4]!.attrs.height) / Number(bars[3]!.attrs.height)).toBeCloseTo(22 / 76, 1);
+    });
+
+    it('keeps it out of the line (a line to it would read as a fall): a lighter dot apart', () => {
+      for (const type of ['line', 'area'] as const) {
+        const root = expectValidImage(renderSparkline(years([56e9, 64e9, 67e9, 76e9, 22e9]), { type, height: 40 }));
+        expect(lineRuns(root).map((r) => r.length), type).toEqual([4]);
+        const [dot] = findAll(root, 'circle');
+        expect(Number(dot!.attrs['fill-opacity'])).toBeLessThan(1);
+        expect(expectElement(dot!, 'title').text).toBe('2025 (4 months)');
+        expect(Number(dot!.attrs.cx)).toBeGreaterThan(Math.max(...lineRuns(root)[0]!.map((p) => p.x)));
+      }
+      // A partial first year too: the line joins only the whole years.
+      const first = expectValidImage(renderSparkline(years([5, 20, 21, 22, 23], [true, false, false, false, false])));
+      expect(lineRuns(first).map((r) => r.length)).toEqual([4]);
+    });
+
+    it('never marks it as the lowest or highest, nor counts it in the mean', () => {
+      const root = expectValidImage(
+        renderSparkline(years([56, 64, 67, 76, 22]), { type: 'bar', markers: ['min', 'max'], mean: true, height: 40 }),
+      );
+      const bars = findAll(root, 'rect');
+      const centre = (bar: SvgNode) => Number(bar.attrs.x) + Number(bar.attrs.width) / 2;
+      const marked = findAll(root, 'circle').map((c) => Number(c.attrs.cx));
+      expect(marked).toEqual([centre(bars[0]!), centre(bars[3]!)]); // 56 and 76, not 22
+      const dashed = findAll(root, 'path').find((p) => p.attrs['stroke-dasharray'] !== undefined)!;
+      const meanY = pathPoints(dashed.attrs.d!)[0]!.y;
+      // The mean of the whole years (65.75) lies between the tops of the 64 and 67 bars.
+      expect(meanY).toBeLessThan(Number(bars[1]!.attrs.y));
+      expect(meanY).toBeGreaterThan(Number(bars[2]!.attrs.y));
+    });
+
+    it('is drawn lighter by the widgets too (sparklineMarks), without the images\' <title>', () => {
+      const markup = sparklineMarks(years([1, 2, 3, 4, 1]), { width: 100, height: 20, type: 'bar', strokeWidth: 1.5, lang: 'en' }, { attrs: () => '' });
+      expect(markup.match(/<rect [^>]*fill-opacity="\.4"\/>/g)).toHaveLength(1);
+      expect(markup).not.toContain('<title>');
+    });
+
+    it('is described apart, never as the last, lowest or highest of the whole years', () => {
+      const points = years([56e9, 64e9, 67e9, 76e9, 22e9]);
+      expect(describeSeries(points, 'en', formatUsd)).toBe(
+        'From US$56 billion in 2021 to US$76 billion in 2024; lowest US$56 billion in 2021, highest US$76 billion in 2024. ' +
+          'Partial year: US$22 billion in 2025 (4 months).',
+      );
+      const es = points.map((p) => (p.partial ? { ...p, periodLabel: '2025 (4 meses)' } : p));
+      expect(describeSeries(es, 'es', formatUsd)).toBe(
+        'De US$\u00a056 mil millones en 2021 a US$\u00a076 mil millones en 2024; ' +
+          'mínimo US$\u00a056 mil millones en 2021, máximo US$\u00a076 mil millones en 2024. ' +
+          'Año parcial: US$\u00a022 mil millones en 2025 (4 meses).',
+      );
+      // Only a partial year, or one whole year beside it; without a label, the period.
+      expect(describeSeries(points.slice(4), 'en', formatUsd)).toBe('Partial year: US$22 billion in 2025 (4 months).');
+      expect(describeSeries([points[3]!, { period: '2025', value: 22e9, partial: true }, { period: '2026', value: null }], 'en')).toBe(
+        '76 billion in 2024. Partial year: 22 billion in 2025. 1 period without data.',
+      );
+    });
   });
 
   it('escapes texts and drops characters XML forbids', () => {

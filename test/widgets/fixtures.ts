@@ -123,7 +123,17 @@ export function metricResponse(id: string, lang: Lang) {
     share: s.parent
       ? { of: s.parent, ofLabel: lang === 'es' ? 'Total general' : 'Total', pct: 25.3, formattedPct: lang === 'es' ? '25,3 %' : '25.3%' }
       : null,
-    annual: { year: 2025, value: 22486106754, formattedValue: usd(22486106754, lang)!, partial: true, months: 4, changePct: 4.6, formattedChange: pct(4.6, lang) },
+    annual: {
+      year: 2025,
+      value: 22486106754,
+      formattedValue: usd(22486106754, lang)!,
+      periodLabel: periodLabel('2025', lang, 4),
+      partial: true,
+      months: 4,
+      changePct: 4.6,
+      formattedChange: pct(4.6, lang),
+      comparedWith: { from: '2024-01', to: '2024-04', label: lang === 'es' ? 'ene–abr 2024' : 'Jan–Apr 2024' },
+    },
     preliminary: true,
     provisional: {
       kind: 'incomplete',
@@ -273,7 +283,17 @@ export function rankingResponse(kind: string, lang: Lang, query: { year?: string
     ...envelope(lang),
     kind,
     source: kind === 'destinations' ? 'sunat-g6' : 'sunat-g1',
-    period: { from: year ? `${year}-01` : '2024-05', to: year ? `${year}-12` : LAST, label, year, partial: false, months: 12 },
+    period: {
+      from: year ? `${year}-01` : '2024-05',
+      to: year ? `${year}-12` : LAST,
+      label,
+      year,
+      partial: false,
+      months: 12,
+      comparedWith: year
+        ? { from: `${year - 1}-01`, to: `${year - 1}-12`, label: String(year - 1) }
+        : { from: '2023-05', to: '2024-04', label: lang === 'es' ? 'may. 2023 – abr. 2024' : 'May 2023 – Apr 2024' },
+    },
     total: {
       id: kind === 'destinations' ? 'destination-total' : 'total',
       label: lang === 'es' ? 'Total' : 'Total',

@@ -41,6 +41,16 @@ describe('<peru-export-sparkline>', () => {
     expect(api.requests.map((r) => r.url.pathname)).toEqual(['/v1/metrics/destination/CN', '/v1/metrics/destination/CN/series']);
   });
 
+  it('draws a partial year lighter, as the images do (no <title>: its own tooltip names it)', async () => {
+    const element = await sparkline('<peru-export-sparkline metric="total" freq="annual" type="bar"></peru-export-sparkline>');
+    const bars = [...chart(element).querySelectorAll('g rect')];
+    const points = seriesResponse('total', 'es', { freq: 'annual', last: '24' })!.points;
+    expect(bars).toHaveLength(points.length);
+    expect(bars.map((bar) => bar.getAttribute('fill-opacity'))).toEqual(points.map((p) => ('partial' in p && p.partial ? '.4' : null)));
+    expect(Number(getComputedStyle(bars.at(-1)!).fillOpacity)).toBeLessThan(1);
+    expect(chart(element).querySelector('g title')).toBeNull();
+  });
+
   it('has a text alternative and its data as a real table', async () => {
     const element = await sparkline('<peru-export-sparkline metric="destination/CN"></peru-export-sparkline>');
     const series = seriesResponse('destination/CN', 'es', { from: '2023-05' })!;

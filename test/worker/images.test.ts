@@ -3,7 +3,7 @@
  * or an image proxy gets — status, headers, and the SVG parsed as XML.
  */
 import { describe, expect, it } from 'vitest';
-import { latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
+import { annual, latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
 import { getMetric } from '../../data/index';
 import type { SeriesMetric } from '../../data/types';
 import { PALETTES } from '../../widgets/src/render/theme';
@@ -148,6 +148,53 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     const annual = (await import('../../data/index')).metrics.find((m) => m.frequency === 'annual')!;
     const wb = await goodImage(`/v1/metrics/${annual.id}/sparkline.svg?type=bar`);
     expect(findAll(wb.root, 'rect')).toHaveLength(annual.values.filter((v) => v !== null).length);
+  });
+
+  it('draws a partial year (2025, four months) lighter and named, never as the lowest year', async () => {
+    const { root } = await goodImage('/v1/metrics/total/sparkline.svg?freq=annual&type=bar&from=2015&lang=en&markers=min,max');
+    const bars = findAll(root, 'rect');
+    expect(bars).toHaveLength(11); // 2015–2024 and 2025
+    const partial = bars.filter((b) => b.attrs['fill-opacity'] !== undefined);
+    expect(partial).toEqual([bars[10]]);
+    expect(Number(partial[0]!.attrs['fill-opacity'])).toBeLessThan(1);
+    expect(expectElement(partial[0]!, 'title').text).toBe('2025 (4 months)');
+    // Its 4 months are the smallest bar, but neither the <desc> nor the min marker calls it the lowest.
+    const desc = expectElement(root, 'desc').text;
+    expect(desc).not.toMatch(/lowest [^,]* in 2025/);
+    expect(desc).toMatch(/^From US\$[\d.]+ billion in 2015 to US\$[\d.]+ billion in 2024; lowest US\$[\d.]+ billion in 20(1\d|2[0-4]), highest/);
+    expect(desc).toMatch(/Partial year: US\$22\.5 billion in 2025 \(4 months\)\.$/);
+    const centre = (bar: SvgNode) => Number(bar.attrs.x) + Number(bar.attrs.width) / 2;
+    const marked = findAll(root, 'circle').map((c) => Number(c.attrs.cx));
+    expect(marked).toHaveLength(2);
+    expect(marked).not.toContain(centre(bars[10]!));
+    // Years that end before it are drawn as before.
+    const whole = await goodImage('/v1/metrics/total/sparkline.svg?freq=annual&type=bar&from=2015&to=2024');
+    expect(findAll(whole.root, 'rect').every((b) => b.attrs['fill-opacity'] === undefined)).toBe(true);
+    // A line keeps it apart: the line joins the whole years, the partial one is a lighter dot.
+    const line = await goodImage('/v1/metrics/total/sparkline.svg?freq=annual&from=2015&lang=es');
+    expect(lineCoordinates(line.root)).toBe(2 * 10);
+    const dot = findAll(line.root, 'circle').find((c) => c.attrs['fill-opacity'] !== undefined);
+    expect(expectElement(dot!, 'title').text).toBe('2025 (4 meses)');
+    // A card's annual sparkline too.
+    const card = await goodImage('/v1/metrics/total/card.svg?freq=annual&type=bar&from=2015&lang=en');
+    const cardBars = findAll(nestedSvgs(card.root)[0]!, 'rect');
+    expect(cardBars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => expectElement(b, 'title').text)).toEqual(['2025 (4 months)']);
+  });
+
+  it('applies the same rule to any monthly series: BCRP\'s current year', async () => {
+    const bcrp = metric('bcrp/total');
+    const years = annual(bcrp);
+    const current = years.at(-1)!;
+    expect(current.partial).toBe(true);
+    const label = `${current.year} (${current.months} months)`;
+    const { root } = await goodImage('/v1/metrics/bcrp/total/sparkline.svg?freq=annual&type=bar&lang=en');
+    const bars = findAll(root, 'rect');
+    expect(bars).toHaveLength(years.length);
+    expect(bars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => expectElement(b, 'title').text)).toEqual([label]);
+    expect(expectElement(root, 'desc').text).toMatch(new RegExp(`Partial year: US\\$[\\d.]+ billion in ${current.year} \\(${current.months} months\\)\\.$`));
+    const detail = (await (await get('/v1/metrics/bcrp/total?lang=en')).json()) as { annual: { periodLabel: string; comparedWith: { to: string } } };
+    expect(detail.annual.periodLabel).toBe(label);
+    expect(detail.annual.comparedWith.to).toBe(`${current.year - 1}-${String(current.months).padStart(2, '0')}`);
   });
 
   it('speaks the asked language: lang, else Accept-Language', async () => {

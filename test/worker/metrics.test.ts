@@ -39,7 +39,16 @@ interface Detail {
   changePct: number | null;
   formattedChange: string | null;
   share: { of: string; ofLabel: string; pct: number; formattedPct: string } | null;
-  annual: { year: number; value: number; formattedValue: string; partial: boolean; months: number; changePct: number | null } | null;
+  annual: {
+    year: number;
+    value: number;
+    formattedValue: string;
+    periodLabel: string;
+    partial: boolean;
+    months: number;
+    changePct: number | null;
+    comparedWith: { from: string; to: string; label: string };
+  } | null;
   preliminary: boolean;
   source: { id: string; publisher: string; title: string; url: string; notes: string[] };
   quote: string | null;
@@ -128,8 +137,10 @@ describe('GET /v1/metrics/{id}', () => {
     // 2025 holds January to April in the data: a partial year of 4 months, compared with the same months of 2024.
     const ytd = cn.values.slice(n - 4).reduce<number>((a, v) => a + (v ?? 0), 0);
     const ytdBefore = cn.values.slice(n - 16, n - 12).reduce<number>((a, v) => a + (v ?? 0), 0);
-    expect(body.annual).toMatchObject({ year: 2025, value: ytd, partial: true, months: 4 });
+    expect(body.annual).toMatchObject({ year: 2025, value: ytd, periodLabel: '2025 (4 months)', partial: true, months: 4 });
     expect(body.annual?.changePct).toBeCloseTo(((ytd - ytdBefore) / ytdBefore) * 100, 10);
+    // …and says so.
+    expect(body.annual?.comparedWith).toEqual({ from: '2024-01', to: '2024-04', label: 'Jan–Apr 2024' });
     expect(body.preliminary).toBe(true);
     expect(body.source).toMatchObject({ id: 'sunat-g6', url: expect.stringMatching(/^https:\/\//) });
     expect(body.source.notes.length).toBeGreaterThan(0);
@@ -160,7 +171,8 @@ describe('GET /v1/metrics/{id}', () => {
     expect(body.frequency).toBe('annual');
     expect(body.latest).toMatchObject({ period: '2019', value: wb.values[n - 1] });
     expect(body.previous).toMatchObject({ period: '2018', value: wb.values[n - 2] });
-    expect(body.annual).toMatchObject({ year: 2019, partial: false, months: 12 });
+    expect(body.annual).toMatchObject({ year: 2019, periodLabel: '2019', partial: false, months: 12 });
+    expect(body.annual?.comparedWith).toEqual({ from: '2018', to: '2018', label: '2018' });
     expect(body.share).toBeNull();
     expect(body.preliminary).toBe(false);
   });

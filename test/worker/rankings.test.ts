@@ -21,7 +21,15 @@ interface RankingBody {
   lang: string;
   kind: string;
   source: string;
-  period: { from: string; to: string; label: string; year: number | null; partial: boolean; months: number };
+  period: {
+    from: string;
+    to: string;
+    label: string;
+    year: number | null;
+    partial: boolean;
+    months: number;
+    comparedWith: { from: string; to: string; label: string };
+  };
   total: { id: string; label: string; value: number; formattedValue: string };
   count: number;
   items: Item[];
@@ -38,7 +46,15 @@ describe('GET /v1/rankings/destinations', () => {
     const { res, body } = await expectJson<RankingBody>('/v1/rankings/destinations?year=2024&lang=en');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ kind: 'destinations', source: 'sunat-g6', lang: 'en' });
-    expect(body.period).toEqual({ from: '2024-01', to: '2024-12', label: '2024', year: 2024, partial: false, months: 12 });
+    expect(body.period).toEqual({
+      from: '2024-01',
+      to: '2024-12',
+      label: '2024',
+      year: 2024,
+      partial: false,
+      months: 12,
+      comparedWith: { from: '2023-01', to: '2023-12', label: '2023' },
+    });
     const total2024 = sum('destination-total', monthIndex(2024, 1), monthIndex(2024, 12));
     expect(body.total).toMatchObject({ id: 'destination-total', value: total2024 });
     expect(body.items).toHaveLength(10);
@@ -61,6 +77,7 @@ describe('GET /v1/rankings/destinations', () => {
     const { body } = await expectJson<RankingBody>('/v1/rankings/destinations?limit=3');
     expect(body.period).toMatchObject({ from: '2024-05', to: '2025-04', year: null, partial: false, months: 12 });
     expect(body.period.label).toBe('may 2024 – abr 2025');
+    expect(body.period.comparedWith).toEqual({ from: '2023-05', to: '2024-04', label: 'may 2023 – abr 2024' });
     const last = monthIndex(2025, 4);
     const value = sum('destination/CN', last - 11, last);
     const before = sum('destination/CN', last - 23, last - 12);
@@ -69,9 +86,19 @@ describe('GET /v1/rankings/destinations', () => {
     expect(body.total.value).toBe(sum('destination-total', last - 11, last));
   });
 
-  it('ranks a partial year, compares the same months, and says it is partial', async () => {
+  it('ranks a partial year by its months, compares the same months, and says so', async () => {
     const { body } = await expectJson<RankingBody>('/v1/rankings/destinations?year=2025&limit=1&lang=en');
-    expect(body.period).toEqual({ from: '2025-01', to: '2025-04', label: 'Jan 2025 – Apr 2025', year: 2025, partial: true, months: 4 });
+    expect(body.period).toEqual({
+      from: '2025-01',
+      to: '2025-04',
+      label: 'Jan–Apr 2025',
+      year: 2025,
+      partial: true,
+      months: 4,
+      comparedWith: { from: '2024-01', to: '2024-04', label: 'Jan–Apr 2024' },
+    });
+    const es = await expectJson<RankingBody>('/v1/rankings/sectors?year=2025');
+    expect(es.body.period).toMatchObject({ label: 'ene–abr 2025', comparedWith: { label: 'ene–abr 2024' } });
     const now = sum('destination/CN', monthIndex(2025, 1), monthIndex(2025, 4));
     const then = sum('destination/CN', monthIndex(2024, 1), monthIndex(2024, 4));
     expect(body.items[0]?.growthPct).toBeCloseTo(((now - then) / then) * 100, 10);

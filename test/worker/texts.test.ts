@@ -64,9 +64,15 @@ describe('series: description', () => {
       `De US$${NBSP}5,56 mil millones en febrero de 2025 a US$${NBSP}4,6 mil millones en abril de 2025; ` +
         `mínimo US$${NBSP}4,6 mil millones en abril de 2025, máximo US$${NBSP}5,89 mil millones en marzo de 2025.`,
     );
-    const en = await expectJson<SeriesBody>('/v1/metrics/total/series?last=2&freq=annual&lang=en');
+    // A partial year is named apart, never as the last or lowest of the whole years.
+    const en = await expectJson<SeriesBody>('/v1/metrics/total/series?last=3&freq=annual&lang=en');
     expect(en.body.description).toBe(
-      'From US$73.6 billion in 2024 to US$22.5 billion in 2025; lowest US$22.5 billion in 2025, highest US$73.6 billion in 2024.',
+      'From US$64.3 billion in 2023 to US$73.6 billion in 2024; lowest US$64.3 billion in 2023, highest US$73.6 billion in 2024. ' +
+        'Partial year: US$22.5 billion in 2025 (4 months).',
+    );
+    const es2 = await expectJson<SeriesBody>('/v1/metrics/total/series?last=2&freq=annual');
+    expect(es2.body.description).toBe(
+      `US$${NBSP}73,6 mil millones en 2024. Año parcial: US$${NBSP}22,5 mil millones en 2025 (4 meses).`,
     );
   });
 

@@ -106,7 +106,8 @@ export interface Strings {
     period: string;
     value: string;
     growth: string;
-    partial: (months: number) => string;
+    /** A partial year's note: the months its change compares ("ene–abr 2025 frente a ene–abr 2024"). */
+    partialChange: (range: string, against: string) => string;
     preliminary: string;
     derived: string;
     embed: string;
@@ -238,7 +239,7 @@ export const STRINGS: Record<Lang, Strings> = {
       period: 'Periodo',
       value: 'Valor',
       growth: 'Variación',
-      partial: (months) => `parcial (${months} ${months === 1 ? 'mes' : 'meses'})`,
+      partialChange: (range, against) => `año parcial: variación de ${range} frente a ${against}`,
       preliminary: 'preliminar',
       derived: 'derivado del valor y la variación publicados',
       embed: 'Insertar esta serie',
@@ -368,7 +369,7 @@ export const STRINGS: Record<Lang, Strings> = {
       period: 'Period',
       value: 'Value',
       growth: 'Change',
-      partial: (months) => `partial (${months} ${months === 1 ? 'month' : 'months'})`,
+      partialChange: (range, against) => `partial year: change ${range} vs ${against}`,
       preliminary: 'preliminary',
       derived: 'derived from the published level and growth',
       embed: 'Embed this series',

@@ -7,6 +7,7 @@ import { annual, annualValue, yoyGrowth } from '../../data/derive';
 import { getHighlight, getMetric, highlights, metrics, type Highlight, type Lang, type SeriesMetric } from '../../data/index';
 import { formatChangePct, formatPeriod } from '../render/format';
 import type { SourceItemBody } from '../schemas';
+import { comparedWith, yearRange } from '../views/annual';
 import { formatValue } from '../views/format';
 import { findMetric, unknownMetric } from '../views/lookup';
 import { metricDetail } from '../views/metrics';
@@ -172,7 +173,7 @@ export interface TableRow {
   period: string;
   value: string;
   growth: string;
-  /** e.g. "parcial (4 meses)", "preliminar". */
+  /** e.g. "año parcial: variación de ene–abr 2025 frente a ene–abr 2024", "preliminar". */
   note: string;
 }
 
@@ -212,8 +213,7 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
   if (d.previous !== null) facts.push({ label: `${words.previous} (${period(d.previous.period)})`, value: d.previous.formattedValue });
   if (d.share !== null) facts.push({ label: `${words.share}: ${d.share.ofLabel}`, value: d.share.formattedPct });
   if (found.type === 'series' && found.metric.frequency === 'monthly' && d.annual !== null) {
-    const note = d.annual.partial ? ` (${words.partial(d.annual.months)})` : '';
-    facts.push({ label: `${d.annual.year}${note}`, value: d.annual.formattedValue });
+    facts.push({ label: d.annual.periodLabel, value: d.annual.formattedValue });
   }
   const source = sourceViews(lang).find((s) => s.id === d.source.id) ?? null;
   const summary = shown === null ? label : `${label}: ${shown} (${period(d.latest.period)})`;
@@ -246,12 +246,18 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
     const g = yoyGrowth(m, p);
     return g === null ? DASH : formatChangePct(g, lang);
   };
+  // A partial year is labelled with its months ("2025 (4 meses)"), and its change says what it
+  // is against: the same months of the year before (yoyGrowth).
+  const partialChange = (year: number): string => {
+    const range = yearRange(m, year, lang);
+    return words.partialChange(range.label, comparedWith(range, lang).label);
+  };
   const annualRows = metricSeries(m, { freq: 'annual' }, lang)
     .points.map((p) => ({
-      period: p.period,
+      period: p.periodLabel,
       value: p.formattedValue ?? DASH,
       growth: growth(p.period),
-      note: [p.partial ? words.partial(p.months ?? 0) : '', preliminary(p.period) ? words.preliminary : ''].filter(Boolean).join(', '),
+      note: [p.partial ? partialChange(Number(p.period)) : '', preliminary(p.period) ? words.preliminary : ''].filter(Boolean).join(', '),
     }))
     .reverse();
   const monthlyRows =

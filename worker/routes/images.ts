@@ -133,7 +133,9 @@ const sparkline = createRoute({
   summary: 'A metric\u2019s series as a sparkline (SVG)',
   description:
     'A small trend chart of the series between `from` and `to` (default: the last 24 months, or every year of an ' +
-    `annual series) for \`<img>\` tags. At most 300 points. Highlights have no series.`,
+    `annual series) for \`<img>\` tags. At most 300 points. Highlights have no series. With \`freq=annual\`, a year ` +
+    'the data hold only in part is drawn lighter with a `<title>` such as "2025 (4 months)", kept out of the line, ' +
+    'the min/max markers and the mean, and described apart; `to` at the last whole year leaves it out.',
   middleware: [imageErrors, edgeCache({ kind: 'image', query: sparklineQuery })] as const,
   request: { params: p.metricIdParams, query: sparklineQuery },
   responses: svgResponses('The sparkline.'),

@@ -60,8 +60,9 @@ const seriesCsvQuery = p.query(seriesShape);
 const seriesDescription =
   'Points of a series between `from` and `to` (clipped to the series), or the `last` N points up to `to`, monthly ' +
   'or annual. Annual points of a monthly series are sums of the year\u2019s months; a year not complete in the data ' +
-  'says `partial: true` and how many `months` it holds. Each point has a `periodLabel` in words, and the body a ' +
-  '`description` of the points for screen readers. A reversed range, one entirely outside the series, or `last` ' +
+  'says `partial: true` and how many `months` it holds ("2025 (4 months)"). Each point has a `periodLabel` in words, ' +
+  'and the body a `description` of the points for screen readers, which names a partial year apart, never as the ' +
+  'lowest or highest year. A reversed range, one entirely outside the series, or `last` ' +
   'with `from` is a 400.';
 
 const series = createRoute({
@@ -101,7 +102,8 @@ const detail = createRoute({
   summary: 'One metric',
   description:
     'The latest value and period, the comparable earlier value (same month a year earlier, or the year before), ' +
-    'the change in percent, the share of its parent where there is one, the latest year (partial or complete), ' +
+    'the change in percent, the share of its parent where there is one, the latest year (partial or complete; the ' +
+    'change of a partial year is against the same months of the year before, named by `comparedWith`), ' +
     'and the source with its notes. Highlights (`highlight/…`) answer the same shape with the published figures. ' +
     'An unknown id is a 404 listing close matches.',
   middleware: [edgeCache({ kind: 'data', query: detailQuery })] as const,

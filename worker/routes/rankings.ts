@@ -16,12 +16,12 @@ const DESCRIPTION: Record<RankingKind, string> = {
   destinations:
     'Destinations ranked by exports (SUNAT table G6: countries and the table\u2019s other rows; the EU aggregate is ' +
     'not ranked, its members are), with value, share of the table\u2019s total and growth against the same period a ' +
-    'year earlier. `year` ranks a calendar year (a partial year says so and compares the same months); without ' +
-    'it, the latest 12 months.',
+    'year earlier (named by `period.comparedWith`). `year` ranks a calendar year; a partial year is ranked by its ' +
+    'months, labelled so ("Jan\u2013Apr 2025") and compared with the same months a year earlier. Without it, the latest 12 months.',
   sectors:
     'Economic sectors ranked by exports (SUNAT table G1: the traditional and non-traditional sectors), with value, ' +
-    'share of the table\u2019s total and growth against the same period a year earlier. `year` ranks a calendar year; ' +
-    'without it, the latest 12 months.',
+    'share of the table\u2019s total and growth against the same period a year earlier (`period.comparedWith`). `year` ' +
+    'ranks a calendar year (a partial year by its months, against the same months a year earlier); without it, the latest 12 months.',
 };
 
 function shape(kind: RankingKind) {

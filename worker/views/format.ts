@@ -4,7 +4,7 @@
  * Added here: shares (a percentage without sign) and counts, which the renderers do not draw.
  */
 import type { Highlight, Lang } from '../../data/types';
-import { formatChangePct, formatUsd, spokenUsd } from '../render/format';
+import { formatChangePct, formatPeriod, formatUsd, spokenUsd } from '../render/format';
 
 const shareFormat: Record<Lang, Intl.NumberFormat> = {
   es: new Intl.NumberFormat('es', { style: 'percent', maximumFractionDigits: 1 }),
@@ -44,4 +44,26 @@ export function formatValue(value: number | null, unit: ValueUnit, lang: Lang): 
 export function spokenValue(value: number | null, unit: ValueUnit, lang: Lang): string | null {
   if (unit === 'USD') return value === null || !Number.isFinite(value) ? null : spokenUsd(value, lang);
   return formatValue(value, unit, lang);
+}
+
+const monthFormat: Record<Lang, Intl.DateTimeFormat> = {
+  es: new Intl.DateTimeFormat('es', { month: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }),
+};
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/**
+ * Periods `from`..`to` in words, short: a whole year as "2024", months of one year as
+ * "ene–abr 2025" / "Jan–Apr 2025" (one month: "abr 2025"), other ranges as "may 2024 – abr 2025".
+ * Years (`YYYY`) as "2019" or "2010–2019".
+ */
+export function rangeLabel(from: string, to: string, lang: Lang): string {
+  const a = MONTH.exec(from);
+  const b = MONTH.exec(to);
+  if (!a || !b) return from === to ? from : `${from}\u2013${to}`;
+  if (from === to) return formatPeriod(from, lang, 'short');
+  if (a[1] !== b[1]) return `${formatPeriod(from, lang, 'short')} \u2013 ${formatPeriod(to, lang, 'short')}`;
+  if (a[2] === '01' && b[2] === '12') return a[1]!;
+  const month = (m: string) => monthFormat[lang].format(new Date(Date.UTC(2000, Number(m) - 1, 1)));
+  return `${month(a[2]!)}\u2013${month(b[2]!)} ${a[1]}`;
 }

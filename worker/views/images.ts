@@ -53,7 +53,11 @@ export function imageSeries(metric: SeriesMetric, q: SeriesQuery, lang: Lang): {
       ...(q.to !== undefined ? [{ param: 'to', message, allowed }] : []),
     ]);
   }
-  return { points: series.points.map((point) => ({ period: point.period, value: point.value })), description: series.description };
+  // A partial year keeps its flag and label: the renderer draws it lighter, named "2025 (4 months)".
+  const points = series.points.map(({ period, value, partial, periodLabel }) =>
+    partial ? { period, value, partial, periodLabel } : { period, value },
+  );
+  return { points, description: series.description };
 }
 
 /** The points an image of `metric` draws (see {@link imageSeries}). */

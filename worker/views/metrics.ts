@@ -2,21 +2,13 @@
  * The metric catalogue and one metric's headline figures, computed from the dataset with
  * data/derive.ts. Pure: no HTTP here, so the image routes' cards reuse `metricDetail`.
  */
-import {
-  coverage,
-  latestPeriod,
-  monthFromNumber,
-  monthNumber,
-  share,
-  valueAt,
-  yoyGrowth,
-} from '../../data/derive';
+import { coverage, latestPeriod, monthFromNumber, monthNumber, share, valueAt, yoyGrowth } from '../../data/derive';
 import { getMetric, getSource, metrics } from '../../data/index';
 import type { Highlight, Lang, MetricKind, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { formatChangePct, formatUsd, periodLabel, spokenChange } from '../render/format';
 import type { MetricDetailBody, MetricSummaryBody } from '../schemas';
-import { annualValueOf } from './annual';
+import { annualValueOf, comparedWith, periodRange, yearEarlier, yearRange } from './annual';
 import { highlightPrevious } from './highlights';
 import { formatShare, formatValue, spokenValue, type ValueUnit } from './format';
 import type { FoundMetric } from './lookup';
@@ -95,12 +87,6 @@ export function catalogueTable(list: readonly MetricSummaryBody[]): CsvTable {
   };
 }
 
-/** The same period a year earlier: `2025-04` → `2024-04`, `2019` → `2018`. */
-function yearEarlier(period: string): string {
-  const month = monthNumber(period);
-  return month === null ? String(Number(period) - 1) : monthFromNumber(month - 12);
-}
-
 function change(pct: number | null, lang: Lang): { changePct: number | null; formattedChange: string | null } {
   return { changePct: pct, formattedChange: pct === null ? null : formatChangePct(pct, lang) };
 }
@@ -156,9 +142,11 @@ function seriesDetail(metric: SeriesMetric, lang: Lang): Body<MetricDetailBody> 
             year: annual.year,
             value: annual.value,
             formattedValue: formatUsd(annual.value, lang),
+            periodLabel: periodLabel(String(annual.year), lang, annual.partial ? annual.months : null),
             partial: annual.partial,
             months: annual.months,
             ...change(yoyGrowth(metric, String(annual.year)), lang),
+            comparedWith: comparedWith(yearRange(metric, annual.year, lang), lang),
           }
         : null,
     preliminary: isPreliminary(metric, latest),
@@ -191,9 +179,11 @@ function highlightDetail(h: Highlight, lang: Lang): Body<MetricDetailBody> {
             year: Number(h.period),
             value: h.value,
             formattedValue: formatUsd(h.value, lang),
+            periodLabel: periodLabel(h.period, lang),
             partial: false,
             months: 12,
             ...growth,
+            comparedWith: periodRange(yearEarlier(h.period), yearEarlier(h.period), lang),
           }
         : null,
     preliminary: false,

@@ -16,9 +16,9 @@ import { getMetric, metrics } from '../../data/index';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { invalidParams } from '../problem';
-import { formatChangePct, formatPeriod, formatUsd, spokenUsd } from '../render/format';
+import { formatChangePct, formatUsd, spokenUsd } from '../render/format';
 import type { RankingBody } from '../schemas';
-import { annualOf, annualValueOf } from './annual';
+import { annualOf, annualValueOf, comparedWith, periodRange } from './annual';
 import { formatShare } from './format';
 
 export type RankingKind = RankingBody['kind'];
@@ -83,11 +83,6 @@ function trailingWindow(total: SeriesMetric): Window {
   };
 }
 
-function windowLabel(w: Window, lang: Lang): string {
-  if (w.year !== null && w.months === 12) return String(w.year);
-  return `${formatPeriod(w.from, lang, 'short')} – ${formatPeriod(w.to, lang, 'short')}`;
-}
-
 export function ranking(kind: RankingKind, query: { year?: number | undefined; limit?: number | undefined }, lang: Lang): Body {
   const spec = RANKINGS[kind];
   const total = getMetric(spec.totalId);
@@ -123,7 +118,15 @@ export function ranking(kind: RankingKind, query: { year?: number | undefined; l
   return {
     kind,
     source: total.source,
-    period: { from: w.from, to: w.to, label: windowLabel(w, lang), year: w.year, partial: w.months < 12, months: w.months },
+    // A partial year is ranked by its months, labelled so ("Jan–Apr 2025"), and its growth is
+    // against the same months a year earlier (yoyGrowth), which `comparedWith` names.
+    period: {
+      ...periodRange(w.from, w.to, lang),
+      year: w.year,
+      partial: w.months < 12,
+      months: w.months,
+      comparedWith: comparedWith(w, lang),
+    },
     total: { id: total.id, label: total.label[lang], value: totalValue, formattedValue: formatUsd(totalValue, lang) },
     count: ranked.length,
     items,

@@ -10,6 +10,14 @@ import { FONT_FAMILY, Paint, parseTheme, type Palette, type Theme } from './them
 export interface SparklinePoint {
   period: string;
   value: number | null;
+  /**
+   * A period the data hold only in part (the API's annual `partial`, e.g. 2025 with four
+   * months): drawn lighter and apart from the line, and left out of the lowest and highest
+   * (markers, mean and summary), which compare whole periods.
+   */
+  partial?: boolean;
+  /** The period in words (the API's `periodLabel`, "2025 (4 months)"): how a partial point is named. */
+  periodLabel?: string;
 }
 
 export type SparklineType = 'line' | 'area' | 'bar';
@@ -199,6 +207,7 @@ function parseBound(value: unknown, option: string): number | null {
 function cleanPoints(points: readonly SparklinePoint[]): SparklinePoint[] {
   if (!Array.isArray(points)) return [];
   return points.map((point: Partial<SparklinePoint> | null | undefined) => ({
+    ...point, // `partial` and `periodLabel`, read where used
     period: typeof point?.period === 'string' ? point.period : String(point?.period ?? ''),
     value: typeof point?.value === 'number' && Number.isFinite(point.value) ? point.value : null,
   }));
@@ -214,36 +223,68 @@ export function sparklineMarkup(
   options: SparklineDrawing,
   paint: Pick<Paint, 'attrs'>,
 ): string {
-  return sparklineMarks(points, options, paint, sparklineGuides);
+  return sparklineMarks(points, options, paint, IMAGE_PARTS);
 }
 
-/** Where values and zero land: what the guide lines are drawn from. */
+/** A drawn point: its place in the series, its value, whether its period is partial. */
+interface Mark {
+  index: number;
+  value: number;
+  partial?: boolean | undefined;
+}
+
+/** Where values and zero land, and the drawn points: what the image-only parts are drawn from. */
 interface Frame {
   lo: number;
   hi: number;
   /** Where bars and areas start: zero, or the edge of the range nearest to it. */
   zero: number;
   y: (value: number) => number;
-  values: number[];
-  min: number;
-  max: number;
+  present: Mark[];
 }
 
 /**
- * {@link sparklineMarkup} without the guide lines (`baseline`, `mean`) unless `guides` draws them:
- * the widgets, which draw none, call this and leave the guides' code out of their bundle.
+ * What only {@link sparklineMarkup} (the images: image routes, SVG card) draws on top of
+ * {@link sparklineMarks}: the widgets call sparklineMarks without it, so their bundle leaves it out.
+ */
+export interface ImageParts {
+  /** The guide lines (`baseline`, `mean`). */
+  guides(options: SparklineDrawing, paint: Pick<Paint, 'attrs'>, frame: Frame): string[];
+  /** The indices the `min` and `max` markers mark. */
+  extremes(markers: ReadonlySet<SparklineMarker>, present: readonly Mark[]): number[];
+  /** How a partial period's (lighter) mark ends: with its label as a `<title>`. */
+  named(point: SparklinePoint, tag: string): string;
+}
+
+const IMAGE_PARTS: ImageParts = {
+  guides: sparklineGuides,
+  extremes(markers, present) {
+    // The lowest and highest of the whole periods: a partial one is not comparable.
+    const whole = present.filter((p) => !p.partial);
+    const [min, max] = extent(whole.map((p) => p.value));
+    const marked = [markers.has('min') && whole.find((p) => p.value === min), markers.has('max') && whole.find((p) => p.value === max)];
+    return marked.flatMap((p) => (p ? [p.index] : []));
+  },
+  named: (point, tag) => `><title>${escapeXml(String(point.periodLabel ?? point.period))}</title></${tag}>`,
+};
+
+/**
+ * {@link sparklineMarkup} without the guide lines (`baseline`, `mean`), the `min` and `max`
+ * markers and partial periods' titles unless `image` draws them: the widgets, which draw none
+ * of these, call this and leave that code out of their bundle. A partial period is drawn
+ * lighter and apart from the line either way.
  */
 export function sparklineMarks(
   points: readonly SparklinePoint[],
   options: SparklineDrawing,
   paint: Pick<Paint, 'attrs'>,
-  guides?: typeof sparklineGuides,
+  image?: ImageParts,
 ): string {
   const all = cleanPoints(points);
   const step = Math.ceil(all.length / SPARKLINE_MAX_POINTS);
   const series = all.filter((_, i) => !((all.length - 1 - i) % step));
   const { width: w, height: h, type, strokeWidth, markers = new Set(), yMin = null, yMax = null } = options;
-  const present = series.flatMap((point, index) => (point.value === null ? [] : [{ index, value: point.value }]));
+  const present = series.flatMap((point, index) => (point.value === null ? [] : [{ index, value: point.value, partial: point.partial }]));
   if (present.length === 0) {
     const fontSize = coord(clamp(h * 0.45, 6, 14));
     return (
@@ -280,7 +321,10 @@ export function sparklineMarks(
       ? (i: number) => padX + ((i + 0.5) * (w - 2 * padX)) / n
       : (i: number) => (n === 1 ? w / 2 : padX + (i * (w - 2 * padX)) / (n - 1));
   const zero = 0 < lo ? h - pad : 0 > hi ? pad : y(0);
-  const parts = guides ? guides(options, paint, { lo, hi, zero, y, values, min, max }) : [];
+  const parts = image ? image.guides(options, paint, { lo, hi, zero, y, present }) : [];
+  // How a mark ends: lighter when its period is partial (and in images, named by its label).
+  const end = (point: SparklinePoint, tag: string): string =>
+    point.partial ? ` fill-opacity=".4"${image ? image.named(point, tag) : '/>'}` : '/>';
 
   if (type === 'bar') {
     const slot = (w - 2 * padX) / n;
@@ -293,7 +337,7 @@ export function sparklineMarks(
       if (bottom - top <= 0 || right - left <= 0) continue; // a zero-length bar draws nothing
       parts.push(
         `<rect x="${coord(left)}" y="${coord(top)}" width="${coord(right - left)}" height="${coord(bottom - top)}"` +
-          `${paint.attrs({ fill: value < 0 ? 'negative' : 'line' })}/>`,
+          `${paint.attrs({ fill: value < 0 ? 'negative' : 'line' })}${end(series[index]!, 'rect')}`,
       );
     }
   } else {
@@ -301,7 +345,8 @@ export function sparklineMarks(
     const runs: { index: number; value: number }[][] = [];
     let previous = -2;
     for (const point of present) {
-      if (point.index !== previous + 1) runs.push([]);
+      // A partial period stands apart: a line to it would read as a fall.
+      if (point.index !== previous + 1 || point.partial || series[previous]?.partial) runs.push([]);
       runs.at(-1)!.push(point);
       previous = point.index;
     }
@@ -327,23 +372,20 @@ export function sparklineMarks(
       const point = run[0]!;
       parts.push(
         `<circle cx="${coord(xAt(point.index))}" cy="${coord(y(point.value))}" r="${coord(floorTenth(Math.min(strokeWidth, pad)))}"` +
-          `${paint.attrs({ fill: 'line' })}/>`,
+          `${paint.attrs({ fill: 'line' })}${end(series[point.index]!, 'circle')}`,
       );
     }
   }
 
   if (markerRadius > 0) {
-    const marked = new Set<number>();
-    const indexOf = (value: number) => present.find((p) => p.value === value)!.index;
-    if (markers.has('min')) marked.add(indexOf(min));
-    if (markers.has('max')) marked.add(indexOf(max));
+    const marked = new Set(image?.extremes(markers, present));
     if (markers.has('last')) marked.add(present.at(-1)!.index);
     const r = coord(floorTenth(Math.min(markerRadius, pad)));
     for (const index of [...marked].sort((a, b) => a - b)) {
       const value = series[index]!.value!;
       parts.push(
         `<circle cx="${coord(xAt(index))}" cy="${coord(y(value))}" r="${r}"` +
-          `${paint.attrs({ fill: type === 'bar' && value < 0 ? 'negative' : 'line' })}/>`,
+          `${paint.attrs({ fill: type === 'bar' && value < 0 ? 'negative' : 'line' })}${end(series[index]!, 'circle')}`,
       );
     }
   }
@@ -351,14 +393,17 @@ export function sparklineMarks(
 }
 
 /** The line at zero and the dashed line at the mean, when asked for and inside the drawn range. */
-function sparklineGuides(options: SparklineDrawing, paint: Pick<Paint, 'attrs'>, { lo, hi, zero, y, values, min, max }: Frame): string[] {
+function sparklineGuides(options: SparklineDrawing, paint: Pick<Paint, 'attrs'>, { lo, hi, zero, y, present }: Frame): string[] {
   const parts: string[] = [];
   const w = options.width;
   if (options.baseline && lo <= 0 && 0 <= hi) {
     parts.push(`<path d="M0 ${coord(zero)}H${w}" stroke-width="1"${paint.attrs({ stroke: 'rule' })}/>`);
   }
   if (options.mean) {
-    // Rounding can put the mean of equal values a hair outside [min, max]: keep it inside.
+    // The mean of the whole periods (a partial one is not comparable). Rounding can put the mean
+    // of equal values a hair outside [min, max]: keep it inside (none whole: no line).
+    const values = present.flatMap((p) => (p.partial ? [] : [p.value]));
+    const [min, max] = extent(values);
     const average = clamp(mean(values), min, max);
     if (lo <= average && average <= hi) {
       parts.push(
@@ -371,7 +416,9 @@ function sparklineGuides(options: SparklineDrawing, paint: Pick<Paint, 'attrs'>,
 
 /**
  * A text summary of a series for screen readers: first and last value with their periods,
- * lowest and highest, and how many periods have no data.
+ * lowest and highest, and how many periods have no data. Partial periods (`partial`) are named
+ * apart, by their `periodLabel` ("2025 (4 months)"), and never as the first, last, lowest or
+ * highest of the whole ones.
  */
 export function describeSeries(
   points: readonly SparklinePoint[],
@@ -379,19 +426,26 @@ export function describeSeries(
   formatValue: (value: number, lang: Lang) => string = formatCompact,
 ): string {
   const series = cleanPoints(points);
-  const present = series.filter((p): p is { period: string; value: number } => p.value !== null);
+  const present = series.filter((p): p is SparklinePoint & { value: number } => p.value !== null);
   const t = SUMMARY[lang];
   if (present.length === 0) return t.none;
-  const at = (p: { period: string; value: number }) => t.at(formatValue(p.value, lang), formatPeriod(p.period, lang));
+  const at = (p: SparklinePoint & { value: number }) =>
+    t.at(formatValue(p.value, lang), p.partial && p.periodLabel ? String(p.periodLabel) : formatPeriod(p.period, lang));
+  const whole = present.filter((p) => !p.partial);
+  const partial = present.filter((p) => p.partial);
   const gaps = series.length - present.length;
-  const missing = gaps > 0 ? ` ${t.gaps(gaps)}` : '';
-  const first = present[0]!;
-  const last = present.at(-1)!;
-  if (present.length === 1) return `${capitalize(at(first))}.${missing}`;
-  const [min, max] = extent(present.map((p) => p.value));
-  const lowest = present.find((p) => p.value === min)!;
-  const highest = present.find((p) => p.value === max)!;
-  return `${t.range(at(first), at(last))}; ${t.extremes(at(lowest), at(highest))}.${missing}`;
+  const sentences: string[] = [];
+  const first = whole[0];
+  if (whole.length === 1) sentences.push(`${capitalize(at(first!))}.`);
+  else if (first) {
+    const [min, max] = extent(whole.map((p) => p.value));
+    const lowest = whole.find((p) => p.value === min)!;
+    const highest = whole.find((p) => p.value === max)!;
+    sentences.push(`${t.range(at(first), at(whole.at(-1)!))}; ${t.extremes(at(lowest), at(highest))}.`);
+  }
+  if (partial.length > 0) sentences.push(t.partial(partial.map(at).join(', '), partial.length));
+  if (gaps > 0) sentences.push(t.gaps(gaps));
+  return sentences.join(' ');
 }
 
 const SUMMARY: Record<
@@ -401,6 +455,7 @@ const SUMMARY: Record<
     at: (value: string, period: string) => string;
     range: (first: string, last: string) => string;
     extremes: (lowest: string, highest: string) => string;
+    partial: (list: string, count: number) => string;
     gaps: (count: number) => string;
   }
 > = {
@@ -409,6 +464,7 @@ const SUMMARY: Record<
     at: (value, period) => `${value} in ${period}`,
     range: (first, last) => `From ${first} to ${last}`,
     extremes: (lowest, highest) => `lowest ${lowest}, highest ${highest}`,
+    partial: (list, count) => `${count === 1 ? 'Partial year' : 'Partial years'}: ${list}.`,
     gaps: (count) => (count === 1 ? '1 period without data.' : `${count} periods without data.`),
   },
   es: {
@@ -416,6 +472,7 @@ const SUMMARY: Record<
     at: (value, period) => `${value} en ${period}`,
     range: (first, last) => `De ${first} a ${last}`,
     extremes: (lowest, highest) => `mínimo ${lowest}, máximo ${highest}`,
+    partial: (list, count) => `${count === 1 ? 'Año parcial' : 'Años parciales'}: ${list}.`,
     gaps: (count) => (count === 1 ? '1 periodo sin datos.' : `${count} periodos sin datos.`),
   },
 };
