@@ -29,6 +29,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { ifNoneMatchAny, ifNoneMatchMatches } from '../cache-key';
 import type { AppEnv } from '../env';
+import { BoundedLru } from '../lru';
 import { CACHE_STATUS_HEADER } from './edge-cache';
 
 export const MEMO_LIMITS = { entries: 512, bytes: 8 * 1024 * 1024, entryBytes: 512 * 1024 } as const;
@@ -44,11 +45,9 @@ interface Entry {
   etag: string;
   ok?: { body: ArrayBuffer; headers: Headers; bytes: number };
   notModified?: { headers: Headers; bytes: number };
-  bytes: number;
 }
 
-const memo = new Map<string, Entry>();
-let memoBytes = 0;
+const memo = new BoundedLru<Entry>(MEMO_LIMITS);
 
 /** Headers of a returned answer that are not the app's own, and are not kept. */
 const NOT_KEPT = new Set(['cf-cache-status', 'age', 'content-length']);
@@ -61,6 +60,7 @@ export function memoKey(request: Request): string {
 export function memoAnswer(request: Request): Response | undefined {
   if (memo.size === 0 || request.method !== 'GET') return undefined;
   const key = memoKey(request);
+  // A look-up is a use (least recently used first out), whether or not the entry answers.
   const entry = memo.get(key);
   if (entry === undefined) return undefined;
   const ifNoneMatch = request.headers.get('If-None-Match');
@@ -70,11 +70,6 @@ export function memoAnswer(request: Request): Response | undefined {
     if (entry.notModified) res = new Response(null, { status: 304, headers: entry.notModified.headers });
   } else if (entry.ok) {
     res = new Response(entry.ok.body, { status: 200, headers: entry.ok.headers });
-  }
-  if (res && memo.size > 1) {
-    // Least recently used first out: a Map iterates in insertion order.
-    memo.delete(key);
-    memo.set(key, entry);
   }
   return res;
 }
@@ -86,40 +81,20 @@ function sizeOf(headers: HeaderList): number {
 }
 
 function remember(key: string, etag: string, update: (entry: Entry) => void): void {
-  let entry = memo.get(key);
-  if (entry && entry.etag !== etag) {
-    forget(key);
-    entry = undefined;
-  }
-  entry ??= { etag, bytes: 0 };
-  memoBytes -= entry.bytes;
+  const old = memo.peek(key);
+  const entry: Entry = old && old.etag === etag ? { ...old } : { etag };
   update(entry);
-  entry.bytes = (entry.ok?.bytes ?? 0) + (entry.notModified?.bytes ?? 0);
-  memoBytes += entry.bytes;
-  memo.delete(key);
-  memo.set(key, entry);
-  for (const [oldest] of memo) {
-    if (memo.size <= MEMO_LIMITS.entries && memoBytes <= MEMO_LIMITS.bytes) break;
-    forget(oldest);
-  }
-}
-
-function forget(key: string): void {
-  const entry = memo.get(key);
-  if (!entry) return;
-  memoBytes -= entry.bytes;
-  memo.delete(key);
+  memo.set(key, entry, (entry.ok?.bytes ?? 0) + (entry.notModified?.bytes ?? 0));
 }
 
 /** Empties the memo (tests). */
 export function clearMemo(): void {
   memo.clear();
-  memoBytes = 0;
 }
 
 /** Entries and bytes held (tests). */
 export function memoSize(): { entries: number; bytes: number } {
-  return { entries: memo.size, bytes: memoBytes };
+  return { entries: memo.size, bytes: memo.bytes };
 }
 
 /**
