@@ -4,7 +4,7 @@
  * A local stand-in for BCRP's statistics API (test/stand-ins/bcrp.ts), for trying the live
  * refresh offline: start it, start the worker with `npm start -- --var
  * BCRP_API_BASE:http://127.0.0.1:8790`, then fire the Cron Trigger with
- * `curl http://127.0.0.1:8787/cdn-cgi/handler/scheduled` and look at /v1/status.
+ * `curl http://127.0.0.1:8787/cdn-cgi/local/scheduled` and look at /v1/status.
  * `--until` is the last month it publishes (default: three months before this one);
  * `--fault PN38715BM=challenge` makes one series answer with a fault (see Fault).
  */

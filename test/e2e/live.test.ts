@@ -57,8 +57,8 @@ describe('a scheduled refresh on a running worker', () => {
     await waitForEmbeds(page);
     expect(await cardText(page)).toContain('noviembre de 2025');
 
-    // The Cron Trigger, as `curl …/cdn-cgi/handler/scheduled` fires it (the README's command).
-    const trigger = await fetch(`${worker.origin}/cdn-cgi/handler/scheduled`);
+    // The Cron Trigger, as `curl …/cdn-cgi/local/scheduled` fires it (the README's command).
+    const trigger = await fetch(`${worker.origin}/cdn-cgi/local/scheduled`);
     expect(trigger.status).toBe(200);
     await expect
       .poll(async () => (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp').lastOutcome?.outcome, { timeout: 30_000 })
@@ -83,7 +83,7 @@ describe('a scheduled refresh on a running worker', () => {
 
   it('keeps serving the published figures when BCRP then answers with its bot challenge', async () => {
     standIn.set({ until: '2026-10', faults: { '*': 'challenge' } });
-    await fetch(`${worker.origin}/cdn-cgi/handler/scheduled`);
+    await fetch(`${worker.origin}/cdn-cgi/local/scheduled`);
     await expect
       .poll(async () => (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp').lastOutcome?.outcome, { timeout: 60_000 })
       .toBe('failed');
