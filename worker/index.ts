@@ -8,7 +8,6 @@ import type { Context } from 'hono';
 import { languageDetector } from 'hono/language';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { LANGS } from '../data/types';
-import { cacheControl } from './cache-policy';
 import type { AppEnv } from './env';
 import { ALLOWED_METHODS, apiHeaders } from './middleware/api-headers';
 import { memoAnswer, recordAnswers } from './middleware/response-memo';
