@@ -1,13 +1,12 @@
 /** /v1/highlights: the 2024 press-release figures (PROMPERÚ), what most cards show. */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvFileName, csvResponse } from '../csv';
 import type { AppEnv } from '../env';
-import { edgeCache } from '../middleware/edge-cache';
 import * as p from '../params';
 import { Highlights } from '../schemas';
 import { envelope } from '../views/envelope';
 import { highlightItems, highlightsTable } from '../views/highlights';
-import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
+import { csvInstead, twinRoutes } from './shared';
 
 const tags = ['Highlights'];
 const description =
@@ -16,29 +15,18 @@ const description =
   'growth where both were published (marked `derived`). These follow MINCETUR\u2019s reckoning and differ from ' +
   'SUNAT\u2019s tables; `related` names a comparable SUNAT series, never mixed in.';
 
-const list = createRoute({
-  method: 'get',
+const { json: list, csv: listCsv } = twinRoutes({
   path: '/highlights',
   operationId: 'getHighlights',
-  'x-example-query': 'lang=en',
+  example: 'lang=en',
   tags,
   summary: 'Press-release highlights',
   description,
-  middleware: [edgeCache({ kind: 'reference', query: p.langFormatQuery })] as const,
-  request: { query: p.langFormatQuery },
-  responses: jsonOrCsvResponses('The highlights.', Highlights),
-});
-
-const listCsv = createRoute({
-  method: 'get',
-  path: '/highlights.csv',
-  operationId: 'getHighlightsCsv',
-  tags,
-  summary: 'Press-release highlights (CSV)',
-  description: `${description} As a CSV file: one row per figure.`,
-  middleware: [edgeCache({ kind: 'reference', query: p.langQuery })] as const,
-  request: { query: p.langQuery },
-  responses: csvResponses('The highlights as CSV.'),
+  cache: 'reference',
+  shape: { lang: p.lang },
+  schema: Highlights,
+  returns: 'The highlights.',
+  csv: { description: `${description} As a CSV file: one row per figure.`, returns: 'The highlights as CSV.' },
 });
 
 export const highlights = new OpenAPIHono<AppEnv>()

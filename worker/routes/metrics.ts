@@ -16,47 +16,28 @@ import { envelope } from '../views/envelope';
 import { requireMetric, requireSeries } from '../views/lookup';
 import { catalogueTable, metricCatalogue, metricDetail } from '../views/metrics';
 import { metricSeries, seriesTable, type SeriesQuery } from '../views/series';
-import { csvInstead, csvResponses, jsonOrCsvResponses, jsonResponses, SLASHED_ID } from './shared';
+import { csvInstead, jsonResponses, SLASHED_ID, twinRoutes } from './shared';
 
 const tags = ['Metrics'];
 
 // ── Catalogue ────────────────────────────────────────────────────────────────────────────
-const catalogueShape = { lang: p.lang, kind: p.kind };
-const catalogueQuery = p.query({ ...catalogueShape, format: p.format(['json', 'csv']) });
-const catalogueCsvQuery = p.query(catalogueShape);
-
-const catalogue = createRoute({
-  method: 'get',
+const { json: catalogue, csv: catalogueCsv } = twinRoutes({
   path: '/metrics',
   operationId: 'getMetrics',
-  'x-example-query': 'kind=sector&lang=en',
+  example: 'kind=sector&lang=en',
   tags,
   summary: 'Catalogue of metrics',
   description:
     'Every series: id, label, kind, unit, frequency, source, first and last period, and the latest value. ' +
     'Press-release figures are listed at /v1/highlights (their ids also work with /v1/metrics/{id}).',
-  middleware: [edgeCache({ kind: 'data', query: catalogueQuery })] as const,
-  request: { query: catalogueQuery },
-  responses: jsonOrCsvResponses('The metric catalogue.', MetricCatalogue),
-});
-
-const catalogueCsv = createRoute({
-  method: 'get',
-  path: '/metrics.csv',
-  operationId: 'getMetricsCsv',
-  'x-example-query': 'kind=destination',
-  tags,
-  summary: 'Catalogue of metrics (CSV)',
-  description: 'The catalogue as a CSV file: one row per series.',
-  middleware: [edgeCache({ kind: 'data', query: catalogueCsvQuery })] as const,
-  request: { query: catalogueCsvQuery },
-  responses: csvResponses('The metric catalogue as CSV.'),
+  cache: 'data',
+  shape: { lang: p.lang, kind: p.kind },
+  schema: MetricCatalogue,
+  returns: 'The metric catalogue.',
+  csv: { description: 'The catalogue as a CSV file: one row per series.', example: 'kind=destination', returns: 'The metric catalogue as CSV.' },
 });
 
 // ── Series ───────────────────────────────────────────────────────────────────────────────
-const seriesShape = { lang: p.lang, from: p.from, to: p.to, last: p.last, freq: p.freq };
-const seriesQuery = p.query({ ...seriesShape, format: p.format(['json', 'csv']) });
-const seriesCsvQuery = p.query(seriesShape);
 const seriesDescription =
   'Points of a series between `from` and `to` (clipped to the series), or the `last` N points up to `to`, monthly ' +
   'or annual. Annual points of a monthly series are sums of the year\u2019s months; a year not complete in the data ' +
@@ -65,30 +46,23 @@ const seriesDescription =
   'lowest or highest year. A reversed range, one entirely outside the series, or `last` ' +
   'with `from` is a 400.';
 
-const series = createRoute({
-  method: 'get',
+const { json: series, csv: seriesCsv } = twinRoutes({
   path: '/metrics/{id}/series',
   operationId: 'getMetricSeries',
-  'x-example-query': 'from=2024-01&to=2025-04',
+  example: 'from=2024-01&to=2025-04',
   tags,
   summary: 'A metric\u2019s series',
   description: seriesDescription,
-  middleware: [edgeCache({ kind: 'data', query: seriesQuery })] as const,
-  request: { params: p.metricIdParams, query: seriesQuery },
-  responses: jsonOrCsvResponses('The series\u2019 points.', Series),
-});
-
-const seriesCsv = createRoute({
-  method: 'get',
-  path: '/metrics/{id}/series.csv',
-  operationId: 'getMetricSeriesCsv',
-  'x-example-query': 'from=2015&to=2024&freq=annual',
-  tags,
-  summary: 'A metric\u2019s series (CSV)',
-  description: `${seriesDescription} As a CSV file: period, value_usd (and partial, months for annual points).`,
-  middleware: [edgeCache({ kind: 'data', query: seriesCsvQuery })] as const,
-  request: { params: p.metricIdParams, query: seriesCsvQuery },
-  responses: csvResponses('The series as CSV.'),
+  cache: 'data',
+  shape: { lang: p.lang, from: p.from, to: p.to, last: p.last, freq: p.freq },
+  params: p.metricIdParams,
+  schema: Series,
+  returns: 'The series\u2019 points.',
+  csv: {
+    description: `${seriesDescription} As a CSV file: period, value_usd (and partial, months for annual points).`,
+    example: 'from=2015&to=2024&freq=annual',
+    returns: 'The series as CSV.',
+  },
 });
 
 // ── One metric ───────────────────────────────────────────────────────────────────────────

@@ -1,14 +1,13 @@
 /** /v1/rankings: top destinations (SUNAT G6) and top sectors (SUNAT G1) for a year or the latest 12 months. */
-import { createRoute, OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { csvFileName, csvResponse } from '../csv';
 import type { AppEnv } from '../env';
-import { edgeCache } from '../middleware/edge-cache';
 import * as p from '../params';
 import { Ranking } from '../schemas';
 import { envelope } from '../views/envelope';
 import { ranking, RANKINGS, rankingTable, type RankingKind } from '../views/rankings';
-import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
+import { csvInstead, twinRoutes } from './shared';
 
 const tags = ['Rankings'];
 
@@ -32,34 +31,20 @@ function shape(kind: RankingKind) {
 /** `destinations` → `getTopDestinations`. */
 const operationId = (kind: RankingKind) => `getTop${kind[0]!.toUpperCase()}${kind.slice(1)}`;
 
-function routes(kind: RankingKind) {
-  const jsonQuery = p.query({ ...shape(kind), format: p.format(['json', 'csv']) });
-  const csvQuery = p.query(shape(kind));
-  const json = createRoute({
-    method: 'get',
+function routes<const K extends RankingKind>(kind: K) {
+  return twinRoutes({
     path: `/rankings/${kind}`,
     operationId: operationId(kind),
-    'x-example-query': 'year=2024&limit=5',
+    example: 'year=2024&limit=5',
     tags,
     summary: `Top ${kind}`,
     description: DESCRIPTION[kind],
-    middleware: [edgeCache({ kind: 'data', query: jsonQuery })] as const,
-    request: { query: jsonQuery },
-    responses: jsonOrCsvResponses(`The ${kind} ranking.`, Ranking),
+    cache: 'data',
+    shape: shape(kind),
+    schema: Ranking,
+    returns: `The ${kind} ranking.`,
+    csv: { description: `${DESCRIPTION[kind]} As a CSV file: one row per item.`, example: 'lang=en', returns: `The ${kind} ranking as CSV.` },
   });
-  const csv = createRoute({
-    method: 'get',
-    path: `/rankings/${kind}.csv`,
-    operationId: `${operationId(kind)}Csv`,
-    'x-example-query': 'lang=en',
-    tags,
-    summary: `Top ${kind} (CSV)`,
-    description: `${DESCRIPTION[kind]} As a CSV file: one row per item.`,
-    middleware: [edgeCache({ kind: 'data', query: csvQuery })] as const,
-    request: { query: csvQuery },
-    responses: csvResponses(`The ${kind} ranking as CSV.`),
-  });
-  return { json, csv };
 }
 
 const destinations = routes('destinations');

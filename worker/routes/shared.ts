@@ -2,7 +2,10 @@
  * Pieces every route file uses: the responses of a JSON route that also speaks CSV, the
  * `.csv` twin of such a route, and the hidden twin for metric ids sent with a literal slash.
  */
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { CacheKind } from '../cache-policy';
+import { edgeCache } from '../middleware/edge-cache';
+import * as p from '../params';
 import { cacheHeaders, problemResponses } from '../schemas';
 
 const csvBody = z.string().openapi({ description: 'CSV (RFC 4180) with a header row, UTF-8 with byte-order mark.' });
@@ -58,3 +61,67 @@ export function csvResponses(description: string) {
  * are never read as an id.
  */
 export const SLASHED_ID = '{id{[^\\x2F]+\\x2F[^\\x2F.]+}}';
+
+/** A JSON resource and its `.csv` twin, declared once (twinRoutes). */
+export interface TwinDefinition<Path extends string, S extends z.ZodRawShape, P extends z.ZodObject | undefined> {
+  /** The JSON path; the twin's is the same with `.csv`. */
+  path: Path;
+  /** The JSON route's; the twin's adds `Csv`. */
+  operationId: string;
+  tags: string[];
+  /** The JSON route's; the twin's adds " (CSV)". */
+  summary: string;
+  description: string;
+  /** The JSON route's example query (the reference page's "Try it"), if any. */
+  example?: string;
+  cache: CacheKind;
+  /** The query parameters both take; the JSON route adds `format=json|csv`. */
+  shape: S;
+  /** Path parameters, if any. */
+  params?: P;
+  /** The JSON 200's body, and what it is. */
+  schema: z.ZodType;
+  returns: string;
+  /** The twin: its description (whole), example query, what its 200 is, and its summary (default: the JSON route's + " (CSV)"). */
+  csv: { description: string; example?: string; returns: string; summary?: string };
+}
+
+type TwinRequest<Q, P> = P extends z.ZodObject ? { params: P; query: Q } : { query: Q };
+
+/**
+ * The route definitions of a JSON resource that also answers CSV, from one definition: the JSON
+ * route (with `format=csv` as a shortcut) and its `.csv` twin, each with its cache middleware on its
+ * own query schema. Handlers are registered by the route file, so their types stay the routes'.
+ */
+export function twinRoutes<const Path extends string, S extends z.ZodRawShape, R extends z.ZodType, P extends z.ZodObject | undefined = undefined>(
+  def: TwinDefinition<Path, S, P> & { schema: R },
+) {
+  const jsonQuery = p.query({ ...def.shape, format: p.format(['json', 'csv']) });
+  const csvQuery = p.query(def.shape);
+  const request = <Q>(query: Q) => (def.params ? { params: def.params, query } : { query }) as TwinRequest<Q, P>;
+  const json = createRoute({
+    method: 'get',
+    path: def.path,
+    operationId: def.operationId,
+    ...(def.example === undefined ? {} : { 'x-example-query': def.example }),
+    tags: def.tags,
+    summary: def.summary,
+    description: def.description,
+    middleware: [edgeCache({ kind: def.cache, query: jsonQuery })] as const,
+    request: request(jsonQuery),
+    responses: jsonOrCsvResponses(def.returns, def.schema),
+  });
+  const csv = createRoute({
+    method: 'get',
+    path: `${def.path}.csv` as `${Path}.csv`,
+    operationId: `${def.operationId}Csv`,
+    ...(def.csv.example === undefined ? {} : { 'x-example-query': def.csv.example }),
+    tags: def.tags,
+    summary: def.csv.summary ?? `${def.summary} (CSV)`,
+    description: def.csv.description,
+    middleware: [edgeCache({ kind: def.cache, query: csvQuery })] as const,
+    request: request(csvQuery),
+    responses: csvResponses(def.csv.returns),
+  });
+  return { json, csv };
+}

@@ -1,41 +1,33 @@
 /** /v1/sources: the provenance table. */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { csvFileName, csvResponse } from '../csv';
 import type { AppEnv } from '../env';
-import { edgeCache } from '../middleware/edge-cache';
 import * as p from '../params';
 import { Sources } from '../schemas';
 import { envelope } from '../views/envelope';
 import { sourceItems, sourcesTable } from '../views/sources';
-import { csvInstead, csvResponses, jsonOrCsvResponses } from './shared';
+import { csvInstead, twinRoutes } from './shared';
 
 const tags = ['Sources'];
 const description =
   'Where every figure comes from: publisher, title, address, what the figures measure, unit, coverage, licence, ' +
   'and the caveats (preliminary periods, the unit correction, differences between tables).';
 
-const list = createRoute({
-  method: 'get',
+const { json: list, csv: listCsv } = twinRoutes({
   path: '/sources',
   operationId: 'getSources',
   tags,
   summary: 'Sources (provenance)',
   description,
-  middleware: [edgeCache({ kind: 'reference', query: p.langFormatQuery })] as const,
-  request: { query: p.langFormatQuery },
-  responses: jsonOrCsvResponses('The sources.', Sources),
-});
-
-const listCsv = createRoute({
-  method: 'get',
-  path: '/sources.csv',
-  operationId: 'getSourcesCsv',
-  tags,
-  summary: 'Sources (CSV)',
-  description: `${description} As a CSV file: one row per source, notes joined with " | ".`,
-  middleware: [edgeCache({ kind: 'reference', query: p.langQuery })] as const,
-  request: { query: p.langQuery },
-  responses: csvResponses('The sources as CSV.'),
+  cache: 'reference',
+  shape: { lang: p.lang },
+  schema: Sources,
+  returns: 'The sources.',
+  csv: {
+    summary: 'Sources (CSV)',
+    description: `${description} As a CSV file: one row per source, notes joined with " | ".`,
+    returns: 'The sources as CSV.',
+  },
 });
 
 export const sources = new OpenAPIHono<AppEnv>()
