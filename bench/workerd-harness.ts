@@ -97,8 +97,8 @@ export async function readWranglerConfig() {
 }
 
 /** bench/workers/*.ts → single-file ES modules for workerd. */
-export async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string }> {
-  const names = ['assets', 'baseline', 'cache'] as const;
+export async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string; kv: string; replay: string }> {
+  const names = ['assets', 'baseline', 'cache', 'kv', 'replay'] as const;
   await build({
     entryPoints: names.map((n) => join(repoRoot, 'bench', 'workers', `${n}.ts`)),
     outdir,
@@ -111,7 +111,7 @@ export async function bundleHelperWorkers(outdir: string): Promise<{ assets: str
     mainFields: ['module', 'main'],
     logLevel: 'error',
   });
-  return { assets: 'helpers/assets.js', baseline: 'helpers/baseline.js', cache: 'helpers/cache.js' };
+  return Object.fromEntries(names.map((n) => [n, `helpers/${n}.js`])) as Record<(typeof names)[number], string>;
 }
 
 /** Every file below dir, recursively (dotfiles skipped, as the disk service hides them). */
@@ -187,6 +187,18 @@ export function parseVmRssKiB(statusText: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** utime + stime (fields 14 and 15) of /proc/<pid>/stat, in seconds; null when unreadable. */
+export function parseProcStatCpuSeconds(statText: string): number | null {
+  // The command name (field 2) is in parentheses and may hold spaces: count after the last ')'.
+  const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isFinite(user) && Number.isFinite(system) ? (user + system) / CLOCK_TICKS : null;
+}
+
 export interface IsolateHeap {
   /** The workerd service (worker) name. */
   service: string;
@@ -245,6 +257,8 @@ export interface WorkerdProcess {
   url(socket: SocketName, path: string): string;
   /** Resident memory of the workerd process (KiB), from /proc/<pid>/status. */
   rssKiB(): number | null;
+  /** CPU time the workerd process has used so far (seconds, user + system), from /proc/<pid>/stat. */
+  cpuSeconds(): number | null;
   /** Recent stdout/stderr of workerd (console.log of the workers, warnings). */
   recentOutput(): string;
   /**
@@ -320,6 +334,13 @@ export async function startWorkerd(
     rssKiB() {
       try {
         return parseVmRssKiB(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return null;
+      }
+    },
+    cpuSeconds() {
+      try {
+        return parseProcStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
       } catch {
         return null;
       }
