@@ -226,40 +226,47 @@ async function main() {
           progress(`${route.label}: skipped, time budget used up`);
           continue;
         }
-        const probe = await probeRoute(w, route, etags);
-        if (probe.etag) etags.set(route.id, probe.etag);
-        const result: RouteResult = { id: route.id, label: route.label, path: route.path, minRatio: route.minRatio, rounds: [], ...probe.result };
-        routes.push(result);
-        if (!result.available) {
-          progress(`${route.label}: not measured (${result.reason})`);
-          continue;
-        }
-        const payloadReason = probe.answer ? await storePayload(w, route.id, probe.answer) : 'no answer';
-        if (payloadReason) result.payloadReason = payloadReason;
-        const sides: Record<Side, RunOptions | null> = {
-          baseline: { url: baselineUrl, seconds: settings.seconds, expectStatus: 200 },
-          payload: payloadReason ? null : { url: w.url('payload', `/${route.id}`), seconds: settings.seconds, expectStatus: route.expectStatus },
-          subject: {
-            url: w.url(route.socket, route.path),
-            seconds: settings.seconds,
-            expectStatus: route.expectStatus,
-            ...(route.revalidates ? { headers: { 'If-None-Match': etags.get(route.revalidates)! } } : {}),
-          },
-        };
-        const present = SIDES.filter((side) => sides[side] !== null);
-        progress(`${route.label}: warm-up`);
-        for (const side of present) await generator.run({ ...sides[side]!, seconds: settings.warmup });
-        for (let round = 1; round <= settings.rounds; round++) {
-          // Rotate which goes first so a drift in machine load hits every side alike.
-          const order = present.map((_, i) => present[(i + round - 1) % present.length]!);
-          const runs: Partial<Record<Side, LoadSummary>> = {};
-          for (const side of order) {
-            runs[side] = await measure(w, generator, sides[side]!);
-            progress(`${route.label} round ${round}/${settings.rounds} ${describeRun(side, runs[side]!)}`);
+        try {
+          const probe = await probeRoute(w, route, etags);
+          if (probe.etag) etags.set(route.id, probe.etag);
+          const result: RouteResult = { id: route.id, label: route.label, path: route.path, minRatio: route.minRatio, rounds: [], ...probe.result };
+          routes.push(result);
+          if (!result.available) {
+            progress(`${route.label}: not measured (${result.reason})`);
+            continue;
           }
-          result.rounds.push({ baseline: runs.baseline!, subject: runs.subject!, ...(runs.payload ? { payload: runs.payload } : {}) });
+          const payloadReason = probe.answer ? await storePayload(w, route.id, probe.answer) : 'no answer';
+          if (payloadReason) result.payloadReason = payloadReason;
+          const sides: Record<Side, RunOptions | null> = {
+            baseline: { url: baselineUrl, seconds: settings.seconds, expectStatus: 200 },
+            payload: payloadReason ? null : { url: w.url('payload', `/${route.id}`), seconds: settings.seconds, expectStatus: route.expectStatus },
+            subject: {
+              url: w.url(route.socket, route.path),
+              seconds: settings.seconds,
+              expectStatus: route.expectStatus,
+              ...(route.revalidates ? { headers: { 'If-None-Match': etags.get(route.revalidates)! } } : {}),
+            },
+          };
+          const present = SIDES.filter((side) => sides[side] !== null);
+          progress(`${route.label}: warm-up`);
+          for (const side of present) await generator.run({ ...sides[side]!, seconds: settings.warmup });
+          for (let round = 1; round <= settings.rounds; round++) {
+            // Rotate which goes first so a drift in machine load hits every side alike.
+            const order = present.map((_, i) => present[(i + round - 1) % present.length]!);
+            const runs: Partial<Record<Side, LoadSummary>> = {};
+            for (const side of order) {
+              runs[side] = await measure(w, generator, sides[side]!);
+              progress(`${route.label} round ${round}/${settings.rounds} ${describeRun(side, runs[side]!)}`);
+            }
+            result.rounds.push({ baseline: runs.baseline!, subject: runs.subject!, ...(runs.payload ? { payload: runs.payload } : {}) });
+          }
+          Object.assign(result, aggregateRounds(result.rounds, route.expectStatus));
+        } catch (error) {
+          // A connection refused says little; a workerd that ended says why.
+          const ended = w.exitStatus();
+          if (ended === null) throw error;
+          throw new Error(`workerd ${ended} during ${route.label} (${String(error)}); its last output:\n${w.recentOutput().slice(-3000)}`);
         }
-        Object.assign(result, aggregateRounds(result.rounds, route.expectStatus));
       }
     } finally {
       await w.stop();

@@ -261,6 +261,8 @@ export interface WorkerdProcess {
   cpuSeconds(): number | null;
   /** Recent stdout/stderr of workerd (console.log of the workers, warnings). */
   recentOutput(): string;
+  /** How the process ended ("exited with code 1", "was killed by SIGKILL"), or null while it runs. */
+  exitStatus(): string | null;
   /**
    * Each worker's V8 heap through workerd's inspector (only when started with `inspector`);
    * after a full garbage collection when asked (a heap snapshot, which blocks that worker for
@@ -292,7 +294,13 @@ export async function startWorkerd(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  let exit: string | null = null;
+  const exited = new Promise<number | null>((r) =>
+    child.on('exit', (code, signal) => {
+      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      r(code);
+    }),
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('workerd did not start');
 
@@ -346,6 +354,7 @@ export async function startWorkerd(
       }
     },
     recentOutput: () => output,
+    exitStatus: () => exit,
     async isolateHeaps({ collectGarbage = false } = {}) {
       if (inspectorPort === undefined) throw new Error('isolateHeaps needs startWorkerd(…, { inspector: true })');
       const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as InspectorTarget[];
