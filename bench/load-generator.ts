@@ -38,6 +38,11 @@ export interface LoadSummary {
   statusCounts: Record<string, number>;
   /** Stopped by maxSeconds before `amount` was reached. */
   truncated: boolean;
+  /** CPU time the load generator used during the run (seconds), when known. */
+  cpuSeconds?: number;
+  /** Cores busy during the run (CPU seconds ÷ wall seconds): the load generator's and workerd's. */
+  generatorCores?: number;
+  workerdCores?: number;
 }
 
 /** Nearest-rank percentile of ascending values. */
@@ -93,6 +98,9 @@ export interface SingleResponse {
   cacheHit: boolean;
   /** An image route's error image says what was wrong in X-Error (status 200, so <img> shows it). */
   errorImage: string | null;
+  /** The response as received, for the same-payload baseline (bench/workers/replay.ts). */
+  headers: [string, string][];
+  body: Uint8Array;
 }
 
 /** One request outside a load run (probing a route before loading it). */
@@ -106,6 +114,8 @@ export async function requestOnce(url: string, headers: Record<string, string> =
     etag: res.headers.get('ETag'),
     cacheHit: res.headers.get('CF-Cache-Status') === 'HIT' || res.headers.get('X-Cache') === 'HIT',
     errorImage: res.headers.get('X-Error'),
+    headers: [...res.headers],
+    body: new Uint8Array(body),
   };
 }
 
@@ -117,6 +127,8 @@ export function runLoad(options: LoadOptions): Promise<LoadSummary> {
     let responses = 0;
     let lastResponseAt = 0;
     const startedAt = performance.now();
+    // autocannon runs in this process: its CPU time is this process's during the run.
+    const cpuBefore = process.cpuUsage();
     const instance = autocannon(
       {
         url: options.url,
@@ -134,7 +146,11 @@ export function runLoad(options: LoadOptions): Promise<LoadSummary> {
           return;
         }
         const seconds = ((lastResponseAt || performance.now()) - startedAt) / 1_000;
-        resolvePromise(summarize(result, { seconds, latenciesMs: latencies.subarray(0, responses) }, truncated));
+        const cpu = process.cpuUsage(cpuBefore);
+        resolvePromise({
+          ...summarize(result, { seconds, latenciesMs: latencies.subarray(0, responses) }, truncated),
+          cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        });
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTimeMs) => {

@@ -6,9 +6,9 @@ export function progress(message: string): void {
   process.stderr.write(`[${seconds}s] ${message}\n`);
 }
 
-/** `--name value` / `--flag` arguments, with defaults; unknown ones are an error. */
-export function parseArgs<T extends Record<string, number | boolean>>(argv: string[], defaults: T, usage: string): T {
-  const out: Record<string, number | boolean> = { ...defaults };
+/** `--name value` / `--flag` arguments, with defaults (a string default takes any word); unknown ones are an error. */
+export function parseArgs<T extends Record<string, number | boolean | string>>(argv: string[], defaults: T, usage: string): T {
+  const out: Record<string, number | boolean | string> = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const name = arg.replace(/^--/, '');
@@ -21,6 +21,12 @@ export function parseArgs<T extends Record<string, number | boolean>>(argv: stri
     }
     if (typeof defaults[name] === 'boolean') {
       out[name] = true;
+      continue;
+    }
+    if (typeof defaults[name] === 'string') {
+      const word = argv[++i];
+      if (word === undefined || word.startsWith('--')) throw new Error(`--${name} needs a value\n${usage}`);
+      out[name] = word;
       continue;
     }
     const value = Number(argv[++i]);

@@ -5,7 +5,10 @@
 import type { LoadSummary } from './load-generator';
 
 export interface RoundResult {
+  /** Hono's hello world. */
   baseline: LoadSummary;
+  /** The same-payload baseline (bench/workers/replay.ts), when the route's answer could be replayed. */
+  payload?: LoadSummary;
   subject: LoadSummary;
 }
 
@@ -30,6 +33,15 @@ export interface RouteResult {
   baselineP99?: number;
   /** Median of each round's subject/baseline requests-per-second ratio. */
   ratio?: number;
+  /** The same-payload baseline's req/s (median), and the median per-round ratios subject ÷ it and it ÷ hello world. */
+  payloadRps?: number;
+  payloadRatio?: number;
+  payloadVsBaseline?: number;
+  /** Why there is no same-payload baseline for this route. */
+  payloadReason?: string;
+  /** Cores busy during the subject's runs (median): the load generator's, and workerd's. */
+  generatorCores?: number;
+  workerdCores?: number;
   errors?: number;
   /** Responses with another status than the route's expected one. */
   unexpected?: number;
@@ -53,7 +65,9 @@ export interface BenchResults {
   startedAt: string;
   finishedAt: string;
   machine: { cpus: number; node: string; workerd: string };
-  settings: { connections: number; requests: number; warmup: number; rounds: number };
+  settings: { connections: number; seconds: number; warmup: number; rounds: number };
+  /** What sent the requests, and how busy it was: the load generator must not be the bottleneck. */
+  generator: GeneratorReport;
   cacheApi: 'emulated' | 'inactive';
   routes: RouteResult[];
   renderers: RendererTiming[];
@@ -65,6 +79,31 @@ export interface BenchResults {
   };
   startup: { listenMs: number; firstResponseMs: number; path: string; status: number; samples: number };
   targets: TargetCheck[];
+}
+
+export interface GeneratorReport {
+  name: 'wrk' | 'autocannon';
+  version: string;
+  /** Set when the bench fell back to autocannon because wrk is not installed. */
+  note?: string;
+  /** Over every run of the hello world: the generator's and workerd's busy cores (medians), and its req/s. */
+  baselineRps: number;
+  generatorCores: number;
+  workerdCores: number;
+  /** The hello world's req/s ÷ the generator's busy cores: what it could send with a whole core. */
+  ceilingRps: number;
+}
+
+/** The load generator's own ceiling from its runs against the hello world (pure). */
+export function generatorCeiling(runs: LoadSummary[]): Pick<GeneratorReport, 'baselineRps' | 'generatorCores' | 'workerdCores' | 'ceilingRps'> {
+  const generatorCores = median(runs.map((r) => r.generatorCores ?? Number.NaN));
+  const baselineRps = median(runs.map((r) => r.rps));
+  return {
+    baselineRps,
+    generatorCores,
+    workerdCores: median(runs.map((r) => r.workerdCores ?? Number.NaN)),
+    ceilingRps: generatorCores > 0 ? baselineRps / generatorCores : Number.NaN,
+  };
 }
 
 export interface TargetCheck {
@@ -87,9 +126,23 @@ export function median(values: number[]): number {
 export function aggregateRounds(
   rounds: RoundResult[],
   expectStatus: number,
-): Pick<RouteResult, 'rps' | 'p50' | 'p99' | 'baselineRps' | 'baselineP99' | 'ratio' | 'errors' | 'unexpected'> {
+): Pick<
+  RouteResult,
+  'rps' | 'p50' | 'p99' | 'baselineRps' | 'baselineP99' | 'ratio' | 'errors' | 'unexpected' | 'payloadRps' | 'payloadRatio' | 'payloadVsBaseline' | 'generatorCores' | 'workerdCores'
+> {
   const subject = rounds.map((r) => r.subject);
+  const withPayload = rounds.flatMap((r) => (r.payload ? [{ ...r, payload: r.payload }] : []));
+  const perRound = (list: typeof rounds, f: (r: (typeof rounds)[number]) => number) => median(list.map(f));
   return {
+    ...(withPayload.length > 0
+      ? {
+          payloadRps: median(withPayload.map((r) => r.payload.rps)),
+          payloadRatio: perRound(withPayload, (r) => (r.payload!.rps > 0 ? r.subject.rps / r.payload!.rps : 0)),
+          payloadVsBaseline: perRound(withPayload, (r) => (r.baseline.rps > 0 ? r.payload!.rps / r.baseline.rps : 0)),
+        }
+      : {}),
+    generatorCores: median(subject.map((s) => s.generatorCores ?? Number.NaN)),
+    workerdCores: median(subject.map((s) => s.workerdCores ?? Number.NaN)),
     rps: median(subject.map((s) => s.rps)),
     p50: median(subject.map((s) => s.p50)),
     p99: median(subject.map((s) => s.p99)),
@@ -186,9 +239,16 @@ export function formatTable(headers: string[], rows: (string | number)[][]): str
   return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join('\n');
 }
 
+const cores = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(2));
+
+/**
+ * One row per route: its req/s and latency, the hello world's and the same-payload baseline's
+ * req/s in the same rounds, the ratios to each (`× hello`, `× payload`: above 1 = faster than a
+ * static worker sending the same bytes), and the cores the load generator and workerd used.
+ */
 export function formatRouteTable(routes: RouteResult[]): string {
   return formatTable(
-    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p99', 'ratio', 'cache', 'path'],
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'hello req/s', 'payload req/s', '× hello', '× payload', 'payload × hello', 'gen cores', 'workerd cores', 'cache', 'path'],
     routes.map((r) =>
       r.available
         ? [
@@ -198,12 +258,16 @@ export function formatRouteTable(routes: RouteResult[]): string {
             formatMs(r.p99 ?? 0),
             `${r.errors ?? 0}${r.unexpected ? ` (+${r.unexpected} wrong status)` : ''}`,
             formatInt(r.baselineRps ?? 0),
-            formatMs(r.baselineP99 ?? 0),
+            r.payloadRps === undefined ? '-' : formatInt(r.payloadRps),
             (r.ratio ?? 0).toFixed(2),
+            r.payloadRatio === undefined ? '-' : r.payloadRatio.toFixed(2),
+            r.payloadVsBaseline === undefined ? '-' : r.payloadVsBaseline.toFixed(2),
+            cores(r.generatorCores),
+            cores(r.workerdCores),
             r.cacheHit === undefined ? '-' : r.cacheHit ? 'HIT' : 'miss',
-            r.path,
+            r.payloadReason ? `${r.path}  (no payload baseline: ${r.payloadReason})` : r.path,
           ]
-        : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', `${r.path}  (not measured: ${r.reason ?? 'unavailable'})`],
+        : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `${r.path}  (not measured: ${r.reason ?? 'unavailable'})`],
     ),
   );
 }
@@ -219,6 +283,31 @@ export function formatTargets(checks: TargetCheck[]): string {
 export interface MemorySample {
   atSeconds: number;
   rssKiB: number;
+}
+
+/** The soak's RSS bound unless `--max-rss` says otherwise (MiB); see bench/README.md, *Memory*. */
+export const DEFAULT_MAX_RSS_MIB = 1024;
+
+export interface RssReport {
+  /** Right after workerd listened, before any request. */
+  startKiB: number;
+  /** After the warm-up, when the soak's samples start. */
+  warmKiB: number;
+  peakKiB: number;
+  /** At the end of the soak, under load. */
+  endKiB: number;
+  /** The peak against the bound, and the second half's growth against max(16 MiB, 10 %). */
+  boundKiB: number;
+  withinBound: boolean;
+  plateau: ReturnType<typeof memoryFlat>;
+}
+
+/** workerd's RSS over a soak against its bound (pure). */
+export function rssReport(startKiB: number, samples: MemorySample[], maxRssMiB: number): RssReport {
+  const plateau = memoryFlat(samples);
+  const peakKiB = Math.max(startKiB, ...samples.map((s) => s.rssKiB));
+  const boundKiB = maxRssMiB * 1024;
+  return { startKiB, warmKiB: plateau.first, peakKiB, endKiB: plateau.last, boundKiB, withinBound: peakKiB <= boundKiB, plateau };
 }
 
 /**

@@ -22,7 +22,9 @@ export interface WorkerModule {
 export type Binding =
   | { name: string; kind: 'text'; value: string }
   | { name: string; kind: 'json'; value: string }
-  | { name: string; kind: 'service'; service: string };
+  | { name: string; kind: 'service'; service: string }
+  /** A Workers KV namespace implemented by a service (bench/workers/kv.ts). */
+  | { name: string; kind: 'kv'; service: string };
 
 export interface WorkerService {
   name: string;
@@ -79,6 +81,8 @@ function renderBinding(binding: Binding): string {
       return `(${name}, json = ${capnpString(binding.value)})`;
     case 'service':
       return `(${name}, service = ${capnpString(binding.service)})`;
+    case 'kv':
+      return `(${name}, kvNamespace = ${capnpString(binding.service)})`;
   }
 }
 
@@ -119,7 +123,7 @@ export function renderCapnpConfig(config: WorkerdConfig): string {
     if (service.worker.modules.length === 0) {
       throw new Error(`workerd config: worker "${service.name}" has no modules`);
     }
-    const targets = service.worker.bindings.flatMap((b) => (b.kind === 'service' ? [b.service] : []));
+    const targets = service.worker.bindings.flatMap((b) => (b.kind === 'service' || b.kind === 'kv' ? [b.service] : []));
     if (service.worker.cacheApiOutbound !== undefined) targets.push(service.worker.cacheApiOutbound);
     for (const target of targets) {
       if (!names.has(target)) {
@@ -168,12 +172,12 @@ export interface WranglerConfigSubset {
   compatibility_flags?: string[] | undefined;
   vars?: Record<string, unknown> | undefined;
   assets?: { binding?: string | undefined } | undefined;
+  kv_namespaces?: { binding: string }[] | undefined;
   [key: string]: unknown;
 }
 
 /** Binding kinds the harness cannot emulate in plain workerd; the bench refuses them by name. */
 const UNEMULATED_BINDINGS = [
-  'kv_namespaces',
   'd1_databases',
   'r2_buckets',
   'services',
@@ -199,9 +203,13 @@ function isPresent(value: unknown): boolean {
   return true;
 }
 
+/** The service that holds a KV namespace binding's data (one empty in-memory store each). */
+export const kvServiceName = (binding: string) => `kv-${binding}`;
+
 /**
  * The subject worker's bindings from its wrangler config: `[vars]` become text (strings) or
- * json bindings, the assets binding points at the emulated asset service. Anything else is
+ * json bindings, the assets binding points at the emulated asset service, each KV namespace at
+ * an empty in-memory one (bench/workers/kv.ts, service `kv-<binding>`). Anything else is
  * refused with its name, so a new binding cannot silently be missing from the benchmark.
  */
 export function bindingsFromWrangler(config: WranglerConfigSubset, assetService: string): Binding[] {
@@ -209,7 +217,7 @@ export function bindingsFromWrangler(config: WranglerConfigSubset, assetService:
   if (unsupported.length > 0) {
     throw new Error(
       `bench: wrangler.toml declares ${unsupported.join(', ')}, which the workerd harness does not emulate ` +
-        `(it supports [vars] and [assets]); extend bench/workerd-config.ts`,
+        `(it supports [vars], [assets] and [[kv_namespaces]]); extend bench/workerd-config.ts`,
     );
   }
   const bindings: Binding[] = Object.entries(config.vars ?? {}).map(([name, value]) =>
@@ -219,6 +227,7 @@ export function bindingsFromWrangler(config: WranglerConfigSubset, assetService:
   );
   const assetBinding = config.assets?.binding;
   if (assetBinding) bindings.push({ name: assetBinding, kind: 'service', service: assetService });
+  for (const { binding } of config.kv_namespaces ?? []) bindings.push({ name: binding, kind: 'kv', service: kvServiceName(binding) });
   return bindings;
 }
 
@@ -229,14 +238,14 @@ export interface TopologyInput {
   compatibilityFlags: string[];
   appBindings: Binding[];
   /** Entry files of the helper workers in bench/workers, bundled, relative to the config. */
-  helpers: { assets: string; baseline: string; cache: string };
+  helpers: { assets: string; baseline: string; cache: string; kv: string; replay: string };
   /** Absolute path of the static files (wrangler's `[assets] directory`). */
   assetsDirectory: string;
   /** Every file under it as a URL path (`/widgets/v1/peru-exports.js`). */
   assetPaths: string[];
   /** Run the in-memory Cache API service (bench/workers/cache.ts) as the app's cacheApiOutbound. */
   cacheApi: boolean;
-  /** Include the baseline worker and its socket (bench yes, load no). */
+  /** Include the baseline workers (hello world, same payload) and their sockets (bench yes, load no). */
   baseline: boolean;
   host?: string;
 }
@@ -249,6 +258,8 @@ export const SOCKETS = {
   edge: 'edge',
   /** The Hono hello-world baseline. */
   baseline: 'baseline',
+  /** The same-payload baseline: a static worker replaying each route's answer (bench/workers/replay.ts). */
+  payload: 'payload',
 } as const;
 
 export type SocketName = (typeof SOCKETS)[keyof typeof SOCKETS];
@@ -260,7 +271,9 @@ export type SocketName = (typeof SOCKETS)[keyof typeof SOCKETS];
  * - `edge`: the same asset worker with a fallback to `app`, as Cloudflare's asset layer runs
  *   in front of a worker (files first, then the worker)
  * - `cache`: bench/workers/cache.ts, an in-memory store behind `caches.default` (optional)
+ * - `kv-<binding>`: bench/workers/kv.ts, an empty in-memory KV namespace per KV binding
  * - `baseline`: bench/workers/baseline.ts, a Hono hello world
+ * - `payload`: bench/workers/replay.ts, a static worker answering each route's bytes and headers
  */
 export function benchTopology(input: TopologyInput): WorkerdConfig {
   const host = input.host ?? '127.0.0.1';
@@ -294,6 +307,9 @@ export function benchTopology(input: TopologyInput): WorkerdConfig {
     },
   ];
   if (input.cacheApi) services.push({ name: 'cache', worker: helperWorker(input.helpers.cache, []) });
+  for (const binding of input.appBindings) {
+    if (binding.kind === 'kv') services.push({ name: binding.service, worker: helperWorker(input.helpers.kv, []) });
+  }
   const sockets: Socket[] = [
     { name: SOCKETS.app, address, service: 'app' },
     { name: SOCKETS.edge, address, service: 'edge' },
@@ -301,6 +317,8 @@ export function benchTopology(input: TopologyInput): WorkerdConfig {
   if (input.baseline) {
     services.push({ name: 'baseline', worker: helperWorker(input.helpers.baseline, []) });
     sockets.push({ name: SOCKETS.baseline, address, service: 'baseline' });
+    services.push({ name: 'payload', worker: helperWorker(input.helpers.replay, []) });
+    sockets.push({ name: SOCKETS.payload, address, service: 'payload' });
   }
   return { services, sockets };
 }

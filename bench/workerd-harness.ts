@@ -97,8 +97,8 @@ export async function readWranglerConfig() {
 }
 
 /** bench/workers/*.ts → single-file ES modules for workerd. */
-export async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string }> {
-  const names = ['assets', 'baseline', 'cache'] as const;
+export async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string; kv: string; replay: string }> {
+  const names = ['assets', 'baseline', 'cache', 'kv', 'replay'] as const;
   await build({
     entryPoints: names.map((n) => join(repoRoot, 'bench', 'workers', `${n}.ts`)),
     outdir,
@@ -111,7 +111,7 @@ export async function bundleHelperWorkers(outdir: string): Promise<{ assets: str
     mainFields: ['module', 'main'],
     logLevel: 'error',
   });
-  return { assets: 'helpers/assets.js', baseline: 'helpers/baseline.js', cache: 'helpers/cache.js' };
+  return Object.fromEntries(names.map((n) => [n, `helpers/${n}.js`])) as Record<(typeof names)[number], string>;
 }
 
 /** Every file below dir, recursively (dotfiles skipped, as the disk service hides them). */
@@ -187,6 +187,18 @@ export function parseVmRssKiB(statusText: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** utime + stime (fields 14 and 15) of /proc/<pid>/stat, in seconds; null when unreadable. */
+export function parseProcStatCpuSeconds(statText: string): number | null {
+  // The command name (field 2) is in parentheses and may hold spaces: count after the last ')'.
+  const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isFinite(user) && Number.isFinite(system) ? (user + system) / CLOCK_TICKS : null;
+}
+
 export interface IsolateHeap {
   /** The workerd service (worker) name. */
   service: string;
@@ -245,8 +257,12 @@ export interface WorkerdProcess {
   url(socket: SocketName, path: string): string;
   /** Resident memory of the workerd process (KiB), from /proc/<pid>/status. */
   rssKiB(): number | null;
+  /** CPU time the workerd process has used so far (seconds, user + system), from /proc/<pid>/stat. */
+  cpuSeconds(): number | null;
   /** Recent stdout/stderr of workerd (console.log of the workers, warnings). */
   recentOutput(): string;
+  /** How the process ended ("exited with code 1", "was killed by SIGKILL"), or null while it runs. */
+  exitStatus(): string | null;
   /**
    * Each worker's V8 heap through workerd's inspector (only when started with `inspector`);
    * after a full garbage collection when asked (a heap snapshot, which blocks that worker for
@@ -278,7 +294,13 @@ export async function startWorkerd(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  let exit: string | null = null;
+  const exited = new Promise<number | null>((r) =>
+    child.on('exit', (code, signal) => {
+      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      r(code);
+    }),
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('workerd did not start');
 
@@ -324,7 +346,15 @@ export async function startWorkerd(
         return null;
       }
     },
+    cpuSeconds() {
+      try {
+        return parseProcStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return null;
+      }
+    },
     recentOutput: () => output,
+    exitStatus: () => exit,
     async isolateHeaps({ collectGarbage = false } = {}) {
       if (inspectorPort === undefined) throw new Error('isolateHeaps needs startWorkerd(…, { inspector: true })');
       const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as InspectorTarget[];

@@ -12,10 +12,13 @@ import {
   aggregateRounds,
   evaluateTargets,
   formatTable,
+  generatorCeiling,
   median,
   memoryFlat,
+  rssReport,
   type RouteResult,
 } from '../../bench/report';
+import { parseWrkDuration, parseWrkOutput } from '../../bench/wrk';
 import { BENCH_ROUTES, SOAK_MIX } from '../../bench/routes';
 import {
   benchTopology,
@@ -25,7 +28,7 @@ import {
   renderCapnpConfig,
   type TopologyInput,
 } from '../../bench/workerd-config';
-import { bundleHelperWorkers, parseVmRssKiB, startWorkerd, type WorkerdProcess } from '../../bench/workerd-harness';
+import { bundleHelperWorkers, parseProcStatCpuSeconds, parseVmRssKiB, startWorkerd, type WorkerdProcess } from '../../bench/workerd-harness';
 
 const topologyInput = (over: Partial<TopologyInput> = {}): TopologyInput => ({
   appModules: [{ name: 'index.js', type: 'esModule', file: 'app/index.js' }],
@@ -35,7 +38,7 @@ const topologyInput = (over: Partial<TopologyInput> = {}): TopologyInput => ({
     { name: 'API_VERSION', kind: 'text', value: '1' },
     { name: 'ASSETS', kind: 'service', service: 'assets' },
   ],
-  helpers: { assets: 'helpers/assets.js', baseline: 'helpers/baseline.js', cache: 'helpers/cache.js' },
+  helpers: { assets: 'helpers/assets.js', baseline: 'helpers/baseline.js', cache: 'helpers/cache.js', kv: 'helpers/kv.js', replay: 'helpers/replay.js' },
   assetsDirectory: '/srv/cdn',
   assetPaths: ['/widgets/v1/peru-exports.js'],
   cacheApi: true,
@@ -97,10 +100,22 @@ describe('capnp config generator', () => {
       { name: 'LIMITS', kind: 'json', value: '{"max":3}' },
       { name: 'ASSETS', kind: 'service', service: 'assets' },
     ]);
-    expect(() => bindingsFromWrangler({ kv_namespaces: [{ binding: 'KV' }], d1_databases: [{}] }, 'assets')).toThrow(
-      /declares kv_namespaces, d1_databases/,
+    expect(() => bindingsFromWrangler({ kv_namespaces: [{ binding: 'KV' }], d1_databases: [{}], r2_buckets: [{}] }, 'assets')).toThrow(
+      /declares d1_databases, r2_buckets/,
     );
     expect(() => bindingsFromWrangler({ durable_objects: { bindings: [{ name: 'X' }] } }, 'assets')).toThrow(/durable_objects/);
+  });
+
+  it('backs each KV namespace with an empty in-memory one of its own', () => {
+    const bindings = bindingsFromWrangler({ kv_namespaces: [{ binding: 'LIVE' }, { binding: 'OTHER' }] }, 'assets');
+    expect(bindings).toEqual([
+      { name: 'LIVE', kind: 'kv', service: 'kv-LIVE' },
+      { name: 'OTHER', kind: 'kv', service: 'kv-OTHER' },
+    ]);
+    const text = renderCapnpConfig(benchTopology(topologyInput({ appBindings: bindings })));
+    expect(text).toContain('(name = "LIVE", kvNamespace = "kv-LIVE")');
+    expect(text).toMatch(/\(name = "kv-LIVE", worker = \([\s\S]*?embed "helpers\/kv.js"/);
+    expect(text).toMatch(/\(name = "kv-OTHER", worker = /);
   });
 
   it('loads the dry-run outdir’s modules by type and skips the rest', () => {
@@ -113,6 +128,12 @@ describe('capnp config generator', () => {
   it('reads the RSS line of /proc/<pid>/status', () => {
     expect(parseVmRssKiB('Name:\tworkerd\nVmPeak:\t 999 kB\nVmRSS:\t  123456 kB\nThreads:\t9\n')).toBe(123456);
     expect(parseVmRssKiB('Name:\tzombie\n')).toBeNull();
+  });
+
+  it('reads user + system CPU time from /proc/<pid>/stat, whatever the command name holds', () => {
+    const stat = '4242 (work erd) S 1 2 3 0 -1 4194304 10 0 0 0 1234 566 0 0 20 0 9 0 100 1000 200';
+    expect(parseProcStatCpuSeconds(stat)).toBeCloseTo(18);
+    expect(parseProcStatCpuSeconds('garbage')).toBeNull();
   });
 });
 
@@ -166,13 +187,42 @@ describe('figures', () => {
     expect(agg.unexpected).toBe(10);
   });
 
+  it('sets each route against the same-payload baseline too, and gives the cores each side used', () => {
+    const agg = aggregateRounds(
+      [
+        { baseline: summary({ rps: 10_000 }), payload: summary({ rps: 5_000 }), subject: summary({ rps: 6_000, generatorCores: 0.4, workerdCores: 1 }) },
+        { baseline: summary({ rps: 12_000 }), payload: summary({ rps: 8_000 }), subject: summary({ rps: 6_000, generatorCores: 0.5, workerdCores: 0.9 }) },
+        { baseline: summary({ rps: 10_000 }), payload: summary({ rps: 6_000 }), subject: summary({ rps: 7_200, generatorCores: 0.6, workerdCores: 0.95 }) },
+      ],
+      200,
+    );
+    expect(agg.payloadRps).toBe(6_000);
+    expect(agg.payloadRatio).toBeCloseTo(1.2); // per-round 1.2, 0.75, 1.2
+    expect(agg.payloadVsBaseline).toBeCloseTo(0.6); // 0.5, 0.667, 0.6
+    expect(agg.ratio).toBeCloseTo(0.6);
+    expect([agg.generatorCores, agg.workerdCores]).toEqual([0.5, 0.95]);
+    const without = aggregateRounds([{ baseline: summary({}), subject: summary({}) }], 200);
+    expect(without.payloadRps).toBeUndefined();
+    expect(without.payloadRatio).toBeUndefined();
+  });
+
+  it('estimates the load generator’s ceiling from how busy it was against the hello world', () => {
+    const g = generatorCeiling([
+      summary({ rps: 15_000, generatorCores: 0.5, workerdCores: 1 }),
+      summary({ rps: 16_000, generatorCores: 0.4, workerdCores: 0.98 }),
+      summary({ rps: 14_000, generatorCores: 0.6, workerdCores: 0.97 }),
+    ]);
+    expect(g).toEqual({ baselineRps: 15_000, generatorCores: 0.5, workerdCores: 0.98, ceilingRps: 30_000 });
+    expect(generatorCeiling([summary({})]).ceilingRps).toBeNaN(); // CPU time unknown
+  });
+
   it('checks each figure against its target and says what was not measured', () => {
     const measured: RouteResult = { id: 'card-svg', label: 'card SVG', path: '/c', available: true, minRatio: 0.9, rounds: [], ratio: 0.85, p99: 8, errors: 0, unexpected: 0 };
     const missing: RouteResult = { id: 'metric-json', label: 'metric JSON', path: '/m', available: false, reason: 'answers 404', minRatio: 0.95, rounds: [] };
     const checks = evaluateTargets({
       routes: [measured, missing],
       sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_288 }, sparklineSvgBytes: null, cardSvgBytes: null },
-      settings: { connections: 64, requests: 1, warmup: 1, rounds: 1 },
+      settings: { connections: 64, seconds: 1, warmup: 1, rounds: 1 },
     });
     const byName = Object.fromEntries(checks.map((c) => [c.name, c]));
     expect(byName['card SVG: req/s vs baseline']?.met).toBe(false);
@@ -183,7 +233,7 @@ describe('figures', () => {
     const over = evaluateTargets({
       routes: [],
       sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_289 }, sparklineSvgBytes: null, cardSvgBytes: null },
-      settings: { connections: 64, requests: 1, warmup: 1, rounds: 1 },
+      settings: { connections: 64, seconds: 1, warmup: 1, rounds: 1 },
     });
     expect(over[0]?.met).toBe(false);
   });
@@ -193,6 +243,46 @@ describe('figures', () => {
     expect(memoryFlat(plateau).flat).toBe(true);
     const leak = [0, 10, 20, 30, 40, 50, 60].map((t) => ({ atSeconds: t, rssKiB: (340 + t * 3) * 1024 }));
     expect(memoryFlat(leak)).toMatchObject({ flat: false, growthKiB: 90 * 1024 });
+  });
+
+  it('bounds the soak’s RSS: start, peak and end against --max-rss, and a plateau', () => {
+    const samples = [0, 10, 20, 30, 40, 50, 60].map((t, i) => ({ atSeconds: t, rssKiB: [280, 600, 840, 880, 885, 883, 884][i]! * 1024 }));
+    const ok = rssReport(90 * 1024, samples, 1024);
+    expect(ok).toMatchObject({ startKiB: 90 * 1024, warmKiB: 280 * 1024, peakKiB: 885 * 1024, endKiB: 884 * 1024, withinBound: true });
+    expect(ok.plateau.flat).toBe(true);
+    expect(rssReport(90 * 1024, samples, 800).withinBound).toBe(false);
+    const leak = [0, 10, 20, 30, 40, 50, 60].map((t) => ({ atSeconds: t, rssKiB: (300 + t * 5) * 1024 }));
+    expect(rssReport(90 * 1024, leak, 1024)).toMatchObject({ withinBound: true, plateau: { flat: false } });
+  });
+
+  it('reads wrk’s figures and its CPU time from the shell’s `times`', () => {
+    expect(parseWrkDuration('950.00us')).toBeCloseTo(0.95);
+    expect(parseWrkDuration('4.20ms')).toBeCloseTo(4.2);
+    expect(parseWrkDuration('1.50s')).toBe(1500);
+    expect(parseWrkDuration('fast')).toBeNaN();
+    const output = `Running 3s test @ http://127.0.0.1:4000/
+  1 threads and 64 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     4.31ms    1.02ms  31.20ms   91.20%
+    Req/Sec    14.90k     1.10k   16.20k    72.00%
+  Latency Distribution
+     50%    4.10ms
+     75%    4.60ms
+     90%    5.20ms
+     99%    9.80ms
+  44700 requests in 3.00s, 5.63MB read
+  Socket errors: connect 0, read 2, write 0, timeout 3
+  Non-2xx or 3xx responses: 7
+Requests/sec:  14899.52
+Transfer/sec:      1.88MB
+0m0.000000s 0m0.004000s
+0m0.812000s 0m0.403000s
+`;
+    const s = parseWrkOutput(output, 200);
+    expect(s).toMatchObject({ requests: 44_700, seconds: 3, rps: 14_899.52, p50: 4.1, p99: 9.8, max: 31.2, errors: 5, timeouts: 3 });
+    expect(s.statusCounts).toEqual({ '200': 44_693, 'non-2xx/3xx': 7 });
+    expect(s.cpuSeconds).toBeCloseTo(1.215);
+    expect(() => parseWrkOutput('unable to connect to 127.0.0.1:4000 Connection refused', 200)).toThrow(/unexpected output/);
   });
 
   it('aligns numbers right and text left', () => {
@@ -236,7 +326,13 @@ describe('a generated config in a real workerd', () => {
       `let computed = 0;
 export default {
   async fetch(request, env, ctx) {
-    if (new URL(request.url).pathname === '/version') return new Response(env.API_VERSION);
+    const { pathname, searchParams } = new URL(request.url);
+    if (pathname === '/version') return new Response(env.API_VERSION);
+    if (pathname === '/kv') {
+      const key = searchParams.get('key');
+      if (searchParams.has('put')) await env.LIVE.put(key, searchParams.get('put'));
+      return new Response(String(await env.LIVE.get(key)));
+    }
     const hit = await caches.default.match(request);
     if (hit) return hit;
     const res = new Response('computed ' + ++computed, { headers: { 'Cache-Control': 'public, max-age=60', ETag: '"v1"' } });
@@ -248,10 +344,16 @@ export default {
     );
     const helpers = await bundleHelperWorkers(join(dir, 'helpers'));
     const config = benchTopology(
-      topologyInput({ helpers, compatibilityFlags: [], assetsDirectory: join(dir, 'cdn'), assetPaths: ['/widgets/v1/x.js'] }),
+      topologyInput({
+        helpers,
+        compatibilityFlags: [],
+        assetsDirectory: join(dir, 'cdn'),
+        assetPaths: ['/widgets/v1/x.js'],
+        appBindings: [...topologyInput().appBindings, ...bindingsFromWrangler({ kv_namespaces: [{ binding: 'LIVE' }] }, 'assets')],
+      }),
     );
     writeFileSync(join(dir, 'config.capnp'), renderCapnpConfig(config));
-    w = await startWorkerd(join(dir, 'config.capnp'), ['app', 'edge', 'baseline'], { inspector: true });
+    w = await startWorkerd(join(dir, 'config.capnp'), ['app', 'edge', 'baseline', 'payload'], { inspector: true });
   });
 
   afterAll(async () => {
@@ -273,7 +375,7 @@ export default {
 
   it('reads each worker’s V8 heap through the inspector, also after a full GC', async () => {
     const heaps = await w.isolateHeaps({ collectGarbage: true });
-    expect(heaps.map((h) => h.service).sort()).toEqual(['app', 'assets', 'baseline', 'cache', 'edge']);
+    expect(heaps.map((h) => h.service).sort()).toEqual(['app', 'assets', 'baseline', 'cache', 'edge', 'kv-LIVE', 'payload']);
     for (const heap of heaps) {
       expect(heap.usedBytes).toBeGreaterThan(0);
       expect(heap.usedBytes).toBeLessThanOrEqual(heap.totalBytes);
@@ -293,5 +395,32 @@ export default {
     expect(await second?.text()).toBe('computed 1');
     const revalidated = await fetch(w.url('app', '/cached'), { headers: { 'If-None-Match': '"v1"' } });
     expect(revalidated.status).toBe(304);
+  });
+
+  it('binds KV to an empty namespace that keeps what is put', async () => {
+    expect(await (await fetch(w.url('app', '/kv?key=bcrp%2Fcurrent'))).text()).toBe('null');
+    expect(await (await fetch(w.url('app', '/kv?key=a%2Fb c&put=v1'))).text()).toBe('v1');
+    expect(await (await fetch(w.url('app', '/kv?key=a%2Fb c'))).text()).toBe('v1');
+  });
+
+  it('replays a stored answer byte for byte, status and headers included', async () => {
+    const body = Buffer.from('{"ok":true,"é":"ü"}');
+    const put = await fetch(w.url('payload', '/metric'), {
+      method: 'PUT',
+      body: JSON.stringify({ status: 200, headers: [['content-type', 'application/json'], ['etag', '"x1"'], ['vary', 'Accept-Language']], body: body.toString('base64') }),
+    });
+    expect(put.status).toBe(204);
+    await fetch(w.url('payload', '/not-modified'), { method: 'PUT', body: JSON.stringify({ status: 304, headers: [['etag', '"x1"']], body: null }) });
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(w.url('payload', '/metric'));
+      expect(res.status).toBe(200);
+      expect([res.headers.get('content-type'), res.headers.get('etag'), res.headers.get('vary')]).toEqual(['application/json', '"x1"', 'Accept-Language']);
+      expect(Buffer.from(await res.arrayBuffer()).equals(body)).toBe(true);
+    }
+    const notModified = await fetch(w.url('payload', '/not-modified'));
+    expect([notModified.status, notModified.headers.get('etag')]).toEqual([304, '"x1"']);
+    const unknown = await fetch(w.url('payload', '/nope'));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('no answer stored for "nope"');
   });
 });
