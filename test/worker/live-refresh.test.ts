@@ -244,6 +244,15 @@ describe('serving after a publish', () => {
     expect(((await revalidated.json()) as { latest: { period: string } }).latest.period).toBe('2026-09');
   });
 
+  it('suggests the series a snapshot added for a mistyped id', async () => {
+    const before = await fetchSettled('/v1/metrics/bcrp/traditionl');
+    expect(((await before.json()) as { closeMatches: string[] }).closeMatches).not.toContain('bcrp/traditional');
+    await run({ until: '2026-09' });
+    const after = await fetchSettled('/v1/metrics/bcrp/traditionl');
+    expect(after.status).toBe(404);
+    expect(((await after.json()) as { closeMatches: string[] }).closeMatches).toContain('bcrp/traditional');
+  });
+
   it('reads KV on an isolate\u2019s first request only, and again only after the poll interval', async () => {
     await run({ until: '2026-09' });
     resetPublished(); // a new isolate: the bundled snapshot, nothing read yet

@@ -10,16 +10,19 @@ import { problem, ProblemError } from '../problem';
 
 export type FoundMetric = { type: 'series'; metric: SeriesMetric } | { type: 'highlight'; highlight: Highlight };
 
-let candidates: Candidate[] | undefined;
+/** Built once per served dataset: `metrics` is replaced whole when a live snapshot adds series. */
+let candidates: { for: readonly SeriesMetric[]; list: Candidate[] } | undefined;
 function metricCandidates(): Candidate[] {
-  candidates ??= [
+  if (candidates?.for === metrics) return candidates.list;
+  const list = [
     ...metrics.map((m) => ({
       key: m.id,
       names: [m.label.es, m.label.en, m.id.split('/').pop() ?? m.id, ...(m.iso2 ? [m.iso2] : [])],
     })),
     ...highlights.map((h) => ({ key: h.id, names: [h.label.es, h.label.en, h.id.split('/').pop() ?? h.id] })),
   ];
-  return candidates;
+  candidates = { for: metrics, list };
+  return list;
 }
 
 /**
