@@ -74,6 +74,15 @@ export function periodAt(series: Pick<Series, 'start' | 'frequency'>, index: num
   return monthFromNumber(s + index);
 }
 
+/**
+ * The first month of a revision window of `months` months that ends at `last` (`YYYY-MM`): the
+ * months from there on may still be revised (a source's `revision`). Null when `last` is not a month.
+ */
+export function revisionWindowStart(last: string | null, months: number): string | null {
+  const n = last === null ? null : monthNumber(last);
+  return n === null ? null : monthFromNumber(n - months + 1);
+}
+
 /** All periods of the series, in order. */
 export function periods(series: Series): string[] {
   return series.values.map((_, i) => periodAt(series, i));

@@ -13,6 +13,7 @@ import {
   periodAt,
   periodIndex,
   periods,
+  revisionWindowStart,
   share,
   valueAt,
   yoyGrowth,
@@ -142,5 +143,15 @@ describe('last12Months', () => {
     expect(last12Months(part, '2024-03')).toEqual({ end: '2024-03', value: 165, months: 3, complete: false });
     expect(last12Months(monthly, '2030-01')).toBeNull();
     expect(last12Months(yearly)).toBeNull();
+  });
+});
+
+describe('revisionWindowStart', () => {
+  it('gives the first month of a window ending at the last month, across a year', () => {
+    expect(revisionWindowStart('2025-04', 7)).toBe('2024-10');
+    expect(revisionWindowStart('2025-11', 6)).toBe('2025-06');
+    expect(revisionWindowStart('2025-11', 1)).toBe('2025-11');
+    expect(revisionWindowStart('2024', 6)).toBeNull();
+    expect(revisionWindowStart(null, 6)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * 12 months, and the year to date. Pure, computed from the served dataset.
  */
 import { HEADLINE_METRIC } from '../../data/bcrp/series';
-import { last12Months, latestPeriod, monthFromNumber, monthNumber, monthsSum, valueAt, yoyGrowth } from '../../data/derive';
+import { last12Months, last12MonthsGrowth, latestPeriod, monthFromNumber, monthNumber, monthsSum, revisionWindowStart, valueAt, yoyGrowth } from '../../data/derive';
 import { getMetric, getSource, type Lang } from '../../data/index';
 import { formatChangePct, formatPeriod, formatUsd } from '../render/format';
 import type { Strings } from './i18n';
@@ -28,9 +28,6 @@ export interface LatestView {
   alt: string;
 }
 
-const growthPct = (now: number | null, before: number | null): number | null =>
-  now === null || before === null || before === 0 ? null : ((now - before) / before) * 100;
-
 export function latestView(lang: Lang, words: Strings['latest']): LatestView | null {
   const m = getMetric(HEADLINE_METRIC);
   const latest = m && latestPeriod(m);
@@ -49,7 +46,8 @@ export function latestView(lang: Lang, words: Strings['latest']): LatestView | n
   const before = last12Months(m, yearAgo);
   if (trailing?.complete && trailing.value !== null) {
     const span = `${period(monthFromNumber(n - 11), 'short')} – ${period(latest, 'short')}`;
-    const pct = before?.complete ? growthPct(trailing.value, before.value) : null;
+    // Against the 12 months before only when they are all there (a shorter window would flatter the change).
+    const pct = before?.complete ? last12MonthsGrowth(m, latest) : null;
     figures.push({ label: `${words.last12} (${span})`, value: formatUsd(trailing.value, lang), change: change(pct, words.previous12) });
   }
 
@@ -64,7 +62,7 @@ export function latestView(lang: Lang, words: Strings['latest']): LatestView | n
 
   const source = getSource(m.source);
   const provisional = source?.revision
-    ? words.provisional(period(monthFromNumber(n - source.revision.months + 1)), source.revision.note[lang])
+    ? words.provisional(period(revisionWindowStart(latest, source.revision.months)!), source.revision.note[lang])
     : null;
   return {
     id: m.id,

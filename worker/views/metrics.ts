@@ -2,7 +2,7 @@
  * The metric catalogue and one metric's headline figures, computed from the dataset with
  * data/derive.ts. Pure: no HTTP here, so the image routes' cards reuse `metricDetail`.
  */
-import { coverage, latestPeriod, monthFromNumber, monthNumber, share, valueAt, yoyGrowth } from '../../data/derive';
+import { coverage, latestPeriod, revisionWindowStart, share, valueAt, yoyGrowth } from '../../data/derive';
 import { getMetric, getSource, metrics } from '../../data/index';
 import type { Highlight, Lang, MetricKind, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
@@ -33,12 +33,11 @@ const PROVISIONAL_LABEL: Record<'incomplete' | 'estimate', Record<Lang, string>>
  */
 function provisionalOf(metric: SeriesMetric, period: string | null, lang: Lang): MetricDetailBody['provisional'] {
   const revision = getSource(metric.source)?.revision;
-  const at = period === null ? null : monthNumber(period);
-  const last = monthNumber(coverage(metric).last);
-  if (!revision || at === null || last === null || at <= last - revision.months) return null;
+  const from = revision ? revisionWindowStart(coverage(metric).last, revision.months) : null;
+  if (!revision || from === null || period === null || period < from) return null;
   return {
     kind: revision.kind,
-    from: monthFromNumber(last - revision.months + 1),
+    from,
     label: PROVISIONAL_LABEL[revision.kind][lang],
     note: revision.note[lang],
   };

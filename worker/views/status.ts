@@ -3,7 +3,7 @@
  * whether the figures lag the source's usual rhythm. Pure: takes what the isolate last read of
  * the live source (live/published.ts) and the time.
  */
-import { coverage, monthFromNumber, monthNumber } from '../../data/derive';
+import { coverage, monthFromNumber, monthNumber, revisionWindowStart } from '../../data/derive';
 import { bundledSnapshot, highlights, liveSnapshot, metrics, sources, bundled } from '../../data/index';
 import type { Lang, Source, Text } from '../../data/types';
 import type { LiveView } from '../live/published';
@@ -62,7 +62,7 @@ export function sourceStatus(source: Source, live: LiveView, now: Date, lang: La
       : { version: bundled.version, origin: 'bundled', fetchedAt: null },
     firstPeriod: first,
     latestPeriod: latest,
-    provisionalFrom: source.revision ? monthsBack(latest, source.revision.months - 1) : null,
+    provisionalFrom: source.revision ? revisionWindowStart(latest, source.revision.months) : null,
     lastChecked: isLive ? (live.status?.checkedAt ?? null) : null,
     lastChanged: isLive ? (live.status?.changedAt ?? live.pointer?.publishedAt ?? null) : null,
     lastOutcome: isLive && live.status ? { outcome: live.status.outcome, message: live.status.message } : null,
