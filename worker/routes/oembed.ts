@@ -16,9 +16,9 @@ import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
 import { renderCard } from '../render/card';
 import { formatUsd } from '../render/format';
+import { checkRanking } from '../checks/ranking';
 import { cardData, imagePoints } from '../views/images';
 import { findMetric, requireSeries } from '../views/lookup';
-import { ranking } from '../views/rankings';
 import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
@@ -65,7 +65,7 @@ function cardHeight(spec: EmbedSpec, width: number | null): number {
  */
 function checkDrawable(spec: EmbedSpec): void {
   if (spec.kind === 'ranking') {
-    ranking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined }, spec.lang);
+    checkRanking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined });
   } else if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') {
     imagePoints(requireSeries(spec.metric), { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined }, spec.lang);
   }
