@@ -9,7 +9,7 @@ import { formatChangePct, formatPeriod } from '../render/format';
 import type { SourceItemBody } from '../schemas';
 import { comparedWith, yearRange } from '../views/annual';
 import { formatValue } from '../views/format';
-import { findMetric, unknownMetric } from '../views/lookup';
+import { findMetric, metricCloseMatches } from '../views/lookup';
 import { metricDetail } from '../views/metrics';
 import { metricSeries } from '../views/series';
 import { sourceItems } from '../views/sources';
@@ -24,7 +24,7 @@ export function isMetricId(id: string): boolean {
 
 /** Known ids close to an unknown one ("china" → destination/CN), best first: the API's own matching. */
 export function suggestMetrics(id: string): string[] {
-  return unknownMetric(id).problem.closeMatches ?? [];
+  return metricCloseMatches(id);
 }
 
 /** Adds the close ids to the builder's complaint about an unknown metric. */

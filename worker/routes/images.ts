@@ -29,8 +29,8 @@ import { renderCard } from '../render/card';
 import { renderErrorImage } from '../render/error-image';
 import { formatUsd } from '../render/format';
 import { cacheHeaders, problemResponses } from '../schemas';
+import { requireMetric, requireSeries } from '../checks/metric';
 import { cardData, imagePoints, imageSeries } from '../views/images';
-import { requireMetric, requireSeries } from '../views/lookup';
 import { SLASHED_ID } from './shared';
 
 /**

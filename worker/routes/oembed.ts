@@ -16,9 +16,10 @@ import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
 import { renderCard } from '../render/card';
 import { formatUsd } from '../render/format';
+import { requireSeries } from '../checks/metric';
 import { checkRanking } from '../checks/ranking';
 import { cardData, imagePoints } from '../views/images';
-import { findMetric, requireSeries } from '../views/lookup';
+import { findMetric } from '../views/lookup';
 import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
