@@ -9,7 +9,8 @@ import type { SeriesMetric } from '../../data/types';
 import { PALETTES } from '../../widgets/src/render/theme';
 import { cacheControl } from '../../worker/cache-policy';
 import { ProblemError } from '../../worker/problem';
-import { DEFAULT_MONTHS, imagePoints, MAX_IMAGE_POINTS } from '../../worker/views/images';
+import { checkImageSeries, DEFAULT_MONTHS, MAX_IMAGE_POINTS } from '../../worker/checks/image';
+import { imagePoints } from '../../worker/views/images';
 import { expectSafe, expectValidImage, expectElement, findAll, expectWellFormedSvg, walk, type SvgNode } from '../render/svg';
 import { fetchSettled, get, ORIGIN } from './helpers';
 
@@ -393,10 +394,10 @@ describe('bad input answers an error image (200, X-Error), never a broken image'
   it('bounds the points per image and says so', () => {
     const base = metric('total');
     const long: SeriesMetric = { ...base, start: '1980-01', values: Array.from({ length: 400 }, (_, i) => 1000 + i) };
-    expect(imagePoints(long, { from: '1990-01' }, 'en')).toHaveLength(400 - 120);
+    expect(imagePoints(checkImageSeries(long, { from: '1990-01' }), 'en')).toHaveLength(400 - 120);
     let thrown: unknown;
     try {
-      imagePoints(long, { from: '1980-01' }, 'en');
+      checkImageSeries(long, { from: '1980-01' });
     } catch (err) {
       thrown = err;
     }

@@ -9,9 +9,9 @@ import { formatChangePct, formatPeriod } from '../render/format';
 import type { SourceItemBody } from '../schemas';
 import { comparedWith, yearRange } from '../views/annual';
 import { formatValue } from '../views/format';
-import { findMetric, unknownMetric } from '../views/lookup';
+import { findMetric, metricCloseMatches } from '../views/lookup';
 import { metricDetail } from '../views/metrics';
-import { metricSeries } from '../views/series';
+import { metricSeries, wholeSeries } from '../views/series';
 import { sourceItems } from '../views/sources';
 import type { BuilderView } from './builder';
 import type { DifferFigures, Strings } from './i18n';
@@ -24,7 +24,7 @@ export function isMetricId(id: string): boolean {
 
 /** Known ids close to an unknown one ("china" → destination/CN), best first: the API's own matching. */
 export function suggestMetrics(id: string): string[] {
-  return unknownMetric(id).problem.closeMatches ?? [];
+  return metricCloseMatches(id);
 }
 
 /** Adds the close ids to the builder's complaint about an unknown metric. */
@@ -252,7 +252,7 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
     const range = yearRange(m, year, lang);
     return words.partialChange(range.label, comparedWith(range, lang).label);
   };
-  const annualRows = metricSeries(m, { freq: 'annual' }, lang)
+  const annualRows = metricSeries(wholeSeries(m, 'annual'), lang)
     .points.map((p) => ({
       period: p.periodLabel,
       value: p.formattedValue ?? DASH,
@@ -262,7 +262,7 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
     .reverse();
   const monthlyRows =
     m.frequency === 'monthly'
-      ? metricSeries(m, { freq: 'monthly' }, lang)
+      ? metricSeries(wholeSeries(m, 'monthly'), lang)
           .points.map((p) => ({
             period: formatPeriod(p.period, lang, 'short'),
             value: p.formattedValue ?? DASH,

@@ -1,8 +1,8 @@
 /**
  * /v1/metrics/{id}/sparkline.svg and /v1/metrics/{id}/card.svg: SVG images anyone can hotlink
  * (`<img>`, Markdown, a CMS that strips scripts). Thin handlers: the parameters are checked by
- * the schemas of image-params.ts, the figures come from the JSON API's views (views/images.ts)
- * and the drawing from the pure renderers.
+ * the schemas of image-params.ts, then against the data by one step (checks/image.ts); the
+ * figures come from the JSON API's views (views/images.ts) and the drawing from the pure renderers.
  *
  * Caching is the JSON API's (edge-cache.ts, kind `image`): strong ETag from the normalised key,
  * 304, the Workers Cache API. A bad request answers a small error *image* with status 200 and
@@ -29,8 +29,8 @@ import { renderCard } from '../render/card';
 import { renderErrorImage } from '../render/error-image';
 import { formatUsd } from '../render/format';
 import { cacheHeaders, problemResponses } from '../schemas';
+import { checkCardRequest, checkSeriesImageRequest } from '../checks/image';
 import { cardData, imagePoints, imageSeries } from '../views/images';
-import { requireMetric, requireSeries } from '../views/lookup';
 import { SLASHED_ID } from './shared';
 
 /**
@@ -159,11 +159,11 @@ const sparklineHandler: RouteHandler<typeof sparkline, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const { lang: _lang, from, to, freq, bg, ...style } = c.req.valid('query');
   const lang = c.get('language');
-  const metric = requireSeries(id);
+  const selection = checkSeriesImageRequest(id, { from, to, freq });
   // The description is the series API's (`description`), so image and JSON say the same.
-  const { points, description } = imageSeries(metric, { from, to, freq }, lang);
+  const { points, description } = imageSeries(selection, lang);
   const svg = drawing(() =>
-    renderSparkline(points, { ...style, background: bg, lang, title: metric.label[lang], desc: description, formatValue: formatUsd }),
+    renderSparkline(points, { ...style, background: bg, lang, title: selection.metric.label[lang], desc: description, formatValue: formatUsd }),
   );
   return svgResponse(c, svg);
 };
@@ -172,10 +172,9 @@ const cardHandler: RouteHandler<typeof card, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const { lang: _lang, from, to, freq, bg, width, theme, compact, color, type, markers, mean, baseline } = c.req.valid('query');
   const lang = c.get('language');
-  // A highlight has no series: like <peru-export-card>, its card has no sparkline, and the
-  // period parameters (checked for their form all the same) do not apply.
-  const found = requireMetric(id);
-  const points = found.type === 'series' ? imagePoints(found.metric, { from, to, freq }, lang) : [];
+  // A highlight has no series: like <peru-export-card>, its card has no sparkline.
+  const { found, series } = checkCardRequest(id, { from, to, freq });
+  const points = series === null ? [] : imagePoints(series, lang);
   const svg = drawing(() =>
     renderCard(cardData(found, points, lang), {
       width,

@@ -12,10 +12,11 @@ import type { AppEnv } from '../env';
 import { edgeCache } from '../middleware/edge-cache';
 import * as p from '../params';
 import { MetricCatalogue, MetricDetail, Series } from '../schemas';
+import { requireMetric } from '../checks/metric';
+import { checkSeriesRequest, type SeriesQuery } from '../checks/series';
 import { envelope } from '../views/envelope';
-import { requireMetric, requireSeries } from '../views/lookup';
 import { catalogueTable, metricCatalogue, metricDetail } from '../views/metrics';
-import { metricSeries, seriesTable, type SeriesQuery } from '../views/series';
+import { metricSeries, seriesTable } from '../views/series';
 import { csvInstead, jsonResponses, SLASHED_ID, twinRoutes } from './shared';
 
 const tags = ['Metrics'];
@@ -87,7 +88,7 @@ const detail = createRoute({
 
 function seriesCsvResponse(c: Context<AppEnv>, id: string, q: SeriesQuery) {
   const lang = c.get('language');
-  const body = metricSeries(requireSeries(id), q, lang);
+  const body = metricSeries(checkSeriesRequest(id, q), lang);
   const name = csvFileName('peru-exports', id, body.frequency, `${body.from}-${body.to}`, lang);
   return csvResponse(c, name, seriesTable(body));
 }
@@ -103,7 +104,7 @@ const seriesHandler: RouteHandler<typeof series, AppEnv> = (c) => {
   const { format, ...q } = c.req.valid('query');
   if (format === 'csv') return csvInstead(seriesCsvResponse(c, id, q));
   const lang = c.get('language');
-  return c.json({ ...envelope(lang), ...metricSeries(requireSeries(id), q, lang) }, 200);
+  return c.json({ ...envelope(lang), ...metricSeries(checkSeriesRequest(id, q), lang) }, 200);
 };
 
 const seriesCsvHandler: RouteHandler<typeof seriesCsv, AppEnv> = (c) =>

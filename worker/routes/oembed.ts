@@ -16,9 +16,10 @@ import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
 import { renderCard } from '../render/card';
 import { formatUsd } from '../render/format';
+import { checkImageSeries, checkSeriesImageRequest } from '../checks/image';
+import { checkRanking } from '../checks/ranking';
 import { cardData, imagePoints } from '../views/images';
-import { findMetric, requireSeries } from '../views/lookup';
-import { ranking } from '../views/rankings';
+import { findMetric } from '../views/lookup';
 import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
@@ -53,21 +54,21 @@ function cardHeight(spec: EmbedSpec, width: number | null): number {
   const found = findMetric(spec.metric);
   if (found === undefined) return 0;
   const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
-  const points = found.type === 'series' ? imagePoints(found.metric, query, spec.lang) : [];
+  const points = found.type === 'series' ? imagePoints(checkImageSeries(found.metric, query), spec.lang) : [];
   const svg = renderCard(cardData(found, points, spec.lang), { width: width ?? undefined, theme: spec.theme, lang: spec.lang, formatValue: formatUsd });
   return Number(/^<svg\b[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
 }
 
 /**
- * Draws what the embed will show, with the views the elements' and images' requests use, so a
+ * Checks what the embed will show with the checks the elements' and images' requests make, so a
  * spec they would refuse (a range outside the series, a sparkline of a highlight) throws their
  * problem here.
  */
 function checkDrawable(spec: EmbedSpec): void {
   if (spec.kind === 'ranking') {
-    ranking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined }, spec.lang);
+    checkRanking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined });
   } else if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') {
-    imagePoints(requireSeries(spec.metric), { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined }, spec.lang);
+    checkSeriesImageRequest(spec.metric, { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined });
   }
 }
 

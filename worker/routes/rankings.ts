@@ -5,6 +5,7 @@ import { csvFileName, csvResponse } from '../csv';
 import type { AppEnv } from '../env';
 import * as p from '../params';
 import { Ranking } from '../schemas';
+import { checkRanking } from '../checks/ranking';
 import { envelope } from '../views/envelope';
 import { ranking, RANKINGS, rankingTable, type RankingKind } from '../views/rankings';
 import { csvInstead, twinRoutes } from './shared';
@@ -53,7 +54,7 @@ const sectors = routes('sectors');
 type RankingQuery = { year?: number | undefined; limit?: number | undefined };
 
 function body(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery) {
-  return ranking(kind, { year: q.year, limit: q.limit }, c.get('language'));
+  return ranking(checkRanking(kind, q), c.get('language'));
 }
 
 function csv(c: Context<AppEnv>, kind: RankingKind, q: RankingQuery): Response {

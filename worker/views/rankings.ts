@@ -1,7 +1,8 @@
 /**
  * Top destinations (SUNAT G6) and top sectors (SUNAT G1) for a calendar year or the latest 12
  * months, with value, share of the table's own total and growth against a year earlier. Each
- * ranking stays inside its table: shares are of that table's total, never the other's.
+ * ranking stays inside its table: shares are of that table's total, never the other's. The
+ * request is checked before (checks/ranking.ts): a year here is one the table covers.
  */
 import {
   last12Months,
@@ -9,16 +10,14 @@ import {
   latestPeriod,
   monthFromNumber,
   monthNumber,
-  monthsCovered,
   yoyGrowth,
 } from '../../data/derive';
-import { getMetric, metrics } from '../../data/index';
+import { metrics } from '../../data/index';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
-import { invalidParams } from '../problem';
 import { formatChangePct, formatUsd, spokenUsd } from '../render/format';
 import type { RankingBody } from '../schemas';
-import { annualOf, annualValueOf, comparedWith, periodRange } from './annual';
+import { annualValueOf, comparedWith, periodRange } from './annual';
 import { formatShare } from './format';
 
 export type RankingKind = RankingBody['kind'];
@@ -50,21 +49,30 @@ interface Window {
   growth: (m: SeriesMetric) => number | null;
 }
 
-function yearWindow(total: SeriesMetric, year: number): Window {
-  const covered = monthsCovered(total, year);
-  if (!covered) {
-    const years = annualOf(total);
-    const range = `${years[0]?.year} to ${years[years.length - 1]?.year}`;
-    throw invalidParams([
-      { param: 'year', message: `the table has no data for ${year}; it covers ${range}`, allowed: `a year from ${range}` },
-    ]);
-  }
+/** A year the table covers, with the calendar months (1–12) it holds of it: January–April for a partial year. */
+export interface CoveredYear {
+  year: number;
+  months: { from: number; to: number };
+}
+
+/**
+ * What a ranking ranks, from a request that passed its checks (checks/ranking.ts): the table's
+ * total series, a year it covers (null: the latest 12 months), and how many items to list.
+ */
+export interface RankingSelection {
+  kind: RankingKind;
+  total: SeriesMetric;
+  year: CoveredYear | null;
+  limit: number;
+}
+
+function yearWindow({ year, months }: CoveredYear): Window {
   const pad = (m: number) => String(m).padStart(2, '0');
   return {
-    from: `${year}-${pad(covered.from)}`,
-    to: `${year}-${pad(covered.to)}`,
+    from: `${year}-${pad(months.from)}`,
+    to: `${year}-${pad(months.to)}`,
     year,
-    months: covered.to - covered.from + 1,
+    months: months.to - months.from + 1,
     value: (m) => annualValueOf(m, year)?.value ?? null,
     growth: (m) => yoyGrowth(m, String(year)),
   };
@@ -83,11 +91,9 @@ function trailingWindow(total: SeriesMetric): Window {
   };
 }
 
-export function ranking(kind: RankingKind, query: { year?: number | undefined; limit?: number | undefined }, lang: Lang): Body {
+export function ranking({ kind, total, year, limit }: RankingSelection, lang: Lang): Body {
   const spec = RANKINGS[kind];
-  const total = getMetric(spec.totalId);
-  if (!total) throw new Error(`dataset has no ${spec.totalId}`);
-  const w = query.year === undefined ? trailingWindow(total) : yearWindow(total, query.year);
+  const w = year === null ? trailingWindow(total) : yearWindow(year);
   const totalValue = w.value(total) ?? 0;
 
   const ranked = metrics
@@ -96,7 +102,7 @@ export function ranking(kind: RankingKind, query: { year?: number | undefined; l
     .filter((r): r is { metric: SeriesMetric; value: number } => r.value !== null && r.value > 0)
     .sort((a, b) => b.value - a.value || (a.metric.id < b.metric.id ? -1 : 1));
 
-  const items = ranked.slice(0, query.limit ?? spec.defaultLimit).map(({ metric, value }, i) => {
+  const items = ranked.slice(0, limit).map(({ metric, value }, i) => {
     const sharePct = totalValue > 0 ? (value / totalValue) * 100 : 0;
     const growthPct = w.growth(metric);
     return {
