@@ -1,6 +1,6 @@
 /**
- * Answers the elements cannot draw (a changed or broken API): a small guard checks each body
- * before it is drawn, so the page hears a typed `peru-export-error` naming what is wrong, the
+ * Answers the elements cannot draw (another JSON API at `api`, a changed one): a small guard
+ * checks each body before it is drawn, so the page hears a typed `peru-export-error`, the
  * element shows its error state (never a half-empty card), and nothing is thrown into the page.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,21 +35,23 @@ const outcome = (element: Element) =>
 const part = (element: Element, name: string) => shadow(element).querySelector(`[part~="${name}"]`);
 
 describe('an answer of the wrong shape', () => {
-  it.each<[string, string, string, (body: any) => unknown, string]>([
-    ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', (body) => ({ ...body, latest: 'soon' }), 'latest is not an object'],
-    ['highlight card', '<peru-export-card metric="highlight/total"></peru-export-card>', 'metrics/highlight/total', ({ source, ...body }) => body, 'source is not an object'],
-    ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', () => null, 'metric is not an object'],
-    ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: [...body.points.slice(1), 42] }), 'points[23] is not an object'],
-    ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: 'none' }), 'points is not a list'],
-    ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', (body) => ({ ...body, items: [1, 2, 3] }), 'items[0] is not an object'],
-    ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', (body) => ({ ...body, total: 73593943317 }), 'total is not an object'],
-    ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', () => [], 'period is not an object'],
-  ])('the %s names it in a typed event and shows the error state (%s, %s)', async (_, html, path, broken, said) => {
+  const said = 'Unexpected response: not the peru-exports API? Set api="…" to its origin';
+
+  it.each<[string, string, string, (body: any) => unknown]>([
+    ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', (body) => ({ ...body, latest: 'soon' })],
+    ['highlight card', '<peru-export-card metric="highlight/total"></peru-export-card>', 'metrics/highlight/total', ({ source, ...body }) => body],
+    ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', () => null],
+    ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: [...body.points.slice(1), 42] })],
+    ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: 'none' })],
+    ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', (body) => ({ ...body, items: [1, 2, 3] })],
+    ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', (body) => ({ ...body, total: 73593943317 })],
+    ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', () => []],
+  ])('the %s says so in a typed event and shows the error state (%s, %s)', async (_, html, path, broken) => {
     api.transform = (body, url) => (url.pathname.endsWith(`/v1/${path}`) ? broken(body) : body);
     const element = mount(html).firstElementChild as PeruExportCard;
     const event = await outcome(element);
     expect(event.type).toBe('peru-export-error');
-    expect(event.detail).toMatchObject({ status: null, url: null, stale: false, message: `Unexpected response: ${said}` });
+    expect(event.detail).toMatchObject({ status: null, url: null, stale: false, message: said });
     await element.updateComplete;
     expect(part(element, 'retry')).not.toBeNull();
     expect(part(element, 'base')!.getAttribute('aria-busy')).toBe('false');
@@ -81,7 +83,7 @@ describe('an answer of the wrong shape', () => {
     element.addEventListener('peru-export-load', (e) => loads.push(e));
     vi.advanceTimersByTime(60_000);
     const event = await next<CustomEvent>(element, 'peru-export-error');
-    expect(event.detail).toMatchObject({ status: null, stale: true, message: 'Unexpected response: items[0] is not an object' });
+    expect(event.detail).toMatchObject({ status: null, stale: true, message: said });
     await (element as unknown as PeruExportCard).updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loads).toEqual([]);

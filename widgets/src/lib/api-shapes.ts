@@ -1,7 +1,7 @@
 /**
  * The shapes of the API bodies the elements draw, and the guard that checks a body against one
- * before it is drawn: a body of another shape (a changed or broken API) becomes the error state
- * and a typed event, never an exception in the host page.
+ * before it is drawn: a body of another shape (another JSON API at `api`, or a changed one)
+ * becomes the error state and a typed event, never an exception in the host page.
  *
  * A shape lists only the fields an element reads through (`{}` an object, `[shape]` a list of
  * them): texts and numbers are shown as they come, and drawing tolerates any of them.
@@ -15,16 +15,10 @@ export const SERIES: Shape = { points: [{}] };
 /** `GET /v1/rankings/{kind}` */
 export const RANKING: Shape = { period: {}, total: {}, items: [{}] };
 
-/**
- * Where `body` departs from `shape`, in words (`points[3] is not an object`), or undefined when
- * it fits. `path` names `body`: a field's name, or "the answer" for the whole body.
- */
-export function mismatch(body: unknown, shape: Shape, path = 'the answer'): string | undefined {
-  const list = Array.isArray(shape);
-  if (list ? !Array.isArray(body) : typeof body != 'object' || !body) return `${path} is not ${list ? 'a list' : 'an object'}`;
-  const fields = body as Record<string, unknown>;
-  for (const key in list ? fields : shape) {
-    const found = mismatch(fields[key], list ? shape[0] : (shape as Record<string, Shape>)[key]!, list ? `${path}[${key}]` : key);
-    if (found) return found;
-  }
-}
+/** Whether `body` has `shape`. (A yes or no: a guard naming the field that is wrong took 60 B more of the bundle.) */
+export const fits = (body: unknown, shape: Shape): boolean =>
+  Array.isArray(shape)
+    ? Array.isArray(body) && body.every((item) => fits(item, shape[0]))
+    : typeof body == 'object' &&
+      !!body &&
+      Object.keys(shape).every((key) => fits((body as Record<string, unknown>)[key], (shape as Record<string, Shape>)[key]!));

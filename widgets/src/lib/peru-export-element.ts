@@ -1,6 +1,6 @@
 import { Task, TaskStatus, initialState, shallowArrayEquals } from '@lit/task';
 import { LitElement, html, type PropertyDeclarations } from 'lit';
-import { mismatch, type Shape } from './api-shapes';
+import { fits, type Shape } from './api-shapes';
 import { baseStyles } from './base.styles';
 import { ApiError, fetchJson } from './fetch-json';
 import { pageLang, STRINGS, type Lang, type Strings } from './i18n';
@@ -218,7 +218,7 @@ export abstract class PeruExportElement<T> extends LitElement {
     </div>`;
     // Data handed over directly (the card's series) that cannot be drawn: the error state.
     const provided = this.provided();
-    if (provided) return mismatch(provided, this.shape) ? box(true) : draw(provided);
+    if (provided) return fits(provided, this.shape) ? draw(provided) : box(true);
     return this.task.render({
       initial: box,
       // While a refresh runs, the data it refreshes stay; new arguments show the loading state.
@@ -262,9 +262,8 @@ export abstract class PeruExportElement<T> extends LitElement {
       for (const [key, value] of Object.entries({ ...query, lang })) if (value) params.set(key, value);
       return fetchJson(`${base!.origin}${base!.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`, signal, revalidate) as Promise<never>;
     });
-    // A body the element cannot draw (a changed or broken API) is an error here, not an exception in the page.
-    const wrong = mismatch(data, this.shape);
-    if (wrong) throw new ApiError(`Unexpected response: ${wrong}`);
+    // A body the element cannot draw (another JSON API at `api`, a changed one) is an error here, not an exception in the page.
+    if (!fits(data, this.shape)) throw new ApiError('Unexpected response: not the peru-exports API? Set api="…" to its origin');
     return data;
   }
 
