@@ -95,7 +95,7 @@ function start(url: string, entry: Entry): void {
       response = await fetch(url, {
         headers: { accept: 'application/json', ...(conditional && etag ? { 'if-none-match': etag } : {}) },
         signal,
-        cache: conditional && !etag ? 'no-cache' : 'default',
+        cache: conditional && !etag ? 'no-cache' : undefined,
       });
       if (response.status === 304 && conditional) return data;
       // Read with a limit: a huge answer stops downloading at 1 MB.
