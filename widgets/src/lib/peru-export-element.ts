@@ -47,7 +47,7 @@ declare global {
  */
 export type Get = <R>(path: string, query?: Record<string, string | undefined>) => Promise<R>;
 
-/** What the data depend on: whether to load at all (near the viewport, nothing handed over), language, API origin, then the element's own inputs. */
+/** What the data depend on: whether to load at all (near the viewport, in the page, nothing handed over), language, API origin, then the element's own inputs. */
 type Args = readonly [near: boolean, lang: Lang, api: string | undefined, ...inputs: unknown[]];
 
 /** Data with the arguments they were loaded for: a run with the same arguments is a refresh of them. */
