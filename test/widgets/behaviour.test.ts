@@ -282,6 +282,32 @@ describe('requests', () => {
     await next(second!, 'peru-export-load');
     expect(api.requests).toHaveLength(2);
   });
+
+  it('keeps its request when moved in the DOM (out and straight back in)', async () => {
+    const release = holdAnswers();
+    container = mount('<div></div><peru-export-ranking></peru-export-ranking>');
+    const element = container.querySelector('peru-export-ranking')!;
+    await expect.poll(() => api.requests.length).toBe(1);
+    container.firstElementChild!.append(element);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(api.requests[0]!.signal!.aborted).toBe(false);
+    release();
+    await next(element, 'peru-export-load');
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('shows its data again when put back in the page later, from the page-wide cache', async () => {
+    container = mount('<peru-export-ranking limit="3"></peru-export-ranking>');
+    const element = container.firstElementChild as PeruExportRanking;
+    await next(element, 'peru-export-load');
+    element.remove();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    container.append(element);
+    await next(element, 'peru-export-load');
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('[part="item"]')).toHaveLength(3);
+    expect(api.requests).toHaveLength(1);
+  });
 });
 
 describe('fallback', () => {

@@ -1,4 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
+import { RANKING } from './lib/api-shapes';
 import type { RankingResponse } from './lib/api-types';
 import { frameStyles } from './lib/base.styles';
 import type { Lang, Strings } from './lib/i18n';
@@ -33,12 +34,14 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
   /** Number of rows, 1–50 (the API's bounds); anything else that is not a positive number gives 10. */
   limit = 10;
 
+  protected override readonly shape = RANKING;
+
   protected override subject(): string {
     return `rankings/${this.kind}`;
   }
 
-  protected override inputs(): string {
-    return [this.kind, this.year, this._rows()].join(' ');
+  protected override inputs(): unknown[] {
+    return [this.kind, this.year, this._rows()];
   }
 
   protected override load(get: Get): Promise<RankingResponse> {
@@ -58,7 +61,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
 
   protected override renderData({ items, period, total }: RankingResponse, _lang: Lang, t: Strings): unknown {
     const max = Math.max(...items.map((item) => item.value), 1);
-    return html`<div part="title" class="head">${t[this.kind] ?? t.destinations} <span class="muted">· ${period.label}</span></div>
+    return html`<div part="title" class="head">${t[this.kind]} <span class="muted">· ${period.label}</span></div>
       <ol part="list">
         ${items.slice(0, this._rows()).map(
           (item) => html`<li part="item">

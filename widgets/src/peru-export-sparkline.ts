@@ -1,4 +1,5 @@
 import { html, svg, type PropertyDeclarations } from 'lit';
+import { SERIES } from './lib/api-shapes';
 import type { SeriesPoint } from './lib/api-types';
 import type { Lang, Strings } from './lib/i18n';
 import { MetricElement } from './lib/metric-element';
@@ -48,16 +49,23 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
   /** Data to draw instead of loading them (property only; the card passes its series this way). */
   data?: SparklineData;
 
+  protected override readonly shape = SERIES;
+
   /** The hovered or focused point, -1 for none. */
   private _index = -1;
-  /** The drawing's size in CSS pixels, measured. */
+  /** The drawing's size in CSS pixels, measured (0 × 0 out of the page). */
   private _size = [0, 0];
   private _count = 0;
   private _focused = false;
   private _markup = '';
-  private _resize = new ResizeObserver(([entry]) => {
-    this._size = [entry!.contentRect.width, entry!.contentRect.height].map(Math.round);
-  });
+
+  constructor() {
+    super();
+    // Watched for the element's whole life: nothing to stop when it leaves the page.
+    new ResizeObserver(([entry]) => {
+      this._size = [entry!.contentRect.width, entry!.contentRect.height].map(Math.round);
+    }).observe(this);
+  }
 
   protected override provided(): SparklineData | undefined {
     return this.data;
@@ -66,16 +74,6 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
   protected override async load(get: Get): Promise<SparklineData> {
     const { metric, series } = await this.loadMetric(get);
     return series ?? { label: metric.label, points: [] };
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._resize.disconnect();
   }
 
   protected override renderSkeleton(): unknown {
@@ -107,8 +105,8 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
       </table>`;
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
+  protected override updated(): void {
+    super.updated();
     setMarkup(this.renderRoot.querySelector('g'), this._markup);
   }
 

@@ -13,15 +13,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A URL's cache entry. (Its fields start with `_`: the bundle gives them short names.) */
 interface Entry {
-  data?: unknown;
-  etag?: string | null;
+  _data?: unknown;
+  _etag?: string | null;
   /** When the last request for this URL settled (ms). */
-  at: number;
-  pending?: Promise<unknown> | undefined;
-  controller?: AbortController;
-  /** Callers waiting on `pending`; when the last one gives up, the request is aborted. */
-  waiters: number;
+  _at: number;
+  _pending?: Promise<unknown> | undefined;
+  _controller?: AbortController;
+  /** Callers waiting on `_pending`; when the last one gives up, the request is aborted. */
+  _waiters: number;
 }
 
 /**
@@ -45,26 +46,26 @@ const entries = new Map<string, Entry>();
  * arrived within 10 s, or its body passes 1 MB.
  */
 export function fetchJson(url: string, signal: AbortSignal, revalidate?: boolean): Promise<unknown> {
-  const entry = entries.get(url) ?? { at: 0, waiters: 0 };
+  const entry = entries.get(url) ?? { _at: 0, _waiters: 0 };
   entries.set(url, entry);
-  if (!entry.pending && (entry.data === undefined || (revalidate && Date.now() - entry.at > 5000))) start(url, entry);
-  const { pending, controller } = entry;
+  if (!entry._pending && (entry._data === undefined || (revalidate && Date.now() - entry._at > 5000))) start(url, entry);
+  const { _pending: pending, _controller: controller } = entry;
   return pending
     ? new Promise((resolve, reject) => {
         const leave = () => {
           // Nobody waits any more: cancel, and let the next caller start afresh.
-          if (!--entry.waiters && entry.pending === pending) {
+          if (!--entry._waiters && entry._pending === pending) {
             controller!.abort(signal.reason);
-            entry.pending = undefined;
+            entry._pending = undefined;
           }
           reject(signal.reason);
         };
-        entry.waiters++;
+        entry._waiters++;
         if (signal.aborted) return leave();
         signal.addEventListener('abort', leave);
         pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
       })
-    : Promise.resolve(entry.data);
+    : Promise.resolve(entry._data);
 }
 
 /** Forgets every cached answer (for tests, and for pages that want a clean slate). */
@@ -78,23 +79,23 @@ const TIMEOUT_MS = 10_000;
 const MAX_BYTES = 1 << 20;
 
 function start(url: string, entry: Entry): void {
-  const controller = (entry.controller = new AbortController());
+  const controller = (entry._controller = new AbortController());
   const { signal } = controller;
-  const { data, etag } = entry;
+  const { _data: data, _etag: etag } = entry;
   const conditional = data !== undefined;
   // The timeout belongs to the shared request, whose controller already stands for all its callers
   // (aborted when the last one leaves), so no AbortSignal.any (Safari 17.4) is needed.
   /** Ends the request (download included) with this error for every caller. */
   const fail = (message: string) => controller.abort(new ApiError(message, null, url));
   const timer = setTimeout(fail, TIMEOUT_MS, 'No complete answer within 10 s: the API is slow or unreachable; try again later');
-  const request = (entry.pending = (async () => {
+  const request = (entry._pending = (async () => {
     let response: Response;
     let text = '';
     try {
       response = await fetch(url, {
         headers: { accept: 'application/json', ...(conditional && etag ? { 'if-none-match': etag } : {}) },
         signal,
-        cache: conditional && !etag ? 'no-cache' : 'default',
+        cache: conditional && !etag ? 'no-cache' : undefined,
       });
       if (response.status === 304 && conditional) return data;
       // Read with a limit: a huge answer stops downloading at 1 MB.
@@ -123,18 +124,18 @@ function start(url: string, entry: Entry): void {
         url,
       );
     }
-    entry.etag = response.headers.get('etag');
-    return (entry.data = body);
+    entry._etag = response.headers.get('etag');
+    return (entry._data = body);
   })());
   // Handled here, so a request that every caller abandoned never becomes an unhandled rejection.
   request.then(settle, settle);
   function settle(): void {
     clearTimeout(timer);
-    if (entry.pending === request) {
-      entry.pending = undefined;
-      entry.waiters = 0;
-      entry.at = Date.now();
+    if (entry._pending === request) {
+      entry._pending = undefined;
+      entry._waiters = 0;
+      entry._at = Date.now();
     }
-    if (!entry.pending && entry.data === undefined) entries.delete(url);
+    if (!entry._pending && entry._data === undefined) entries.delete(url);
   }
 }

@@ -36,8 +36,8 @@ export abstract class MetricElement<T> extends PeruExportElement<T> {
     return this.metric;
   }
 
-  protected override inputs(): string {
-    return [this.metric, this.from, this.to, this.freq].join(' ');
+  protected override inputs(): unknown[] {
+    return [this.metric, this.from, this.to, this.freq];
   }
 
   /** The metric and its series; press-release highlights are single figures without a series. */

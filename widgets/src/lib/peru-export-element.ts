@@ -1,5 +1,6 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
-import { LitElement, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { Task, TaskStatus, initialState, shallowArrayEquals } from '@lit/task';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
+import { fits, type Shape } from './api-shapes';
 import { baseStyles } from './base.styles';
 import { ApiError, fetchJson } from './fetch-json';
 import { pageLang, STRINGS, type Lang, type Strings } from './i18n';
@@ -41,15 +42,23 @@ declare global {
 
 /**
  * Fetches API JSON for an element: the path under `/v1/` and the query (empty values left out).
- * The body is typed as the caller expects; the element checks it by drawing it (see `_load`).
+ * The body is typed as the caller expects; the element checks it against its `shape` before it
+ * is drawn.
  */
 export type Get = <R>(path: string, query?: Record<string, string | undefined>) => Promise<R>;
+
+/** What the data depend on: whether to load at all (near the viewport, in the page, nothing handed over), language, API origin, then the element's own inputs. */
+type Args = readonly [near: boolean, lang: Lang, api: string | undefined, ...inputs: unknown[]];
+
+/** Data with the arguments they were loaded for: a run with the same arguments is a refresh of them. */
+interface Loaded<T> {
+  args: Args;
+  data: T;
+}
 
 /** An attribute the element cannot use: says which, what it was, and what is allowed. */
 export const invalidAttribute = (name: string, value: unknown, allowed: string) =>
   new ApiError(`Invalid ${name}="${value}": use ${allowed}`);
-
-const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
 
 /** Whether the page put fallback content (elements or text) inside the element. */
 const hasFallback = (host: Element) =>
@@ -114,25 +123,40 @@ export abstract class PeruExportElement<T> extends LitElement {
   private _near = false;
   /** Whether the page put fallback content inside the element. */
   private _fallback = false;
-  private _refreshing = false;
-  private _kept = false;
   private _timer?: ReturnType<typeof setInterval>;
-  private _unwatch?: () => void;
+  /** The live refresh's period (ms) the timer runs at; 0: no timer. */
+  private _period = 0;
 
-  /** The element's data, loaded once it is near the viewport and whenever its inputs change. */
-  protected readonly task = new Task(this, {
-    args: () => [this._near && !this.provided(), pageLang(this), this.api, this.inputs(), this._lang] as const,
-    task: ([near, lang, api], { signal }) => (near ? this._load(lang, api, signal) : initialState),
-    // A failed live refresh completes with the data kept: that is no new load.
-    onComplete: () => (this._kept ? (this._kept = false) : emit(this, 'peru-export-load', { metric: this.subject() })),
-    // Aborted by leaving the page, but back already (moved in the DOM): load again.
-    onError: (error) => (isAbort(error) ? this.isConnected && void this.task.run() : this._report(error, false)),
+  /**
+   * The element's data, loaded once it is near the viewport and whenever an argument changes.
+   * A run for the arguments of the data shown (a refresh) asks the server again, and keeps them
+   * if it fails.
+   */
+  protected readonly task: Task<Args, Loaded<T>> = new Task(this, {
+    args: () => this._args(),
+    task: async (args, { signal }) => {
+      if (!args[0]) return initialState;
+      const shown = this._shown();
+      try {
+        return { args, data: await this._load(args, signal, !!shown) };
+      } catch (error) {
+        if (!shown || signal.aborted) throw error;
+        // A failed refresh keeps what is shown; the event still tells the page.
+        this._report(error, true);
+        return shown;
+      }
+    },
+    // Data kept by a failed refresh are no new load.
+    onComplete: (loaded): unknown => loaded === this.task.value || emit(this, 'peru-export-load', { metric: this.subject() }),
+    onError: (error) => this._report(error, false),
   });
 
   /** What the element shows, for events: a metric id or `rankings/{kind}`. */
   protected abstract subject(): string;
-  /** The inputs that decide the data, as one comparable string. */
-  protected abstract inputs(): string;
+  /** The inputs that decide the data (task arguments). */
+  protected abstract inputs(): unknown[];
+  /** What `load` answers (and `provided` hands over) must look like to be drawn. */
+  protected abstract readonly shape: Shape;
   protected abstract load(get: Get): Promise<T>;
   protected abstract renderData(data: T, lang: Lang, t: Strings): unknown;
   /** Placeholders laid out like the data, so nothing moves when the data arrive. */
@@ -142,28 +166,31 @@ export abstract class PeruExportElement<T> extends LitElement {
     return undefined;
   }
 
+  constructor() {
+    super();
+    // Watched until it first comes near, wherever it is in the meantime.
+    whenNearViewport(this, () => (this._near = true));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this._fallback = hasFallback(this);
-    this._unwatch = whenNearViewport(this, () => {
-      this._near = true;
-      this._schedule();
-    });
-    this._schedule();
-    // Taken out of the page while loading (which aborted the load) and put back: load again.
-    if (isAbort(this.task.error)) void this.task.run();
+    this.requestUpdate(); // back in the page: see `_args` and `updated`
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._unwatch!();
-    clearInterval(this._timer);
-    // Not at once: an element moved in the DOM (out and straight back in) keeps its request.
-    setTimeout(() => this.isConnected || this.task.abort());
+    this.requestUpdate(); // see `_args` and `updated`
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('live') || changed.has('liveInterval')) this._schedule();
+  /** Live refresh while `live`, near the viewport and in the page; the timer restarts only for a new period. */
+  protected override updated(): void {
+    const period = this.live && this._near && this.isConnected ? numberAttribute(this.liveInterval, 10, 86_400, 300) * 1000 : 0;
+    if (period !== this._period) {
+      clearInterval(this._timer);
+      this._period = period;
+      if (period) this._timer = setInterval(() => document.hidden || this.refresh(), period);
+    }
   }
 
   /**
@@ -171,28 +198,15 @@ export abstract class PeruExportElement<T> extends LitElement {
    * screen stay there while the request runs, and if it fails.
    */
   refresh(): void {
-    const { status } = this.task;
-    if (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR) {
-      this._refreshing = status === TaskStatus.COMPLETE;
-      void this.task.run();
-    }
+    if (this.task.status > TaskStatus.PENDING) void this.task.run();
   }
 
   protected override render(): unknown {
     const lang = pageLang(this);
     const t = STRINGS[lang];
-    const { status, value, error } = this.task;
-    const data = this.provided() ?? (status === TaskStatus.COMPLETE || this._refreshing ? value : undefined);
-    if (data) {
-      try {
-        return html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
-      } catch {
-        // Data handed over directly (the card's series) that cannot be drawn: the error state below.
-      }
-    }
-    const failed = !!data || (status === TaskStatus.ERROR && !isAbort(error));
     const fallback = this._fallback;
-    return html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
+    const draw = (data: T) => html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
+    const box = (failed?: boolean) => html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
       <slot @slotchange=${() => (this._fallback = hasFallback(this))} ?hidden=${!fallback}></slot>
       ${fallback ? '' : this.renderSkeleton()}
       ${failed
@@ -202,54 +216,58 @@ export abstract class PeruExportElement<T> extends LitElement {
           </div>`
         : html`<span class="sr">${t.loading}</span>`}
     </div>`;
+    // Data handed over directly (the card's series) that cannot be drawn: the error state.
+    const provided = this.provided();
+    if (provided) return fits(provided, this.shape) ? draw(provided) : box(true);
+    return this.task.render({
+      initial: box,
+      // While a refresh runs, the data it refreshes stay; new arguments show the loading state.
+      pending: () => {
+        const shown = this._shown();
+        return shown ? draw(shown.data) : box(false);
+      },
+      complete: (loaded) => draw(loaded.data),
+      error: () => box(true),
+    });
   }
 
-  private async _load(lang: Lang, api: string | undefined, signal: AbortSignal): Promise<T> {
-    const refresh = this._refreshing;
+  /**
+   * The task's arguments. Out of the page, the element loads nothing: the run that says so
+   * aborts a load under way (its request too, when no other element waits for it); back in the
+   * page it loads again. An element moved in the DOM (out and straight back in) is updated only
+   * once it is back, so it keeps its request.
+   */
+  private _args(): Args {
+    return [this._near && this.isConnected && !this.provided(), pageLang(this), this.api, ...this.inputs()];
+  }
+
+  /** The data shown, if they were loaded for the arguments of now (a refresh of them). */
+  private _shown(): Loaded<T> | undefined {
+    const shown = this.task.value;
+    return shown && shallowArrayEquals(shown.args, this._args()) ? shown : undefined;
+  }
+
+  private async _load([, lang, api]: Args, signal: AbortSignal, revalidate: boolean): Promise<T> {
+    let base: URL | undefined;
     try {
-      let base: URL | undefined;
-      try {
-        // By default the origin the script came from, so the one-line snippet needs no configuration.
-        // (Not `new URL('/', import.meta.url)`: bundlers rewrite that pattern as an asset.)
-        base = api ? new URL(api, location.href) : new URL(new URL(import.meta.url).origin);
-      } catch {
-        // not a URL: said below
-      }
-      if (!/^https?:$/.test(base?.protocol ?? '')) throw invalidAttribute('api', api, 'an http(s) URL such as https://example.org');
-      const data = await this.load((path, query) => {
-        const params = new URLSearchParams();
-        for (const [key, value] of Object.entries({ ...query, lang })) if (value) params.set(key, value);
-        return fetchJson(`${base!.origin}${base!.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`, signal, refresh) as Promise<never>;
-      });
-      // A body the element cannot draw (a changed or broken API) is an error here, not an exception in the page.
-      try {
-        this.renderData(data, lang, STRINGS[lang]);
-      } catch (error) {
-        throw new ApiError(`Unexpected response: ${(error as Error).message}`);
-      }
-      return data;
-    } catch (error) {
-      // A failed live refresh keeps what is shown; the event still tells the page.
-      if (refresh && !signal.aborted) {
-        this._report(error, true);
-        this._kept = true;
-        return this.task.value!;
-      }
-      throw error;
-    } finally {
-      this._refreshing = false;
+      // By default the origin the script came from, so the one-line snippet needs no configuration.
+      // (Not `new URL('/', import.meta.url)`: bundlers rewrite that pattern as an asset.)
+      base = api ? new URL(api, location.href) : new URL(new URL(import.meta.url).origin);
+    } catch {
+      // not a URL: said below
     }
-  }
-
-  private _schedule(): void {
-    clearInterval(this._timer);
-    if (this.live && this._near && this.isConnected) {
-      this._timer = setInterval(() => document.hidden || this.refresh(), numberAttribute(this.liveInterval, 10, 86_400, 300) * 1000);
-    }
+    if (!/^https?:$/.test(base?.protocol ?? '')) throw invalidAttribute('api', api, 'an http(s) URL such as https://example.org');
+    const data = await this.load((path, query) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries({ ...query, lang })) if (value) params.set(key, value);
+      return fetchJson(`${base!.origin}${base!.pathname.replace(/\/+$/, '')}/v1/${path}?${params}`, signal, revalidate) as Promise<never>;
+    });
+    // A body the element cannot draw (another JSON API at `api`, a changed one) is an error here, not an exception in the page.
+    if (!fits(data, this.shape)) throw new ApiError('Unexpected response: not the peru-exports API? Set api="…" to its origin');
+    return data;
   }
 
   private _report(error: unknown, stale: boolean): void {
-    if (isAbort(error)) return;
     const { status = null, url = null, message } = (error ?? {}) as Partial<ApiError> & Error;
     emit(this, 'peru-export-error', { metric: this.subject(), status, message: message ?? String(error), url, stale });
   }
