@@ -6,6 +6,14 @@ import { defineConfig } from 'vitest/config';
 /** Debian's Chromium; Playwright's own browser download does not work on our machines. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+/**
+ * The renderer's package entry (`@peru-exports/widgets/render`, built to widgets/dist) read from
+ * its sources, as tsconfig.json's `paths` do for tsc, tsx and wrangler: tests need no build.
+ */
+const renderSource = {
+  find: /^@peru-exports\/widgets\/render$/,
+  replacement: fileURLToPath(new URL('./widgets/src/render/index.ts', import.meta.url)),
+};
 
 export default defineConfig({
   test: {
@@ -14,6 +22,7 @@ export default defineConfig({
     projects: [
       {
         // Importer, dataset checks and the pure renderers: plain Node.
+        resolve: { alias: [renderSource] },
         test: {
           name: 'node',
           environment: 'node',
@@ -26,7 +35,9 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
         // wrangler.toml's [alias] (zod without its other locales: worker/build/zod/index.ts),
         // which the plugin reads but does not apply, so the tests run the bundle's zod.
-        resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./worker/build/zod/index.ts', import.meta.url)) }] },
+        resolve: {
+          alias: [renderSource, { find: /^zod$/, replacement: fileURLToPath(new URL('./worker/build/zod/index.ts', import.meta.url)) }],
+        },
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
@@ -35,6 +46,7 @@ export default defineConfig({
       },
       {
         // The Lit elements, in a real Chromium.
+        resolve: { alias: [renderSource] },
         test: {
           name: 'browser',
           include: ['test/widgets/**/*.test.ts'],
@@ -51,6 +63,7 @@ export default defineConfig({
       },
       {
         // A local server and a news-article page driven end to end in Chromium.
+        resolve: { alias: [renderSource] },
         test: {
           name: 'e2e',
           environment: 'node',

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { PALETTES } from '../../widgets/src/render/theme';
+import { PALETTES, RenderOptionError } from '@peru-exports/widgets/render';
 import { renderCard, type CardData, type CardOptions } from '../../worker/render/card';
 import { BREAKABLE_SPACE, textWidth } from '../../worker/render/text-width';
 import { expectedText, series, size, text, validColor } from './arbitraries';

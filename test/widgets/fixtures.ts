@@ -4,8 +4,7 @@
  * fixtures against them). Figures are SUNAT's, formatted with the same helpers the API uses.
  * Pure data and functions: no DOM, so Node tests can import it too.
  */
-import { formatChangePct, formatUsd, periodLabel, spokenChange, spokenUsd } from '../../widgets/src/render/format';
-import { describeSeries } from '../../widgets/src/render/sparkline';
+import { describeSeries, formatChangePct, formatUsd, periodLabel, spokenChange, spokenUsd } from '@peru-exports/widgets/render';
 
 export type Lang = 'es' | 'en';
 

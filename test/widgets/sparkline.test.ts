@@ -2,9 +2,7 @@ import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import '../../widgets/src/define';
 import type { PeruExportSparkline } from '../../widgets/src/peru-export-sparkline';
-import { formatPeriod } from '../../widgets/src/render/format';
-import { describeSeries } from '../../widgets/src/render/sparkline';
-import { formatUsd } from '../../widgets/src/render/format';
+import { describeSeries, formatPeriod, formatUsd } from '@peru-exports/widgets/render';
 import { monthsEnding, seriesResponse, SERIES } from './fixtures';
 import { drawnShapes, mountLoaded, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 

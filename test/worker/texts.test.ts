@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getMetric } from '../../data/index';
-import { describeSeries } from '../../widgets/src/render/sparkline';
+import { describeSeries } from '@peru-exports/widgets/render';
 import { formatUsd, periodLabel, spokenChange, spokenUsd } from '../../worker/render/format';
 import { expectElement, expectWellFormedSvg } from '../render/svg';
 import { get, expectJson } from './helpers';

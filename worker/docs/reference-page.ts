@@ -4,7 +4,7 @@
  * loaded from elsewhere; its one inline stylesheet is allowed by hash (REFERENCE_CSS).
  * Pure: document in, HTML out.
  */
-import { escapeXml as esc } from '../../widgets/src/render/escape';
+import { escapeXml as esc } from '@peru-exports/widgets/render';
 import type { OpenApiDocument } from '../openapi';
 
 type Json = Record<string, unknown>;

@@ -5,8 +5,7 @@
  * so the code a reader copies is the code the page previews.
  */
 import { HEADLINE_METRIC } from '../../data/bcrp/series';
-import { escapeXml } from '../../widgets/src/render/escape';
-import { SPARKLINE_SIZE } from '../../widgets/src/render/sparkline';
+import { escapeXml, SPARKLINE_SIZE } from '@peru-exports/widgets/render';
 import { CARD_WIDTH } from '../render/card';
 
 export type Lang = 'es' | 'en';

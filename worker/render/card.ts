@@ -1,17 +1,26 @@
-import { parseColor } from '../../widgets/src/render/colors';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { escapeXml } from '../../widgets/src/render/escape';
-import { formatCompact, parseLang, type Lang } from '../../widgets/src/render/format';
-import { contentId, parseId } from '../../widgets/src/render/ids';
-import { coord, clamp } from '../../widgets/src/render/scale';
 import {
+  clamp,
+  contentId,
+  coord,
   describeSeries,
+  escapeXml,
+  formatCompact,
+  Paint,
+  parseColor,
+  parseId,
+  parseLang,
+  parseTheme,
+  RenderOptionError,
   resolveSparklineOptions,
   sparklineMarkup,
+  svgDocument,
+  type Lang,
+  type Palette,
+  type Role,
   type SparklineOptions,
   type SparklinePoint,
-} from '../../widgets/src/render/sparkline';
-import { FONT_FAMILY, Paint, parseTheme, type Palette, type Role, type Theme } from '../../widgets/src/render/theme';
+  type Theme,
+} from '@peru-exports/widgets/render';
 import { BREAKABLE_SPACE, textWidth, truncateText, wrapText } from './text-width';
 
 /** What a stat card shows. Texts are shown as given (escaped), numbers decide colours only. */
@@ -216,14 +225,9 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
     : `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
   const formatValue = options.formatValue ?? formatCompact;
   const desc = describeCard(points, text, direction, lang, formatValue);
-  const title = escapeXml(text.label);
   const body = frame + parts.join('');
-  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${title} ${desc} ${body}`);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
-    ` role="img" aria-labelledby="${id}-t ${id}-d" lang="${lang}" font-family="${FONT_FAMILY}">` +
-    `<title id="${id}-t">${title}</title><desc id="${id}-d">${escapeXml(desc)}</desc>${paint.style(id)}${body}</svg>`
-  );
+  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${escapeXml(text.label)} ${desc} ${body}`);
+  return svgDocument({ id, width, height, lang, title: text.label, desc, style: paint.style(id), body, text: true });
 }
 
 /** Distance from the bottom of a line box to the text baseline. */

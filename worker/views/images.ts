@@ -4,7 +4,7 @@
  */
 import { latestPeriod } from '../../data/derive';
 import type { Lang, SeriesMetric } from '../../data/types';
-import { SPARKLINE_POINTS, type SparklinePoint } from '../../widgets/src/render/sparkline';
+import { SPARKLINE_POINTS, type SparklinePoint } from '@peru-exports/widgets/render';
 import { invalidParams } from '../problem';
 import type { CardData } from '../render/card';
 import { formatPeriod } from '../render/format';

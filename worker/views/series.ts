@@ -9,7 +9,7 @@ import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
 import { ALLOWED } from '../params';
 import { invalidParams, type ParamError } from '../problem';
-import { describeSeries, type SparklinePoint } from '../../widgets/src/render/sparkline';
+import { describeSeries, type SparklinePoint } from '@peru-exports/widgets/render';
 import { formatUsd, periodLabel } from '../render/format';
 import type { SeriesBody } from '../schemas';
 import { annualOf } from './annual';
