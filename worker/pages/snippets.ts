@@ -5,11 +5,10 @@
  * so the code a reader copies is the code the page previews.
  */
 import { HEADLINE_METRIC } from '../../data/bcrp/series';
-import { escapeXml, SPARKLINE_SIZE } from '@peru-exports/widgets/render';
+import { escapeXml, LANGS, SPARKLINE_SIZE, THEMES, type Lang, type Theme } from '@peru-exports/widgets/render';
 import { CARD_WIDTH } from '../render/card';
 
-export type Lang = 'es' | 'en';
-export type Theme = 'light' | 'dark' | 'auto';
+export { LANGS, THEMES, type Lang, type Theme };
 export type Frequency = 'monthly' | 'annual';
 export type RankingKind = 'destinations' | 'sectors';
 
@@ -20,8 +19,6 @@ export type RankingKind = 'destinations' | 'sectors';
 export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image';
 
 export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image'] as const satisfies readonly EmbedKind[];
-export const THEMES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
-export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
 export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
 export const RANKING_KINDS = ['destinations', 'sectors'] as const satisfies readonly RankingKind[];
 
