@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PALETTES, RenderOptionError } from '@peru-exports/widgets/render';
-import { renderCard, type CardData, type CardOptions } from '../../worker/render/card';
+import { measureCard, renderCard, type CardData, type CardOptions } from '../../worker/render/card';
 import { BREAKABLE_SPACE, textWidth } from '../../worker/render/text-width';
 import { expectedText, series, size, text, validColor } from './arbitraries';
 import { TOTAL_2024 } from './fixtures';
@@ -167,6 +167,16 @@ describe('renderCard (properties)', () => {
         expectNoOverflow(root);
         expect(expectElement(root, 'title').text).toBe(expectedText(plain(data.label)));
         for (const node of texts(root)) expect(node.children).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('measureCard gives the size renderCard draws at, without drawing', () => {
+    fc.assert(
+      fc.property(cardData, cardOptions, (data, options) => {
+        const { attrs } = expectValidImage(renderCard(data, options));
+        expect(measureCard(data, options)).toEqual({ width: Number(attrs.width), height: Number(attrs.height) });
       }),
       { numRuns: 300 },
     );

@@ -111,6 +111,31 @@ const CHANGE_WORDS: Record<Lang, { up: string; down: string; flat: string }> = {
  * @throws RenderOptionError when an option is invalid.
  */
 export function renderCard(data: CardData, options: CardOptions = {}): string {
+  const { width, height, lang, paint, text, direction, points, parts } = layoutCard(data, options);
+  const transparent = options.transparent === true;
+  const frame = transparent
+    ? ''
+    : `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
+  const formatValue = options.formatValue ?? formatCompact;
+  const desc = describeCard(points, text, direction, lang, formatValue);
+  const body = frame + parts.join('');
+  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${escapeXml(text.label)} ${desc} ${body}`);
+  return svgDocument({ id, width, height, lang, title: text.label, desc, style: paint.style(id), body, text: true });
+}
+
+/**
+ * The size `renderCard` draws the card at, without drawing it: what the `<img width height>`
+ * of a snippet and oEmbed's `width`/`height` state.
+ *
+ * @throws RenderOptionError when an option is invalid.
+ */
+export function measureCard(data: CardData, options: CardOptions = {}): { width: number; height: number } {
+  const { width, height } = layoutCard(data, options);
+  return { width, height };
+}
+
+/** The card's texts placed: its size and the markup inside the frame. */
+function layoutCard(data: CardData, options: CardOptions) {
   const lang = parseLang(options.lang);
   const theme = parseTheme(options.theme);
   const compact = options.compact === true;
@@ -148,7 +173,7 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
     period: plain(data.period),
     source: plain(data.sourceLine),
   };
-  const direction =
+  const direction: 'up' | 'down' | 'flat' =
     typeof data.changePct === 'number' && data.changePct > 0
       ? 'up'
       : typeof data.changePct === 'number' && data.changePct < 0
@@ -218,16 +243,7 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
     parts.push(textLine(x, y - baselineGap(layout.source), layout.source.size, 'muted', line, paint, false));
   }
   const height = Math.ceil(y + layout.padding);
-
-  const transparent = options.transparent === true;
-  const frame = transparent
-    ? ''
-    : `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
-  const formatValue = options.formatValue ?? formatCompact;
-  const desc = describeCard(points, text, direction, lang, formatValue);
-  const body = frame + parts.join('');
-  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${escapeXml(text.label)} ${desc} ${body}`);
-  return svgDocument({ id, width, height, lang, title: text.label, desc, style: paint.style(id), body, text: true });
+  return { width, height, lang, paint, text, direction, points, parts };
 }
 
 /** Distance from the bottom of a line box to the text baseline. */

@@ -14,8 +14,7 @@ import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
-import { renderCard } from '../render/card';
-import { formatUsd } from '../render/format';
+import { measureCard } from '../render/card';
 import { cardData, imagePoints } from '../views/images';
 import { findMetric, requireSeries } from '../views/lookup';
 import { ranking } from '../views/rankings';
@@ -45,8 +44,8 @@ function maxSize(name: 'maxwidth' | 'maxheight', value: string | undefined): num
 }
 
 /**
- * The height of the card image of a spec, measured on the drawing itself: rendered with the
- * image route's own functions, so it is the height of the SVG that `<img>` will load.
+ * The height of the card image of a spec, as the image route draws it (measureCard runs the
+ * card's layout with the image route's own data, without drawing).
  */
 function cardHeight(spec: EmbedSpec, width: number | null): number {
   if (spec.kind !== 'card' && spec.kind !== 'card-image') return 0;
@@ -54,8 +53,7 @@ function cardHeight(spec: EmbedSpec, width: number | null): number {
   if (found === undefined) return 0;
   const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
   const points = found.type === 'series' ? imagePoints(found.metric, query, spec.lang) : [];
-  const svg = renderCard(cardData(found, points, spec.lang), { width: width ?? undefined, theme: spec.theme, lang: spec.lang, formatValue: formatUsd });
-  return Number(/^<svg\b[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
+  return measureCard(cardData(found, points, spec.lang), { width: width ?? undefined, lang: spec.lang }).height;
 }
 
 /**
