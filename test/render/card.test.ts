@@ -172,13 +172,16 @@ describe('renderCard (properties)', () => {
     );
   });
 
-  it('measureCard gives the size renderCard draws at, without drawing', () => {
+  it('is one fixed box whatever its texts: measureCard gives the size renderCard draws at', () => {
     fc.assert(
       fc.property(cardData, cardOptions, (data, options) => {
         const { attrs } = expectValidImage(renderCard(data, options));
-        expect(measureCard(data, options)).toEqual({ width: Number(attrs.width), height: Number(attrs.height) });
+        expect(measureCard(options)).toEqual({ width: Number(attrs.width), height: Number(attrs.height) });
       }),
       { numRuns: 300 },
     );
+    expect(measureCard()).toEqual({ width: 360, height: 209 });
+    expect(measureCard({ compact: true })).toEqual({ width: 280, height: 124 });
+    expect(measureCard({ width: 500 })).toEqual({ width: 500, height: 209 });
   });
 });

@@ -46,7 +46,7 @@ export interface CardData {
 export type CardSparklineOptions = Pick<SparklineOptions, 'type' | 'markers' | 'baseline' | 'mean' | 'yMin' | 'yMax' | 'fill'>;
 
 export interface CardOptions {
-  /** Width in px, clamped to 200–800 (default 360; 280 when compact). The height follows the content. */
+  /** Width in px, clamped to 200–800 (default 360; 280 when compact). The height is fixed (see measureCard). */
   width?: number;
   theme?: Theme;
   lang?: Lang;
@@ -124,28 +124,39 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
 }
 
 /**
- * The size `renderCard` draws the card at, without drawing it: what the `<img width height>`
- * of a snippet and oEmbed's `width`/`height` state.
- *
- * @throws RenderOptionError when an option is invalid.
+ * The size every card is drawn at: a fixed box, whatever its texts (labels and sources have
+ * two lines, one when compact, whether they use them or not; the change line and the
+ * sparkline's place are there without a change or a series). 360 × 209 by default, 280 × 124
+ * compact; the width is the option's. What the `<img width height>` of a snippet, oEmbed's
+ * `width`/`height` and the `<peru-export-card>` element (at its default 16 px) take, so the
+ * fallback image, the loading element and the live card are one box.
  */
-export function measureCard(data: CardData, options: CardOptions = {}): { width: number; height: number } {
-  const { width, height } = layoutCard(data, options);
-  return { width, height };
-}
-
-/** The card's texts placed: its size and the markup inside the frame. */
-function layoutCard(data: CardData, options: CardOptions) {
-  const lang = parseLang(options.lang);
-  const theme = parseTheme(options.theme);
+export function measureCard(options: Pick<CardOptions, 'width' | 'compact'> = {}): { width: number; height: number } {
   const compact = options.compact === true;
-  const layout = LAYOUTS[compact ? 'compact' : 'regular'];
+  const l = LAYOUTS[compact ? 'compact' : 'regular'];
   const width =
     typeof options.width === 'number' && Number.isFinite(options.width)
       ? clamp(Math.round(options.width), CARD_WIDTH.min, CARD_WIDTH.max)
       : compact
         ? CARD_WIDTH.compactDefault
         : CARD_WIDTH.default;
+  const rows =
+    l.label.lines * l.label.lineHeight +
+    l.value.lineHeight +
+    l.change.lineHeight +
+    l.sparkline.gap +
+    l.sparkline.height +
+    l.sparkline.gap / 2 +
+    l.source.lines * l.source.lineHeight;
+  return { width, height: Math.ceil(2 * l.padding + rows) };
+}
+
+/** The card's texts placed: its size and the markup inside the frame. */
+function layoutCard(data: CardData, options: CardOptions) {
+  const lang = parseLang(options.lang);
+  const theme = parseTheme(options.theme);
+  const layout = LAYOUTS[options.compact === true ? 'compact' : 'regular'];
+  const { width, height } = measureCard(options);
   const colors: Partial<Palette> = {};
   const colorOptions: [keyof CardOptions, Role[]][] = [
     ['color', ['line', 'area']],
@@ -185,11 +196,13 @@ function layoutCard(data: CardData, options: CardOptions) {
   const parts: string[] = [];
   let y = layout.padding;
 
+  // Every row has its place whether it is used or not: the card is a fixed box (measureCard).
   // Label: wraps, then ends in "…".
-  for (const line of wrapText(text.label, inner, layout.label.size, true, layout.label.lines)) {
-    y += layout.label.lineHeight;
-    parts.push(textLine(x, y - baselineGap(layout.label), layout.label.size, 'muted', line, paint, true));
-  }
+  wrapText(text.label, inner, layout.label.size, true, layout.label.lines).forEach((line, i) => {
+    const bottom = y + (i + 1) * layout.label.lineHeight;
+    parts.push(textLine(x, bottom - baselineGap(layout.label), layout.label.size, 'muted', line, paint, true));
+  });
+  y += layout.label.lines * layout.label.lineHeight;
 
   // Value: the figure is the point of the card, so shrink it before cutting it.
   let valueSize = layout.value.size;
@@ -206,8 +219,8 @@ function layoutCard(data: CardData, options: CardOptions) {
   const changeWidth = changeShown === '' ? 0 : textWidth(changeShown, layout.change.size, true);
   const periodShown =
     inner - changeWidth - gap > layout.change.size ? truncateText(text.period, inner - changeWidth - gap, layout.change.size) : '';
+  y += layout.change.lineHeight;
   if (changeShown !== '' || periodShown !== '') {
-    y += layout.change.lineHeight;
     const baseline = y - baselineGap(layout.change);
     if (changeShown !== '') {
       const role: Role = direction === 'up' ? 'positive' : direction === 'down' ? 'negative' : 'muted';
@@ -220,8 +233,8 @@ function layoutCard(data: CardData, options: CardOptions) {
 
   // Sparkline, when there is anything to draw.
   const points = Array.isArray(data.points) ? data.points : [];
+  y += layout.sparkline.gap;
   if (points.some((p) => typeof p?.value === 'number' && Number.isFinite(p.value))) {
-    y += layout.sparkline.gap;
     const spark = resolveSparklineOptions({
       ...options.sparkline,
       width: inner,
@@ -233,16 +246,15 @@ function layoutCard(data: CardData, options: CardOptions) {
     });
     // Drawn with the card's paint (which holds the sparkline's colours): one `<style>` for both.
     parts.push(`<svg x="${x}" y="${coord(y)}" width="${inner}" height="${spark.height}">${sparklineMarkup(points, spark, paint)}</svg>`);
-    y += spark.height;
   }
+  y += layout.sparkline.height;
 
   // Source: wraps, then ends in "…".
   y += layout.sparkline.gap / 2;
-  for (const line of wrapText(text.source, inner, layout.source.size, false, layout.source.lines)) {
-    y += layout.source.lineHeight;
-    parts.push(textLine(x, y - baselineGap(layout.source), layout.source.size, 'muted', line, paint, false));
-  }
-  const height = Math.ceil(y + layout.padding);
+  wrapText(text.source, inner, layout.source.size, false, layout.source.lines).forEach((line, i) => {
+    const bottom = y + (i + 1) * layout.source.lineHeight;
+    parts.push(textLine(x, bottom - baselineGap(layout.source), layout.source.size, 'muted', line, paint, false));
+  });
   return { width, height, lang, paint, text, direction, points, parts };
 }
 
