@@ -11,7 +11,7 @@ const run = promisify(execFile);
 
 it('imports the element classes in Node without registering or touching the page', async () => {
   // Through a variable so this Node-typed project does not typecheck the DOM code it imports.
-  const entry = '../../widgets/src/index';
+  const entry = '@peru-exports/widgets';
   const widgets = (await import(/* @vite-ignore */ entry)) as Record<string, unknown>;
   expect(typeof widgets.PeruExportCard).toBe('function');
   expect(typeof widgets.PeruExportSparkline).toBe('function');
