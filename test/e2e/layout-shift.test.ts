@@ -54,21 +54,33 @@ const MOBILE = { viewport: { width: 412, height: 823 } };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens the article, waits for the card's data and for things to settle, and returns the shifts seen. */
-async function shiftsOf(page: Page, url: string): Promise<{ cls: number; shifts: unknown[] }> {
-  await page.addInitScript(OBSERVE_SHIFTS);
-  await page.goto(url);
-  await page.waitForFunction(
+/** Waits until the (first) card on the page shows its data. */
+const cardShowsData = (page: Page) =>
+  page.waitForFunction(
     () => document.querySelector('peru-export-card')?.shadowRoot?.querySelector('.base:not(.loading):not(.fallback):not(.failed)') != null,
     undefined,
     { timeout: 20_000 },
   );
+
+/**
+ * Opens `url` on a phone-sized page (after `prepare`, e.g. slowing requests down), waits for the
+ * card's data and for things to settle, and expects no layout shift at all, nor anything broken.
+ */
+async function expectNoShift(url: string, prepare: (page: Page) => Promise<void> = async () => {}): Promise<Page> {
+  const page = await browser.newPage(MOBILE);
+  const problems = watchPage(page);
+  await prepare(page);
+  await page.addInitScript(OBSERVE_SHIFTS);
+  await page.goto(url);
+  await cardShowsData(page);
   // The sparkline inside sizes itself, the fallback image may still arrive: let every frame pass.
   await page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 15_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await sleep(500);
   const shifts = (await page.evaluate('window.__shifts')) as { value: number; sources: string[] }[];
-  return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts };
+  expect(shifts.reduce((sum, shift) => sum + shift.value, 0), JSON.stringify(shifts)).toBe(0);
+  expect(problems.list()).toEqual([]);
+  return page;
 }
 
 function article(): string {
@@ -89,50 +101,33 @@ describe('layout shift of a pasted card (Chromium, PerformanceObserver)', () => 
   });
 
   it('is 0 with the API answering', async () => {
-    const page = await browser.newPage(MOBILE);
-    const problems = watchPage(page);
-    const { cls, shifts } = await shiftsOf(page, site.publish('/cls-prompt', { html: article() }));
-    expect(cls, JSON.stringify(shifts)).toBe(0);
-    expect(problems.list()).toEqual([]);
-    await page.close();
+    await (await expectNoShift(site.publish('/cls-prompt', { html: article() }))).close();
   });
 
   it('is 0 with the script and the API answering late (fallback image, then loading, then data)', async () => {
-    const page = await browser.newPage(MOBILE);
-    const problems = watchPage(page);
     // The bundle arrives after the fallback image is laid out, and the data later still.
-    await page.route(`${origin}/widgets/**`, async (route) => {
-      await sleep(1_000);
-      await route.continue();
+    const page = await expectNoShift(site.publish('/cls-late', { html: article() }), async (late) => {
+      await late.route(`${origin}/widgets/**`, async (route) => {
+        await sleep(1_000);
+        await route.continue();
+      });
+      await late.route(`${origin}/v1/**`, async (route) => {
+        await sleep(route.request().url().includes('.svg') ? 200 : 2_000);
+        await route.continue();
+      });
     });
-    await page.route(`${origin}/v1/**`, async (route) => {
-      await sleep(route.request().url().includes('.svg') ? 200 : 2_000);
-      await route.continue();
-    });
-    const { cls, shifts } = await shiftsOf(page, site.publish('/cls-late', { html: article() }));
     expect(await page.evaluate('window.__imageBeforeScript'), 'the fallback image showed before the script ran').toBe(true);
-    expect(cls, JSON.stringify(shifts)).toBe(0);
-    expect(problems.list()).toEqual([]);
     await page.close();
   });
 
   it('is 0 on the metric page, whose card is its largest paint', async () => {
-    const page = await browser.newPage(MOBILE);
-    const problems = watchPage(page);
-    const { cls, shifts } = await shiftsOf(page, `${origin}/m/destination/CN`);
-    expect(cls, JSON.stringify(shifts)).toBe(0);
-    expect(problems.list()).toEqual([]);
-    await page.close();
+    await (await expectNoShift(`${origin}/m/destination/CN`)).close();
   });
 
   it('the card takes the fallback image\'s box, which is the SVG card\'s size', async () => {
     const page = await browser.newPage();
     await page.goto(site.publish('/cls-box', { html: article() }));
-    await page.waitForFunction(
-      () => document.querySelector('peru-export-card')?.shadowRoot?.querySelector('.base:not(.loading):not(.fallback):not(.failed)') != null,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await cardShowsData(page);
     const box = await page.evaluate(() => {
       const rect = document.querySelector('peru-export-card')!.getBoundingClientRect();
       const img = document.querySelector('peru-export-card img')!;
