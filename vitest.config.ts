@@ -6,6 +6,16 @@ import { defineConfig } from 'vitest/config';
 /** Debian's Chromium; Playwright's own browser download does not work on our machines. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+/**
+ * The widgets' package entries (`@peru-exports/widgets`, `…/define.js`, `…/render`; built to
+ * widgets/dist) read from their sources, as tsconfig.json's `paths` do for tsc, tsx and
+ * wrangler: tests import the package as its users do, and need no build.
+ */
+const widgetSource = (entry: string, file: string) => ({
+  find: new RegExp(`^@peru-exports/widgets${entry.replace('.', '\\.')}$`),
+  replacement: fileURLToPath(new URL(`./widgets/src/${file}`, import.meta.url)),
+});
+const widgetSources = [widgetSource('', 'index.ts'), widgetSource('/define.js', 'define.ts'), widgetSource('/render', 'render/index.ts')];
 
 export default defineConfig({
   test: {
@@ -14,6 +24,7 @@ export default defineConfig({
     projects: [
       {
         // Importer, dataset checks and the pure renderers: plain Node.
+        resolve: { alias: widgetSources },
         test: {
           name: 'node',
           environment: 'node',
@@ -26,7 +37,9 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
         // wrangler.toml's [alias] (zod without its other locales: worker/build/zod/index.ts),
         // which the plugin reads but does not apply, so the tests run the bundle's zod.
-        resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./worker/build/zod/index.ts', import.meta.url)) }] },
+        resolve: {
+          alias: [...widgetSources, { find: /^zod$/, replacement: fileURLToPath(new URL('./worker/build/zod/index.ts', import.meta.url)) }],
+        },
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
@@ -35,6 +48,7 @@ export default defineConfig({
       },
       {
         // The Lit elements, in a real Chromium.
+        resolve: { alias: widgetSources },
         test: {
           name: 'browser',
           include: ['test/widgets/**/*.test.ts'],
@@ -51,6 +65,7 @@ export default defineConfig({
       },
       {
         // A local server and a news-article page driven end to end in Chromium.
+        resolve: { alias: widgetSources },
         test: {
           name: 'e2e',
           environment: 'node',

@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderSparkline } from '@peru-exports/widgets/render';
 import type { RendererTiming } from './report';
 import { repoRoot } from './workerd-harness';
 
-type SparklineModule = typeof import('../widgets/src/render/sparkline');
 type CardModule = typeof import('../worker/render/card');
 
 /** Calls fn until both minimums are reached; returns microseconds per call. */
@@ -57,12 +57,7 @@ export async function benchRenderers(): Promise<RendererTiming[]> {
   const points = typicalPoints();
   const timings: RendererTiming[] = [];
 
-  const sparkline = await load<SparklineModule>('widgets/src/render/sparkline.ts');
-  timings.push(
-    sparkline
-      ? measured('renderSparkline (24 points, 120×32, line)', () => sparkline.renderSparkline(points, { lang: 'es' }))
-      : missing('renderSparkline', 'widgets/src/render/sparkline.ts not there yet'),
-  );
+  timings.push(measured('renderSparkline (24 points, 120×32, line)', () => renderSparkline(points, { lang: 'es' })));
 
   const card = await load<CardModule>('worker/render/card.ts');
   timings.push(

@@ -5,8 +5,10 @@
  * different sources are never mixed.
  */
 
-export type Lang = 'es' | 'en';
-export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
+import type { Lang } from '@peru-exports/widgets/render';
+
+// The languages are the renderer's (one declaration, @peru-exports/widgets/render).
+export { LANGS, type Lang } from '@peru-exports/widgets/render';
 
 /** A text in both languages. */
 export type Text = Record<Lang, string>;

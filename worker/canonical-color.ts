@@ -4,7 +4,7 @@
  * not opaque) before drawing and before keying the cache: one drawing and one cache entry per
  * colour, and the same bytes whichever spelling came first. Pure.
  */
-import { isValidColor } from '../widgets/src/render/colors';
+import { isValidColor } from '@peru-exports/widgets/render';
 
 /**
  * The 148 CSS named colours (CSS Color Module Level 4 §6.1) as hex; the renderer's

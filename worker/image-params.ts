@@ -7,9 +7,7 @@
  * flags parsed), which is both what is drawn and what the cache key holds (cache-key.ts).
  */
 import { z } from '@hono/zod-openapi';
-import { ALLOWED_COLORS, isValidColor } from '../widgets/src/render/colors';
-import { SPARKLINE_MARKERS, SPARKLINE_SIZE, SPARKLINE_TYPES, type SparklineMarker } from '../widgets/src/render/sparkline';
-import { THEMES } from '../widgets/src/render/theme';
+import { ALLOWED_COLORS, isValidColor, SPARKLINE_MARKERS, SPARKLINE_SIZE, SPARKLINE_TYPES, type SparklineMarker, THEMES } from '@peru-exports/widgets/render';
 import { canonicalColor } from './canonical-color';
 import * as p from './params';
 import { CARD_WIDTH } from './render/card';

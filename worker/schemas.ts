@@ -338,6 +338,7 @@ export const ProblemDetails = z
   .openapi('Problem');
 
 export type MetricSummaryBody = z.infer<typeof MetricSummary>;
+export type MetricCatalogueBody = z.infer<typeof MetricCatalogue>;
 export type MetricDetailBody = z.infer<typeof MetricDetail>;
 export type SeriesBody = z.infer<typeof Series>;
 export type RankingBody = z.infer<typeof Ranking>;

@@ -12,7 +12,7 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
-import type { Text } from '../types';
+import type { Lang, Text } from '../types';
 import { normaliseLabel } from './labels';
 
 countries.registerLocale(es);
@@ -203,7 +203,7 @@ const ENGLISH_ALIAS_PREFERRED = new Set(['CN', 'TW', 'US']);
 
 /** Country names in both languages, from i18n-iso-countries (its official name, or its alias). */
 export function countryLabel(code: string): Text {
-  const name = (lang: 'es' | 'en'): string => {
+  const name = (lang: Lang): string => {
     const select = lang === 'en' && ENGLISH_ALIAS_PREFERRED.has(code) ? 'alias' : 'official';
     const n = countries.getName(code, lang, { select });
     if (!n) throw new Error(`i18n-iso-countries has no ${lang} name for ${code}`);

@@ -72,7 +72,7 @@ async function text(page: Page, selector: string): Promise<string> {
 async function loaded(page: Page): Promise<void> {
   await waitForEmbeds(page);
   // The hotlinked image has settled (loaded or broken: checkFigures tells which). Fallback
-  // images inside the elements are lazy and, once the data show, never laid out nor fetched.
+  // images inside the elements are sized and not lazy: once the data show, they are not laid out.
   await page.waitForFunction(() => (document.querySelector('figure > img') as HTMLImageElement | null)?.complete === true, undefined, {
     timeout: 15_000,
   });

@@ -155,8 +155,8 @@ describe('metric page', () => {
     const discovered = await fetch(link ?? '');
     expect(discovered.status).toBe(200);
     const body = (await discovered.json()) as Record<string, unknown>;
-    // The live card's rows are fixed (widgets/src/peru-export-card.styles.ts): oEmbed states
-    // the height it takes, which is measured here.
+    // The live card is one fixed box (the card image's, measureCard): oEmbed states the height
+    // it takes, which is measured here.
     expect(body).toMatchObject({ version: '1.0', type: 'rich', title: 'Exports to China', width: 360 });
     await waitForEmbeds(page);
     const card = await page.locator('.card-slot peru-export-card').boundingBox();
@@ -225,7 +225,7 @@ describe('oEmbed', () => {
     expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Exportaciones del Perú', width: 120, height: 32 });
     expect(body['html']).toBe(
       `<script type="module" src="${origin}/widgets/v1/peru-exports.js"></script>` +
-        `<peru-export-sparkline metric="total" lang="es" theme="dark"><img loading="lazy" src="${origin}/v1/metrics/total/sparkline.svg?width=120&amp;height=32&amp;theme=dark&amp;lang=es" width="120" height="32" alt="Exportaciones totales: último dato de SUNAT, Cuadro G1"></peru-export-sparkline>`,
+        `<peru-export-sparkline metric="total" lang="es" theme="dark"><img src="${origin}/v1/metrics/total/sparkline.svg?width=120&amp;height=32&amp;theme=dark&amp;lang=es" width="120" height="32" alt="Exportaciones totales: último dato de SUNAT, Cuadro G1"></peru-export-sparkline>`,
     );
   });
 
@@ -234,13 +234,14 @@ describe('oEmbed', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body['width']).toBe(300);
     expect(body['html']).toMatch(/^<img src="[^"]+\/v1\/metrics\/destination\/US\/card\.svg\?width=300&amp;theme=light&amp;lang=en" width="300"/);
-    // The stated height is the drawn image's: a card's height follows its text.
+    // The stated height is the drawn image's, and the <img>'s: a card is one fixed box, whatever its text.
     const src = /src="([^"]+)"/.exec(String(body['html']))?.[1]?.replaceAll('&amp;', '&') ?? '';
     const svg = await (await fetch(src)).text();
     expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${body['height']}"`));
-    // A press-release figure has no sparkline: a shorter card, and oEmbed says so.
+    expect(body['html']).toContain(` width="300" height="${body['height']}"`);
+    // A press-release figure has no sparkline: the same box (its place stays), and oEmbed says so.
     const highlight = (await (await oembed({ url: `${origin}/?kind=card-image&metric=highlight%2Ftotal` })).json()) as Record<string, unknown>;
-    expect(Number(highlight['height'])).toBeLessThan(Number(body['height']));
+    expect(Number(highlight['height'])).toBe(209);
   });
 
   it('answers 404 for URLs it has nothing for, 501 for other formats, 400 without a url', async () => {

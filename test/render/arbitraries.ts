@@ -1,6 +1,6 @@
 /** fast-check generators shared by the renderers' property tests. */
 import fc from 'fast-check';
-import type { SparklinePoint } from '../../widgets/src/render/sparkline';
+import type { SparklinePoint } from '@peru-exports/widgets/render';
 
 /** Numbers a series may hold, weighted towards the awkward ones. */
 export const value: fc.Arbitrary<number | null> = fc.oneof(

@@ -1,6 +1,6 @@
 import colorNames from 'color-name';
 import { describe, expect, it } from 'vitest';
-import { CSS_NAMED_COLORS, isValidColor } from '../../widgets/src/render/colors';
+import { CSS_NAMED_COLORS, isValidColor } from '@peru-exports/widgets/render';
 import { canonicalColor, NAMED_COLOR_HEX } from '../../worker/canonical-color';
 
 const hex = ([r, g, b]: [number, number, number]) => `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;

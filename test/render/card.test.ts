@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { PALETTES } from '../../widgets/src/render/theme';
-import { renderCard, type CardData, type CardOptions } from '../../worker/render/card';
+import { PALETTES, RenderOptionError } from '@peru-exports/widgets/render';
+import { measureCard, renderCard, type CardData, type CardOptions } from '../../worker/render/card';
 import { BREAKABLE_SPACE, textWidth } from '../../worker/render/text-width';
 import { expectedText, series, size, text, validColor } from './arbitraries';
 import { TOTAL_2024 } from './fixtures';
@@ -171,5 +170,18 @@ describe('renderCard (properties)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('is one fixed box whatever its texts: measureCard gives the size renderCard draws at', () => {
+    fc.assert(
+      fc.property(cardData, cardOptions, (data, options) => {
+        const { attrs } = expectValidImage(renderCard(data, options));
+        expect(measureCard(options)).toEqual({ width: Number(attrs.width), height: Number(attrs.height) });
+      }),
+      { numRuns: 300 },
+    );
+    expect(measureCard()).toEqual({ width: 360, height: 209 });
+    expect(measureCard({ compact: true })).toEqual({ width: 280, height: 124 });
+    expect(measureCard({ width: 500 })).toEqual({ width: 500, height: 209 });
   });
 });

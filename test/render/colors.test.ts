@@ -1,7 +1,6 @@
 import colorNames from 'color-name';
 import { describe, expect, it } from 'vitest';
-import { CSS_NAMED_COLORS, isValidColor, parseColor } from '../../widgets/src/render/colors';
-import { RenderOptionError } from '../../widgets/src/render/errors';
+import { CSS_NAMED_COLORS, isValidColor, parseColor, RenderOptionError } from '@peru-exports/widgets/render';
 
 describe('colours', () => {
   it('lists exactly the 148 CSS named colours (checked against the color-name package)', () => {

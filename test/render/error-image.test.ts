@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { PALETTES } from '../../widgets/src/render/theme';
+import { PALETTES, RenderOptionError } from '@peru-exports/widgets/render';
 import { renderErrorImage, type ErrorImageOptions } from '../../worker/render/error-image';
 import { textWidth } from '../../worker/render/text-width';
 import { text } from './arbitraries';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../widgets/src/render/escape';
+import { escapeXml } from '@peru-exports/widgets/render';
 
 describe('escapeXml', () => {
   it('escapes the five markup characters', () => {

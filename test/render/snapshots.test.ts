@@ -3,8 +3,7 @@
  * (`test/render/__snapshots__/`). Update after a deliberate change with `npx vitest run -u test/render`.
  */
 import { describe, expect, it } from 'vitest';
-import { formatUsd } from '../../widgets/src/render/format';
-import { renderSparkline, type SparklinePoint } from '../../widgets/src/render/sparkline';
+import { formatUsd, renderSparkline, type SparklinePoint } from '@peru-exports/widgets/render';
 import { renderCard } from '../../worker/render/card';
 import { renderErrorImage } from '../../worker/render/error-image';
 import { TOTAL_2024 } from './fixtures';

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import {
-  renderSparkline,
-  SPARKLINE_MARKERS,
-  SPARKLINE_TYPES,
-  type SparklineOptions,
-} from '../../widgets/src/render/sparkline';
+import { RenderOptionError, renderSparkline, SPARKLINE_MARKERS, SPARKLINE_TYPES, type SparklineOptions } from '@peru-exports/widgets/render';
 import { expectedText, series, size, text, validColor } from './arbitraries';
 import { expectValidImage, expectElement, findAll } from './svg';
 

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { formatUsd } from '../../widgets/src/render/format';
-import { describeSeries, renderSparkline, sparklineMarks, type SparklinePoint } from '../../widgets/src/render/sparkline';
-import { PALETTES } from '../../widgets/src/render/theme';
+import { describeSeries, formatUsd, PALETTES, RenderOptionError, renderSparkline, sparklineMarks, type SparklinePoint } from '@peru-exports/widgets/render';
 import { EXPORTS_2024 } from './fixtures';
 import { expectValidImage, expectElement, findAll, pathPoints, utf8Length, type SvgNode } from './svg';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Paint, PALETTES, type Role } from '../../widgets/src/render/theme';
+import { Paint, PALETTES, type Role } from '@peru-exports/widgets/render';
 
 /** WCAG 2.2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {

@@ -161,20 +161,20 @@ describe('snippets', () => {
   it('sizes a live element only when a size was chosen: in style for the snippet, in data-style for the preview', () => {
     expect(embedHtml(spec({ kind: 'sparkline' }), ORIGIN, TEXT)).not.toContain('style=');
     const sized = spec({ kind: 'sparkline', width: 300, height: 60 });
-    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(/^<peru-export-sparkline metric="bcrp\/total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img loading="lazy" src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/);
+    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(/^<peru-export-sparkline metric="bcrp\/total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/);
     const preview = previewHtml(spec({ kind: 'card', width: 480 }), ORIGIN, TEXT);
     expect(preview).toContain(' data-style="inline-size:480px"');
     expect(preview).not.toContain(' style=');
     expect(embedHtml(spec({ kind: 'card', width: 480 }), ORIGIN, TEXT)).toContain(' style="inline-size:480px"');
   });
 
-  it('writes the script and the element on one line, with a lazy static fallback', () => {
+  it('writes the script and the element on one line, with a static fallback sized as the card (not lazy)', () => {
     const html = embedHtml(spec({ metric: 'destination/CN', lang: 'en', theme: 'dark' }), ORIGIN, TEXT);
     expect(html).not.toContain('\n');
     expect(html).toMatch(
       new RegExp(
         `^<script type="module" src="${ORIGIN}/widgets/v1/peru-exports.js"></script>` +
-          '<peru-export-card metric="destination/CN" lang="en" theme="dark"><img loading="lazy" src="[^"]+/card.svg[^"]*" width="360" alt="Exportaciones a China: US\\$ 25 mil millones \\(2024\\)"></peru-export-card>$',
+          '<peru-export-card metric="destination/CN" lang="en" theme="dark"><img src="[^"]+/card.svg[^"]*" width="360" height="209" alt="Exportaciones a China: US\\$ 25 mil millones \\(2024\\)"></peru-export-card>$',
       ),
     );
   });

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MetricDetail, Ranking, Series } from '../../worker/schemas';
-import { formatUsd } from '../../widgets/src/render/format';
-import { describeSeries } from '../../widgets/src/render/sparkline';
+import { describeSeries, formatUsd } from '@peru-exports/widgets/render';
 import { answer, highlightResponse, metricResponse, rankingResponse, seriesResponse } from '../widgets/fixtures';
 
 describe.each(['es', 'en'] as const)('widget fixtures (%s) match the API schemas', (lang) => {

@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../widgets/src/define';
+import '@peru-exports/widgets/define.js';
 import { drawnShapes, mockApi, mount, next, shadow, type MockApi } from './mock-api';
 
 let api: MockApi;

@@ -4,10 +4,8 @@
  * loading, the light-DOM fallback, and the bundle under a strict CSP, loaded twice.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportCard } from '../../widgets/src/peru-export-card';
-import { defineElement } from '../../widgets/src/lib/define-element';
-import { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
+import '@peru-exports/widgets/define.js';
+import { defineElement, type PeruExportCard, PeruExportRanking } from '@peru-exports/widgets';
 import { answer } from './fixtures';
 import { drawnShapes, mockApi, mount, next, shadow, text, type MockApi } from './mock-api';
 

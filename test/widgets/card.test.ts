@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportCard } from '../../widgets/src/peru-export-card';
-import { formatUsd } from '../../widgets/src/render/format';
+import '@peru-exports/widgets/define.js';
+import type { PeruExportCard } from '@peru-exports/widgets';
+import { formatUsd } from '@peru-exports/widgets/render';
 import { highlightResponse, metricResponse, SERIES } from './fixtures';
 import { mount, mountLoaded, next, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 

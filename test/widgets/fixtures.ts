@@ -4,10 +4,7 @@
  * fixtures against them). Figures are SUNAT's, formatted with the same helpers the API uses.
  * Pure data and functions: no DOM, so Node tests can import it too.
  */
-import { formatChangePct, formatUsd, periodLabel, spokenChange, spokenUsd } from '../../widgets/src/render/format';
-import { describeSeries } from '../../widgets/src/render/sparkline';
-
-export type Lang = 'es' | 'en';
+import { describeSeries, formatChangePct, formatUsd, periodLabel, spokenChange, spokenUsd, type Lang } from '@peru-exports/widgets/render';
 
 const envelope = (lang: Lang) => ({ apiVersion: '1', datasetVersion: 'fixture0001', lang });
 const usd = (value: number | null, lang: Lang) => (value === null ? null : formatUsd(value, lang));

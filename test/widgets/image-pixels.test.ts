@@ -4,8 +4,7 @@
  * area and bars land where the data put them, in the theme's colours, in real Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { renderSparkline, type SparklinePoint, type SparklineType } from '../../widgets/src/render/sparkline';
-import { PALETTES } from '../../widgets/src/render/theme';
+import { PALETTES, renderSparkline, type SparklinePoint, type SparklineType } from '@peru-exports/widgets/render';
 
 const W = 120;
 const H = 40;

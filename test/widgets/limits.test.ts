@@ -4,10 +4,8 @@
  * drips), an answer too big to read, and a series too long to draw in full.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportCard } from '../../widgets/src/peru-export-card';
-import type { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
-import type { PeruExportSparkline } from '../../widgets/src/peru-export-sparkline';
+import '@peru-exports/widgets/define.js';
+import type { PeruExportCard, PeruExportRanking, PeruExportSparkline } from '@peru-exports/widgets';
 import { answer, monthsEnding, seriesResponse } from './fixtures';
 import { mount, mountLoaded, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 

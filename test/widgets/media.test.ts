@@ -5,8 +5,8 @@
 import type {} from '@vitest/browser-playwright'; // types cdp().send
 import { cdp } from 'vitest/browser';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportCard } from '../../widgets/src/peru-export-card';
+import '@peru-exports/widgets/define.js';
+import type { PeruExportCard } from '@peru-exports/widgets';
 import { mockApi, mount, next, shadow, type MockApi } from './mock-api';
 
 let api: MockApi;

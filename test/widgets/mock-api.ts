@@ -3,7 +3,7 @@
  * request, and can be told to fail, change its data or hold answers back.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
-import { clearCache } from '../../widgets/src/lib/fetch-json';
+import { clearCache } from '@peru-exports/widgets';
 import { answer, problemResponse } from './fixtures';
 
 export interface Request {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportRanking } from '../../widgets/src/peru-export-ranking';
+import '@peru-exports/widgets/define.js';
+import type { PeruExportRanking } from '@peru-exports/widgets';
 import { rankingResponse } from './fixtures';
 import { mount, mountLoaded, next, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 

@@ -1,10 +1,8 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportSparkline } from '../../widgets/src/peru-export-sparkline';
-import { formatPeriod } from '../../widgets/src/render/format';
-import { describeSeries } from '../../widgets/src/render/sparkline';
-import { formatUsd } from '../../widgets/src/render/format';
+import '@peru-exports/widgets/define.js';
+import type { PeruExportSparkline } from '@peru-exports/widgets';
+import { describeSeries, formatPeriod, formatUsd } from '@peru-exports/widgets/render';
 import { monthsEnding, seriesResponse, SERIES } from './fixtures';
 import { drawnShapes, mountLoaded, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 

@@ -7,19 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { coverage, last12Months, monthsSum, valueAt } from '../../data/derive';
 import { getMetric } from '../../data/index';
 import { formatUsd } from '../../worker/render/format';
+import type { SourceStatusBody as SourceStatus } from '../../worker/schemas';
 import { get, expectJson } from './helpers';
-
-interface SourceStatus {
-  id: string;
-  live: boolean;
-  served: { origin: string; version: string; fetchedAt: string | null };
-  latestPeriod: string | null;
-  provisionalFrom: string | null;
-  lastChecked: string | null;
-  expectedLatest: string | null;
-  stale: boolean;
-  note: string;
-}
 
 describe('GET /v1/status', () => {
   it('says per source what is served, how fresh it is, and flags what lags its cadence', async () => {

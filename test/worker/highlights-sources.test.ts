@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlights, sources, version } from '../../data/index';
+import type { HighlightItemBody as HighlightItem } from '../../worker/schemas';
 import { expectProblem, get, expectJson } from './helpers';
-
-interface HighlightItem {
-  id: string;
-  label: string;
-  unit: string;
-  period: string;
-  value: number | null;
-  formattedValue: string | null;
-  growthPct: number | null;
-  formattedGrowth: string | null;
-  previous: { period: string; value: number; formattedValue: string; derived: true } | null;
-  quote: string;
-  related: string | null;
-  source: string;
-}
 
 describe('GET /v1/highlights', () => {
   it('lists every press-release figure as published, in Spanish by default', async () => {

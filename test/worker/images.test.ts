@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { annual, latestPeriod, monthFromNumber, monthNumber } from '../../data/derive';
 import { getMetric } from '../../data/index';
 import type { SeriesMetric } from '../../data/types';
-import { PALETTES } from '../../widgets/src/render/theme';
+import { PALETTES } from '@peru-exports/widgets/render';
 import { cacheControl } from '../../worker/cache-policy';
 import { ProblemError } from '../../worker/problem';
 import { checkImageSeries, DEFAULT_MONTHS, MAX_IMAGE_POINTS } from '../../worker/checks/image';

@@ -1,59 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getHighlight, getMetric, metrics, version } from '../../data/index';
+import type { MetricCatalogueBody as Catalogue, MetricDetailBody as Detail } from '../../worker/schemas';
 import { expectProblem, get, expectJson, type ProblemBody } from './helpers';
-
-interface PeriodValue {
-  period: string;
-  value: number | null;
-  formattedValue: string | null;
-}
-interface Summary {
-  id: string;
-  label: string;
-  kind: string;
-  unit: string;
-  frequency: string;
-  source: string;
-  first: string;
-  last: string;
-  latest: PeriodValue;
-}
-interface Catalogue {
-  apiVersion: string;
-  datasetVersion: string;
-  lang: string;
-  count: number;
-  metrics: Summary[];
-}
-interface Detail {
-  apiVersion: string;
-  datasetVersion: string;
-  lang: string;
-  id: string;
-  label: string;
-  kind: string;
-  unit: string;
-  frequency: string;
-  latest: PeriodValue;
-  previous: (PeriodValue & { derived: boolean }) | null;
-  changePct: number | null;
-  formattedChange: string | null;
-  share: { of: string; ofLabel: string; pct: number; formattedPct: string } | null;
-  annual: {
-    year: number;
-    value: number;
-    formattedValue: string;
-    periodLabel: string;
-    partial: boolean;
-    months: number;
-    changePct: number | null;
-    comparedWith: { from: string; to: string; label: string };
-  } | null;
-  preliminary: boolean;
-  source: { id: string; publisher: string; title: string; url: string; notes: string[] };
-  quote: string | null;
-  related: string | null;
-}
 
 /** Raw values of a series from the dataset, to check the API's arithmetic independently of data/derive.ts. */
 function raw(id: string) {

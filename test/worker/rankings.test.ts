@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getMetric, metrics } from '../../data/index';
+import type { RankingBody } from '../../worker/schemas';
 import { expectProblem, get, expectJson } from './helpers';
-
-interface Item {
-  rank: number;
-  id: string;
-  label: string;
-  iso2: string | null;
-  parent: string | null;
-  value: number;
-  formattedValue: string;
-  sharePct: number;
-  formattedShare: string;
-  growthPct: number | null;
-  formattedGrowth: string | null;
-}
-interface RankingBody {
-  apiVersion: string;
-  datasetVersion: string;
-  lang: string;
-  kind: string;
-  source: string;
-  period: {
-    from: string;
-    to: string;
-    label: string;
-    year: number | null;
-    partial: boolean;
-    months: number;
-    comparedWith: { from: string; to: string; label: string };
-  };
-  total: { id: string; label: string; value: number; formattedValue: string };
-  count: number;
-  items: Item[];
-}
 
 /** Sum of a series' values over months [from, to] given as indices since 2005-01 (the SUNAT start). */
 function sum(id: string, from: number, to: number): number {

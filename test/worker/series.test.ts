@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getMetric } from '../../data/index';
+import type { SeriesBody } from '../../worker/schemas';
 import { expectProblem, get, expectJson } from './helpers';
-
-interface Point {
-  period: string;
-  value: number | null;
-  periodLabel: string;
-  formattedValue: string | null;
-  partial?: boolean;
-  months?: number;
-}
-interface SeriesBody {
-  apiVersion: string;
-  datasetVersion: string;
-  lang: string;
-  id: string;
-  label: string;
-  unit: string;
-  frequency: string;
-  source: string;
-  from: string;
-  to: string;
-  preliminaryFrom: string | null;
-  description: string;
-  points: Point[];
-}
 
 const total = getMetric('total')!;
 

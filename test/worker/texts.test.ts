@@ -6,40 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getMetric } from '../../data/index';
-import { describeSeries } from '../../widgets/src/render/sparkline';
+import type { MetricCatalogueBody, MetricDetailBody as DetailBody, SeriesBody } from '../../worker/schemas';
+import { describeSeries } from '@peru-exports/widgets/render';
 import { formatUsd, periodLabel, spokenChange, spokenUsd } from '../../worker/render/format';
 import { expectElement, expectWellFormedSvg } from '../render/svg';
 import { get, expectJson } from './helpers';
-
-interface Point {
-  period: string;
-  periodLabel: string;
-  value: number | null;
-  formattedValue: string | null;
-  partial?: boolean;
-  months?: number;
-}
-interface SeriesBody {
-  from: string;
-  to: string;
-  description: string;
-  points: Point[];
-}
-interface Latest {
-  period: string;
-  periodLabel: string;
-  value: number | null;
-  formattedValue: string | null;
-  spokenValue: string | null;
-}
-interface DetailBody {
-  unit: string;
-  latest: Latest;
-  previous: { period: string } | null;
-  changePct: number | null;
-  formattedChange: string | null;
-  spokenChange: string | null;
-}
 
 const NBSP = '\u00a0';
 
@@ -169,7 +140,7 @@ describe('metric: latest.periodLabel, latest.spokenValue, spokenChange', () => {
   });
 
   it('gives the catalogue\u2019s latest the same fields', async () => {
-    const { body } = await expectJson<{ metrics: { id: string; latest: Latest }[] }>('/v1/metrics?kind=destination&lang=en');
+    const { body } = await expectJson<MetricCatalogueBody>('/v1/metrics?kind=destination&lang=en');
     const cn = body.metrics.find((m) => m.id === 'destination/CN')!;
     const metric = getMetric('destination/CN')!;
     expect(cn.latest).toEqual({

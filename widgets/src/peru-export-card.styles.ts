@@ -1,13 +1,24 @@
 import { css } from './lib/css';
 
 /**
- * Rows of fixed height, the same in every state, so the card never changes size when its data
- * arrive or fail (the layout follows the API's card.svg: 360 × 209 px at 16 px).
+ * One box in every state, the API's card.svg's (measureCard: 360 × 209 px at 16 px), so nothing
+ * moves when the fallback image, the loading state and the data replace each other. The height
+ * scales with the font size (13.0625em = 209 px at 16 px) and the sparkline takes what the other
+ * rows leave. An inline-block whose baseline is its bottom edge (overflow) sits in a line as the
+ * snippet's fallback `<img width height>` does before the script runs.
  */
 export const cardStyles = css`
   :host {
+    display: inline-block;
+    overflow: hidden;
     width: 360px;
     max-width: 100%;
+    height: 13.0625em;
+  }
+  .base {
+    height: 100%;
+    display: flex;
+    flex-flow: column;
   }
   .label,
   .value,
@@ -63,9 +74,8 @@ export const cardStyles = css`
     width: 60%;
   }
   .spark {
-    display: block;
     width: 100%;
-    height: 3em;
+    flex: 1;
     margin: 0.625em 0 0.3125em;
     /* The sparkline takes the card's tokens (page overrides and theme included), not its own defaults. */
     --peru-color-text: inherit;

@@ -6,7 +6,7 @@
  */
 import { latestPeriod } from '../../data/derive';
 import type { SeriesMetric } from '../../data/types';
-import { SPARKLINE_POINTS } from '../../widgets/src/render/sparkline';
+import { SPARKLINE_POINTS } from '@peru-exports/widgets/render';
 import { invalidParams } from '../problem';
 import type { FoundMetric } from '../views/lookup';
 import { pointPeriod, type SeriesSelection } from '../views/series';

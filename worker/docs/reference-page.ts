@@ -4,14 +4,13 @@
  * loaded from elsewhere; its one inline stylesheet is allowed by hash (REFERENCE_CSS).
  * Pure: document in, HTML out.
  */
-import { escapeXml as esc } from '../../widgets/src/render/escape';
+import { escapeXml as esc } from '@peru-exports/widgets/render';
 import type { OpenApiDocument } from '../openapi';
+import { PALETTE_CSS } from '../pages/palette-css';
 
 type Json = Record<string, unknown>;
 
-export const REFERENCE_CSS = `
-:root { color-scheme: light dark; --fg:#1f2328; --muted:#59636e; --bg:#fff; --surface:#f6f8fa; --border:#d1d9e0; --accent:#0969da; }
-@media (prefers-color-scheme: dark) { :root { --fg:#f0f6fc; --muted:#9198a1; --bg:#0d1117; --surface:#151b23; --border:#3d444d; --accent:#4493f8; } }
+export const REFERENCE_CSS = `${PALETTE_CSS}
 * { box-sizing: border-box; }
 body { margin:0; color:var(--fg); background:var(--bg); font:1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 main, header, footer { max-width:64rem; margin:0 auto; padding:0 1rem; }

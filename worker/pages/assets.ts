@@ -2,7 +2,7 @@
  * The pages' stylesheet and script, named by a hash of their content so they can be cached
  * for a year: a new deploy changes the name, never the bytes behind a name.
  */
-import { contentId } from '../../widgets/src/render/ids';
+import { contentId } from '@peru-exports/widgets/render';
 import { SITE_CSS } from './site-css';
 import { SITE_JS } from './site-js';
 

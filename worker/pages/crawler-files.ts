@@ -3,7 +3,7 @@
  * (sitemaps.org protocol 0.9). Pure: the origin and the metric ids in, text out.
  */
 import { LANGS } from '../../data/types';
-import { escapeXml } from '../../widgets/src/render/escape';
+import { escapeXml } from '@peru-exports/widgets/render';
 import { metricPageUrl } from './snippets';
 
 /**

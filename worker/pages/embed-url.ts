@@ -3,6 +3,7 @@
  * (`/m/destination/CN?theme=dark`) embeds that metric's card (or the kind its query names);
  * a builder URL (`/?kind=ranking&year=2024#builder`) embeds what the builder shows. Pure.
  */
+import { measureCard } from '../render/card';
 import { builderSpec } from './builder';
 import type { Lang } from './i18n';
 import { DEFAULT_SPEC, embedSize, parseEmbedSpec, type EmbedIssue, type EmbedSpec } from './snippets';
@@ -41,20 +42,17 @@ export function specFromPageUrl(url: string, host: string, isMetric: (id: string
 }
 
 /**
- * The size oEmbed states for a spec: what the image is drawn at, or what the element takes.
- * A card image's height follows its text, so the caller measures it (`cardImageHeight`); the
- * live card has fixed rows (widgets/src/peru-export-card.styles.ts): 211 px tall with its
- * border at the default 16 px font, as measured in Chromium by test/e2e/pages.test.ts; a
- * ranking takes its header and source line plus a row per item (measured by
- * test/e2e/embed.test.ts).
+ * The size oEmbed states for a spec: what the image is drawn at, or what the element takes. A
+ * card, live or image, is one fixed box (measureCard; the element takes it at its default
+ * 16 px, as test/e2e/pages.test.ts measures in Chromium); a ranking takes its header and source
+ * line plus a row per item (measured by test/e2e/embed.test.ts).
  */
-export function oembedSize(spec: EmbedSpec, cardImageHeight: number): { width: number; height: number } {
+export function oembedSize(spec: EmbedSpec): { width: number; height: number } {
   const size = embedSize(spec);
   switch (spec.kind) {
     case 'card':
-      return { width: size.width ?? 360, height: Math.max(LIVE_CARD_HEIGHT, cardImageHeight) };
     case 'card-image':
-      return { width: size.width ?? 360, height: cardImageHeight };
+      return measureCard({ width: size.width ?? undefined });
     case 'sparkline':
     case 'sparkline-image':
       return { width: size.width ?? 120, height: size.height ?? 32 };
@@ -63,7 +61,6 @@ export function oembedSize(spec: EmbedSpec, cardImageHeight: number): { width: n
   }
 }
 
-const LIVE_CARD_HEIGHT = 211;
 const RANKING_WIDTH = 420;
 const RANKING_HEADER = 86;
 const RANKING_ROW = 34;
@@ -82,7 +79,7 @@ export function fitSize(
   if (scale >= 1) return size;
   const width = Math.floor(size.width * scale);
   if (width < minWidth) return null;
-  // A card's height follows its width only a little (labels wrap less when wider): keep it.
+  // A card's height does not follow its width (measureCard): keep it.
   const height = spec.kind === 'card' || spec.kind === 'card-image' ? size.height : Math.floor(size.height * scale);
   if (max.height !== null && height > max.height) return null;
   return { width, height };

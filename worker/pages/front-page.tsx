@@ -3,11 +3,11 @@
  * where the data come from, and the way to the API.
  */
 import type { FC } from 'hono/jsx';
+import { measureCard } from '../render/card';
 import { BuilderForm, BuilderOutput, builderQuery, type BuilderView } from './builder';
 import { STRINGS, type DifferFigures } from './i18n';
 import { Document, type PageContext } from './layout';
 import type { LatestView } from './latest';
-import { DEFAULT_SIZE } from './snippets';
 import type { HighlightCardView, SourceView } from './view';
 
 export interface FrontPageView {
@@ -18,6 +18,9 @@ export interface FrontPageView {
   differ: DifferFigures | null;
 }
 
+/** The card's one box (the image's, the element's): its size is reserved before either loads. */
+const CARD = measureCard();
+
 /** A live card with its SVG image as light-DOM fallback (shown where the script cannot run). */
 const HeadlineCard: FC<{ ctx: PageContext; card: HighlightCardView; eager?: boolean }> = ({ ctx, card, eager }) => (
   <peru-export-card metric={card.id} lang={ctx.lang} theme="auto">
@@ -25,7 +28,8 @@ const HeadlineCard: FC<{ ctx: PageContext; card: HighlightCardView; eager?: bool
       <img
         src={`/v1/metrics/${card.id}/card.svg?theme=auto&lang=${ctx.lang}`}
         alt={card.alt}
-        width={DEFAULT_SIZE.card.width ?? undefined}
+        width={CARD.width}
+        height={CARD.height}
         loading={eager ? 'eager' : 'lazy'}
       />
     </a>

@@ -2,9 +2,10 @@
  * The pages' words in Spanish and English. Figures and labels come from the dataset (already
  * in both languages); this holds only the pages' own text.
  */
-import type { EmbedKind, Frequency, RankingKind, SnippetForm, Theme } from './snippets';
+import type { Lang, Theme } from '@peru-exports/widgets/render';
+import type { EmbedKind, Frequency, RankingKind, SnippetForm } from './snippets';
 
-export type Lang = 'es' | 'en';
+export type { Lang };
 
 /** The figures compared in the sources section, formatted for the language. */
 export interface DifferFigures {

@@ -3,18 +3,12 @@
  * GitHub Primer's, as in the SVG renderers, so cards and page match in light and dark.
  * The builder shows only the fields the chosen kind uses with `:has()`, no script needed.
  */
-export const SITE_CSS = `
-:root {
-  color-scheme: light dark;
-  --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --surface: #f6f8fa; --border: #d1d9e0;
-  --accent: #0969da; --warn-bg: #fff8c5; --warn-border: #d4a72c;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --fg: #f0f6fc; --muted: #9198a1; --bg: #0d1117; --surface: #151b23; --border: #3d444d;
-    --accent: #4493f8; --warn-bg: #3b2e0a; --warn-border: #9e6a03;
-  }
-}
+import { PALETTES } from '@peru-exports/widgets/render';
+import { PALETTE_CSS } from './palette-css';
+
+export const SITE_CSS = `${PALETTE_CSS}
+:root { --warn-bg: #fff8c5; --warn-border: #d4a72c; --danger: ${PALETTES.light.negative}; }
+@media (prefers-color-scheme: dark) { :root { --warn-bg: #3b2e0a; --warn-border: #9e6a03; } }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body {
@@ -72,7 +66,7 @@ input:not([type=radio]), select {
 }
 input[type=number] { width: 7rem; }
 #b-metric { width: 100%; }
-input:invalid { border-color: #cf222e; }
+input:invalid { border-color: var(--danger); }
 button {
   cursor: pointer; background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.375rem 0.875rem;
 }
@@ -84,8 +78,8 @@ button:hover { border-color: var(--accent); }
 .builder-form:has(input[name=kind][value^=card]:checked) .height-field { display: none; }
 
 .preview { padding: 1.25rem; border: 1px dashed var(--border); border-radius: 6px; overflow-x: auto; }
-.preview.theme-light { background: #ffffff; color: #1f2328; }
-.preview.theme-dark { background: #0d1117; color: #f0f6fc; }
+.preview.theme-light { background: ${PALETTES.light.background}; color: ${PALETTES.light.text}; }
+.preview.theme-dark { background: ${PALETTES.dark.background}; color: ${PALETTES.dark.text}; }
 .preview > peru-export-card, .preview > peru-export-ranking { display: block; max-width: 28rem; }
 .snippet { margin: 0 0 1.25rem; }
 .snippet pre {

@@ -5,12 +5,10 @@
  * so the code a reader copies is the code the page previews.
  */
 import { HEADLINE_METRIC } from '../../data/bcrp/series';
-import { escapeXml } from '../../widgets/src/render/escape';
-import { SPARKLINE_SIZE } from '../../widgets/src/render/sparkline';
-import { CARD_WIDTH } from '../render/card';
+import { escapeXml, LANGS, SPARKLINE_SIZE, THEMES, type Lang, type Theme } from '@peru-exports/widgets/render';
+import { CARD_WIDTH, measureCard } from '../render/card';
 
-export type Lang = 'es' | 'en';
-export type Theme = 'light' | 'dark' | 'auto';
+export { LANGS, THEMES, type Lang, type Theme };
 export type Frequency = 'monthly' | 'annual';
 export type RankingKind = 'destinations' | 'sectors';
 
@@ -21,8 +19,6 @@ export type RankingKind = 'destinations' | 'sectors';
 export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image';
 
 export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image'] as const satisfies readonly EmbedKind[];
-export const THEMES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
-export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
 export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
 export const RANKING_KINDS = ['destinations', 'sectors'] as const satisfies readonly RankingKind[];
 
@@ -31,7 +27,7 @@ export const RANKING_LIMIT = { min: 1, max: 50 } as const;
 
 /**
  * The sizes each kind takes, from the renderers' own bounds: a card has a width only (its
- * height follows its content); a sparkline has both; a ranking sizes itself to the page.
+ * height is fixed: measureCard); a sparkline has both; a ranking sizes itself to the page.
  */
 export function sizeBounds(kind: EmbedKind): { width: Bounds | null; height: Bounds | null } {
   switch (kind) {
@@ -209,9 +205,9 @@ export function metricPageUrl(origin: string, metric: string, lang?: Lang): stri
 }
 
 /**
- * Default sizes (CSS pixels): the renderers' and the elements' own (card 360 wide, its height
- * following its content; sparkline 120×32, made to sit in a line of text; a ranking 420 wide,
- * as tall as its rows), so an unsized snippet needs no size at all.
+ * Default sizes (CSS pixels) that can be asked for: the renderers' and the elements' own (card
+ * 360 wide, its height fixed by measureCard; sparkline 120×32, made to sit in a line of text; a
+ * ranking 420 wide, as tall as its rows), so an unsized snippet needs no size at all.
  */
 export const DEFAULT_SIZE: Record<EmbedKind, { width: number | null; height: number | null }> = {
   card: { width: CARD_WIDTH.default, height: null },
@@ -314,11 +310,16 @@ function attrs(pairs: [string, string | number | null][]): string {
     .join('');
 }
 
-/** The `<img>` of the static image; null for rankings. */
+/**
+ * The `<img>` of the static image, with the width and height it is drawn at (a card's from
+ * measureCard), so the page reserves its box before it loads; null for rankings.
+ */
 export function imageTag(spec: EmbedSpec, origin: string, text: EmbedText): string | null {
   const src = imageUrl(spec, origin);
   if (src === null) return null;
-  const { width, height } = embedSize(spec);
+  const size = embedSize(spec);
+  const card = spec.kind === 'card' || spec.kind === 'card-image';
+  const { width, height } = card ? measureCard({ width: size.width ?? undefined }) : size;
   return `<img${attrs([['src', src], ['width', width], ['height', height], ['alt', altText(text)]])}>`;
 }
 
@@ -354,8 +355,9 @@ export function elementTag(
     ['theme', spec.theme],
     [styleAttribute, elementStyle(live)],
   ]);
-  // Lazy: an embed far down an article fetches its fallback only as it nears the viewport.
-  const fallback = imageTag(live, origin, text)?.replace(/^<img/, '<img loading="lazy"') ?? '';
+  // Not lazy: a snippet cannot know whether it lands above the fold, where a lazy image (often
+  // the page's largest paint) would load late. Sized, it reserves the element's box either way.
+  const fallback = imageTag(live, origin, text) ?? '';
   return `<${tag}${own}>${fallback}</${tag}>`;
 }
 

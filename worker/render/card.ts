@@ -1,17 +1,26 @@
-import { parseColor } from '../../widgets/src/render/colors';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { escapeXml } from '../../widgets/src/render/escape';
-import { formatCompact, parseLang, type Lang } from '../../widgets/src/render/format';
-import { contentId, parseId } from '../../widgets/src/render/ids';
-import { coord, clamp } from '../../widgets/src/render/scale';
 import {
+  clamp,
+  contentId,
+  coord,
   describeSeries,
+  escapeXml,
+  formatCompact,
+  Paint,
+  parseColor,
+  parseId,
+  parseLang,
+  parseTheme,
+  RenderOptionError,
   resolveSparklineOptions,
   sparklineMarkup,
+  svgDocument,
+  type Lang,
+  type Palette,
+  type Role,
   type SparklineOptions,
   type SparklinePoint,
-} from '../../widgets/src/render/sparkline';
-import { FONT_FAMILY, Paint, parseTheme, type Palette, type Role, type Theme } from '../../widgets/src/render/theme';
+  type Theme,
+} from '@peru-exports/widgets/render';
 import { BREAKABLE_SPACE, textWidth, truncateText, wrapText } from './text-width';
 
 /** What a stat card shows. Texts are shown as given (escaped), numbers decide colours only. */
@@ -37,7 +46,7 @@ export interface CardData {
 export type CardSparklineOptions = Pick<SparklineOptions, 'type' | 'markers' | 'baseline' | 'mean' | 'yMin' | 'yMax' | 'fill'>;
 
 export interface CardOptions {
-  /** Width in px, clamped to 200–800 (default 360; 280 when compact). The height follows the content. */
+  /** Width in px, clamped to 200–800 (default 360; 280 when compact). The height is fixed (see measureCard). */
   width?: number;
   theme?: Theme;
   lang?: Lang;
@@ -102,16 +111,52 @@ const CHANGE_WORDS: Record<Lang, { up: string; down: string; flat: string }> = {
  * @throws RenderOptionError when an option is invalid.
  */
 export function renderCard(data: CardData, options: CardOptions = {}): string {
-  const lang = parseLang(options.lang);
-  const theme = parseTheme(options.theme);
+  const { width, height, lang, paint, text, direction, points, parts } = layoutCard(data, options);
+  const transparent = options.transparent === true;
+  const frame = transparent
+    ? ''
+    : `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
+  const formatValue = options.formatValue ?? formatCompact;
+  const desc = describeCard(points, text, direction, lang, formatValue);
+  const body = frame + parts.join('');
+  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${escapeXml(text.label)} ${desc} ${body}`);
+  return svgDocument({ id, width, height, lang, title: text.label, desc, style: paint.style(id), body, text: true });
+}
+
+/**
+ * The size every card is drawn at: a fixed box, whatever its texts (labels and sources have
+ * two lines, one when compact, whether they use them or not; the change line and the
+ * sparkline's place are there without a change or a series). 360 × 209 by default, 280 × 124
+ * compact; the width is the option's. What the `<img width height>` of a snippet, oEmbed's
+ * `width`/`height` and the `<peru-export-card>` element (at its default 16 px) take, so the
+ * fallback image, the loading element and the live card are one box.
+ */
+export function measureCard(options: Pick<CardOptions, 'width' | 'compact'> = {}): { width: number; height: number } {
   const compact = options.compact === true;
-  const layout = LAYOUTS[compact ? 'compact' : 'regular'];
+  const l = LAYOUTS[compact ? 'compact' : 'regular'];
   const width =
     typeof options.width === 'number' && Number.isFinite(options.width)
       ? clamp(Math.round(options.width), CARD_WIDTH.min, CARD_WIDTH.max)
       : compact
         ? CARD_WIDTH.compactDefault
         : CARD_WIDTH.default;
+  const rows =
+    l.label.lines * l.label.lineHeight +
+    l.value.lineHeight +
+    l.change.lineHeight +
+    l.sparkline.gap +
+    l.sparkline.height +
+    l.sparkline.gap / 2 +
+    l.source.lines * l.source.lineHeight;
+  return { width, height: Math.ceil(2 * l.padding + rows) };
+}
+
+/** The card's texts placed: its size and the markup inside the frame. */
+function layoutCard(data: CardData, options: CardOptions) {
+  const lang = parseLang(options.lang);
+  const theme = parseTheme(options.theme);
+  const layout = LAYOUTS[options.compact === true ? 'compact' : 'regular'];
+  const { width, height } = measureCard(options);
   const colors: Partial<Palette> = {};
   const colorOptions: [keyof CardOptions, Role[]][] = [
     ['color', ['line', 'area']],
@@ -139,7 +184,7 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
     period: plain(data.period),
     source: plain(data.sourceLine),
   };
-  const direction =
+  const direction: 'up' | 'down' | 'flat' =
     typeof data.changePct === 'number' && data.changePct > 0
       ? 'up'
       : typeof data.changePct === 'number' && data.changePct < 0
@@ -151,11 +196,13 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
   const parts: string[] = [];
   let y = layout.padding;
 
+  // Every row has its place whether it is used or not: the card is a fixed box (measureCard).
   // Label: wraps, then ends in "…".
-  for (const line of wrapText(text.label, inner, layout.label.size, true, layout.label.lines)) {
-    y += layout.label.lineHeight;
-    parts.push(textLine(x, y - baselineGap(layout.label), layout.label.size, 'muted', line, paint, true));
-  }
+  wrapText(text.label, inner, layout.label.size, true, layout.label.lines).forEach((line, i) => {
+    const bottom = y + (i + 1) * layout.label.lineHeight;
+    parts.push(textLine(x, bottom - baselineGap(layout.label), layout.label.size, 'muted', line, paint, true));
+  });
+  y += layout.label.lines * layout.label.lineHeight;
 
   // Value: the figure is the point of the card, so shrink it before cutting it.
   let valueSize = layout.value.size;
@@ -172,8 +219,8 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
   const changeWidth = changeShown === '' ? 0 : textWidth(changeShown, layout.change.size, true);
   const periodShown =
     inner - changeWidth - gap > layout.change.size ? truncateText(text.period, inner - changeWidth - gap, layout.change.size) : '';
+  y += layout.change.lineHeight;
   if (changeShown !== '' || periodShown !== '') {
-    y += layout.change.lineHeight;
     const baseline = y - baselineGap(layout.change);
     if (changeShown !== '') {
       const role: Role = direction === 'up' ? 'positive' : direction === 'down' ? 'negative' : 'muted';
@@ -186,8 +233,8 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
 
   // Sparkline, when there is anything to draw.
   const points = Array.isArray(data.points) ? data.points : [];
+  y += layout.sparkline.gap;
   if (points.some((p) => typeof p?.value === 'number' && Number.isFinite(p.value))) {
-    y += layout.sparkline.gap;
     const spark = resolveSparklineOptions({
       ...options.sparkline,
       width: inner,
@@ -199,31 +246,16 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
     });
     // Drawn with the card's paint (which holds the sparkline's colours): one `<style>` for both.
     parts.push(`<svg x="${x}" y="${coord(y)}" width="${inner}" height="${spark.height}">${sparklineMarkup(points, spark, paint)}</svg>`);
-    y += spark.height;
   }
+  y += layout.sparkline.height;
 
   // Source: wraps, then ends in "…".
   y += layout.sparkline.gap / 2;
-  for (const line of wrapText(text.source, inner, layout.source.size, false, layout.source.lines)) {
-    y += layout.source.lineHeight;
-    parts.push(textLine(x, y - baselineGap(layout.source), layout.source.size, 'muted', line, paint, false));
-  }
-  const height = Math.ceil(y + layout.padding);
-
-  const transparent = options.transparent === true;
-  const frame = transparent
-    ? ''
-    : `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
-  const formatValue = options.formatValue ?? formatCompact;
-  const desc = describeCard(points, text, direction, lang, formatValue);
-  const title = escapeXml(text.label);
-  const body = frame + parts.join('');
-  const id = parseId(options.id) ?? contentId('card-', `${width} ${height} ${lang} ${title} ${desc} ${body}`);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
-    ` role="img" aria-labelledby="${id}-t ${id}-d" lang="${lang}" font-family="${FONT_FAMILY}">` +
-    `<title id="${id}-t">${title}</title><desc id="${id}-d">${escapeXml(desc)}</desc>${paint.style(id)}${body}</svg>`
-  );
+  wrapText(text.source, inner, layout.source.size, false, layout.source.lines).forEach((line, i) => {
+    const bottom = y + (i + 1) * layout.source.lineHeight;
+    parts.push(textLine(x, bottom - baselineGap(layout.source), layout.source.size, 'muted', line, paint, false));
+  });
+  return { width, height, lang, paint, text, direction, points, parts };
 }
 
 /** Distance from the bottom of a line box to the text baseline. */

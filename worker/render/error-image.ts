@@ -1,8 +1,15 @@
-import { escapeXml } from '../../widgets/src/render/escape';
-import { parseLang, type Lang } from '../../widgets/src/render/format';
-import { contentId } from '../../widgets/src/render/ids';
-import { clamp, coord } from '../../widgets/src/render/scale';
-import { FONT_FAMILY, Paint, parseTheme, type Theme } from '../../widgets/src/render/theme';
+import {
+  clamp,
+  contentId,
+  coord,
+  escapeXml,
+  Paint,
+  parseLang,
+  parseTheme,
+  svgDocument,
+  type Lang,
+  type Theme,
+} from '@peru-exports/widgets/render';
 import { BREAKABLE_SPACE, wrapText } from './text-width';
 
 export interface ErrorImageOptions {
@@ -44,14 +51,8 @@ export function renderErrorImage(message: string, options: ErrorImageOptions = {
   }
   const height = y + padding;
   const frame = `<rect x="0.5" y="0.5" width="${width - 1}" height="${coord(height - 1)}" rx="4"${paint.attrs({ fill: 'background', stroke: 'border' })}/>`;
-  const title = escapeXml(HEADING[lang]);
-  const desc = escapeXml(text);
-  const id = contentId('error-', `${width} ${lang} ${desc} ${frame}${body}`);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
-    ` role="img" aria-labelledby="${id}-t ${id}-d" lang="${lang}" font-family="${FONT_FAMILY}">` +
-    `<title id="${id}-t">${title}</title><desc id="${id}-d">${desc}</desc>${paint.style(id)}${frame}${body}</svg>`
-  );
+  const id = contentId('error-', `${width} ${lang} ${escapeXml(text)} ${frame}${body}`);
+  return svgDocument({ id, width, height, lang, title: HEADING[lang], desc: text, style: paint.style(id), body: frame + body, text: true });
 }
 
 function lenient<T>(parse: () => T, fallback: T): T {

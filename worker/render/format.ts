@@ -1,4 +1,4 @@
-// Number and period formatting lives with the renderers it serves, in widgets/src/render/format.ts,
+// Number and period formatting lives with the renderers it serves (@peru-exports/widgets/render),
 // because the sparkline's description (shared with the widgets) needs it too. Re-exported here so
 // worker code finds it beside the card.
 export {
@@ -10,4 +10,4 @@ export {
   spokenChange,
   spokenUsd,
   type Lang,
-} from '../../widgets/src/render/format';
+} from '@peru-exports/widgets/render';

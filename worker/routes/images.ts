@@ -16,9 +16,7 @@
 import { createRoute, OpenAPIHono, z, type RouteHandler } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Lang } from '../../data/types';
-import { RenderOptionError } from '../../widgets/src/render/errors';
-import { renderSparkline } from '../../widgets/src/render/sparkline';
-import { THEMES, type Theme } from '../../widgets/src/render/theme';
+import { RenderOptionError, renderSparkline, type Theme, THEMES } from '@peru-exports/widgets/render';
 import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
 import { cardQuery, sparklineQuery } from '../image-params';

@@ -14,11 +14,8 @@ import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
-import { renderCard } from '../render/card';
-import { formatUsd } from '../render/format';
 import { checkImageSeries, checkSeriesImageRequest } from '../checks/image';
 import { checkRanking } from '../checks/ranking';
-import { cardData, imagePoints } from '../views/images';
 import { findMetric } from '../views/lookup';
 import { embedText, isMetricId } from '../pages/view';
 
@@ -46,20 +43,6 @@ function maxSize(name: 'maxwidth' | 'maxheight', value: string | undefined): num
 }
 
 /**
- * The height of the card image of a spec, measured on the drawing itself: rendered with the
- * image route's own functions, so it is the height of the SVG that `<img>` will load.
- */
-function cardHeight(spec: EmbedSpec, width: number | null): number {
-  if (spec.kind !== 'card' && spec.kind !== 'card-image') return 0;
-  const found = findMetric(spec.metric);
-  if (found === undefined) return 0;
-  const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
-  const points = found.type === 'series' ? imagePoints(checkImageSeries(found.metric, query), spec.lang) : [];
-  const svg = renderCard(cardData(found, points, spec.lang), { width: width ?? undefined, theme: spec.theme, lang: spec.lang, formatValue: formatUsd });
-  return Number(/^<svg\b[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
-}
-
-/**
  * Checks what the embed will show with the checks the elements' and images' requests make, so a
  * spec they would refuse (a range outside the series, a sparkline of a highlight) throws their
  * problem here.
@@ -67,8 +50,14 @@ function cardHeight(spec: EmbedSpec, width: number | null): number {
 function checkDrawable(spec: EmbedSpec): void {
   if (spec.kind === 'ranking') {
     checkRanking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined });
-  } else if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') {
-    checkSeriesImageRequest(spec.metric, { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined });
+  } else {
+    const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
+    if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') checkSeriesImageRequest(spec.metric, query);
+    else {
+      // A card draws its series' points (a highlight has none).
+      const found = findMetric(spec.metric);
+      if (found?.type === 'series') checkImageSeries(found.metric, query);
+    }
   }
 }
 
@@ -102,7 +91,7 @@ oembed.get('/', (c) => {
   let natural: { width: number; height: number };
   try {
     checkDrawable(spec);
-    natural = oembedSize(spec, cardHeight(spec, spec.width));
+    natural = oembedSize(spec);
   } catch (err) {
     // The page's parameters ask for something that cannot be drawn: oEmbed's answer is "no
     // response for this url" (404), saying why, not the 400 of the request that would fail.
@@ -114,14 +103,9 @@ oembed.get('/', (c) => {
   if (fitted === null) {
     throw new ProblemError(problem('not-found', `No embed of ${spec.metric} fits in ${max.width ?? '∞'}×${max.height ?? '∞'} px`));
   }
-  // Shrunk to fit: the snippet carries the smaller size (unsized, it keeps the element's own),
-  // and a narrower card image may wrap its label onto another line: measure it again.
+  // Shrunk to fit: the snippet carries the smaller size (unsized, it keeps the element's own).
   if (fitted !== natural) {
     spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
-    if (spec.kind === 'card-image') fitted.height = cardHeight(spec, fitted.width);
-    if (max.height !== null && fitted.height > max.height) {
-      throw new ProblemError(problem('not-found', `No embed of ${spec.metric} fits in ${max.width ?? '∞'}×${max.height} px`));
-    }
   }
   const text = embedText(spec, spec.lang);
   return c.json(

@@ -4,7 +4,7 @@
  * (checks/image.ts) come before, and hand over a selection that can be drawn.
  */
 import type { Lang } from '../../data/types';
-import type { SparklinePoint } from '../../widgets/src/render/sparkline';
+import type { SparklinePoint } from '@peru-exports/widgets/render';
 import type { CardData } from '../render/card';
 import { formatPeriod } from '../render/format';
 import type { FoundMetric } from './lookup';

@@ -6,7 +6,7 @@
 import { periodAt } from '../../data/derive';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';
-import { describeSeries, type SparklinePoint } from '../../widgets/src/render/sparkline';
+import { describeSeries, type SparklinePoint } from '@peru-exports/widgets/render';
 import { formatUsd, periodLabel } from '../render/format';
 import type { SeriesBody } from '../schemas';
 import { annualOf } from './annual';

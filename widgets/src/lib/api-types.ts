@@ -1,7 +1,9 @@
 /**
- * The parts of the JSON API (v1, worker/schemas.ts) that the elements read. The API may
- * add fields; these are the ones the elements need. A body an element cannot draw is shown as
- * an error (see `PeruExportElement`).
+ * The parts of the JSON API (v1) that the elements read, as `@peru-exports/widgets/api-types`.
+ * The API's zod schemas (worker/schemas.ts) are the source of truth: test/worker/api-types.test.ts
+ * makes the typecheck fail when an answer they allow is not one of these (no zod here, nor in the
+ * bundle). The API may add fields; these are the ones the elements need. A body an element cannot
+ * draw is shown as an error (see `PeruExportElement`).
  */
 
 /** A value with its text in the response's language (e.g. "US$ 74,7 mil millones"). */

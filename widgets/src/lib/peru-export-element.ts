@@ -6,9 +6,10 @@ import { ApiError, fetchJson } from './fetch-json';
 import { pageLang, STRINGS, type Lang, type Strings } from './i18n';
 import { whenNearViewport } from './near-viewport';
 import { numberAttribute } from './number-attribute';
+import type { Theme } from '../render/theme';
 import { themeStyles } from './theme.styles';
 
-export type Theme = 'light' | 'dark' | 'auto';
+export type { Theme };
 
 /** `peru-export-error`'s detail. */
 export interface PeruExportErrorDetail {

@@ -5,6 +5,8 @@ import { formatCompact, formatPeriod, parseLang, type Lang } from './format';
 import { contentId, parseId } from './ids';
 import { clamp, coord, extent, linearScale, mean } from './scale';
 import { FONT_FAMILY, Paint, parseTheme, type Palette, type Theme } from './theme';
+// After ./theme, which it imports: the bundle keeps its module order (and its gzipped size).
+import { svgDocument } from './document';
 
 /** One period of a series; `null` is a gap (the source reports nothing). */
 export interface SparklinePoint {
@@ -116,19 +118,13 @@ export function renderSparkline(points: readonly SparklinePoint[], options: Spar
   const { width: w, height: h, lang } = resolved;
   const paint = new Paint(resolved.theme, resolved.colors);
   const series = cleanPoints(points);
-  const title = escapeXml(typeof options.title === 'string' ? options.title : TITLE[lang]);
-  const desc = escapeXml(
-    typeof options.desc === 'string' ? options.desc : describeSeries(series, lang, resolved.formatValue),
-  );
+  const title = typeof options.title === 'string' ? options.title : TITLE[lang];
+  const desc = typeof options.desc === 'string' ? options.desc : describeSeries(series, lang, resolved.formatValue);
   const background =
     resolved.background === 'transparent' ? '' : `<rect width="${w}" height="${h}"${paint.attrs({ fill: 'background' })}/>`;
   const body = background + sparklineMarkup(series, resolved, paint);
-  const id = parseId(options.id) ?? contentId('spark-', `${w} ${h} ${lang} ${title} ${desc} ${body}`);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"` +
-    ` role="img" aria-labelledby="${id}-t ${id}-d" lang="${lang}">` +
-    `<title id="${id}-t">${title}</title><desc id="${id}-d">${desc}</desc>${paint.style(id)}${body}</svg>`
-  );
+  const id = parseId(options.id) ?? contentId('spark-', `${w} ${h} ${lang} ${escapeXml(title)} ${escapeXml(desc)} ${body}`);
+  return svgDocument({ id, width: w, height: h, lang, title, desc, style: paint.style(id), body });
 }
 
 const TITLE: Record<Lang, string> = { en: 'Trend chart', es: 'Gráfico de tendencia' };
