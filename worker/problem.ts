@@ -108,7 +108,7 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
 export function toProblem(err: unknown, path: string): Problem {
   if (err instanceof ProblemError) return { ...err.problem, instance: err.problem.instance ?? path };
   if (err instanceof HTTPException) {
-    const status = err.status as ContentfulStatusCode;
+    const status = err.status;
     const kind: ProblemType = status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : status >= 500 ? 'internal' : 'invalid-parameter';
     return { ...problem(kind, err.message || PROBLEM_KINDS[kind].title), status, instance: path };
   }

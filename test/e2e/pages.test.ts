@@ -237,7 +237,7 @@ describe('oEmbed', () => {
     // The stated height is the drawn image's: a card's height follows its text.
     const src = /src="([^"]+)"/.exec(String(body['html']))?.[1]?.replaceAll('&amp;', '&') ?? '';
     const svg = await (await fetch(src)).text();
-    expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${body['height']}"`));
+    expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${String(body['height'])}"`));
     // A press-release figure has no sparkline: a shorter card, and oEmbed says so.
     const highlight = (await (await oembed({ url: `${origin}/?kind=card-image&metric=highlight%2Ftotal` })).json()) as Record<string, unknown>;
     expect(Number(highlight['height'])).toBeLessThan(Number(body['height']));

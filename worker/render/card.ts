@@ -185,7 +185,7 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
   }
 
   // Sparkline, when there is anything to draw.
-  const points = Array.isArray(data.points) ? data.points : [];
+  const points: readonly SparklinePoint[] = Array.isArray(data.points) ? data.points : [];
   if (points.some((p) => typeof p?.value === 'number' && Number.isFinite(p.value))) {
     y += layout.sparkline.gap;
     const spark = resolveSparklineOptions({

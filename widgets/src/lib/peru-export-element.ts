@@ -47,7 +47,7 @@ export type Get = <R>(path: string, query?: Record<string, string | undefined>) 
 
 /** An attribute the element cannot use: says which, what it was, and what is allowed. */
 export const invalidAttribute = (name: string, value: unknown, allowed: string) =>
-  new ApiError(`Invalid ${name}="${value}": use ${allowed}`);
+  new ApiError(`Invalid ${name}="${String(value)}": use ${allowed}`);
 
 const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
 
@@ -193,7 +193,7 @@ export abstract class PeruExportElement<T> extends LitElement {
     const failed = !!data || (status === TaskStatus.ERROR && !isAbort(error));
     const fallback = this._fallback;
     return html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
-      <slot @slotchange=${() => (this._fallback = hasFallback(this))} ?hidden=${!fallback}></slot>
+      <slot @slotchange=${this._onSlotChange} ?hidden=${!fallback}></slot>
       ${fallback ? '' : this.renderSkeleton()}
       ${failed
         ? html`<div part="error" class="error">
@@ -239,6 +239,11 @@ export abstract class PeruExportElement<T> extends LitElement {
     } finally {
       this._refreshing = false;
     }
+  }
+
+  /** Light-DOM fallback content shows while nothing is drawn (Lit calls this with the element as `this`). */
+  private _onSlotChange(): void {
+    this._fallback = hasFallback(this);
   }
 
   private _schedule(): void {
