@@ -9,5 +9,4 @@ export {
   periodLabel,
   spokenChange,
   spokenUsd,
-  type Lang,
 } from '../../widgets/src/render/format';
