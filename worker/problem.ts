@@ -1,7 +1,7 @@
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`). Handlers and middleware
  * throw `ProblemError` (an `HTTPException`); `app.onError` turns every thrown error into a
- * response in one place (see respondToError in index.ts).
+ * response in one place (worker/index.ts).
  *
  * RFC 9457 §3.1: "type" is a URI reference that identifies the problem type; it resolves
  * against the request URL, so `/docs#problem-…` points at the API reference's description.
