@@ -256,7 +256,7 @@ async function main() {
             const runs: Partial<Record<Side, LoadSummary>> = {};
             for (const side of order) {
               runs[side] = await measure(w, generator, sides[side]!);
-              progress(`${route.label} round ${round}/${settings.rounds} ${describeRun(side, runs[side]!)}`);
+              progress(`${route.label} round ${round}/${settings.rounds} ${describeRun(side, runs[side])}`);
             }
             result.rounds.push({ baseline: runs.baseline!, subject: runs.subject!, ...(runs.payload ? { payload: runs.payload } : {}) });
           }

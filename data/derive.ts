@@ -46,11 +46,6 @@ export function monthFromNumber(n: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
-/** Is `period` well-formed for a series of this frequency (`YYYY-MM` or `YYYY`)? */
-export function isPeriod(period: string, frequency: Series['frequency']): boolean {
-  return frequency === 'monthly' ? MONTH_RE.test(period) : YEAR_RE.test(period);
-}
-
 /** Index of `period` in `series.values`, or null when malformed or outside the series. */
 export function periodIndex(series: Series, period: string): number | null {
   let index: number;
@@ -81,11 +76,6 @@ export function periodAt(series: Pick<Series, 'start' | 'frequency'>, index: num
 export function revisionWindowStart(last: string | null, months: number): string | null {
   const n = last === null ? null : monthNumber(last);
   return n === null ? null : monthFromNumber(n - months + 1);
-}
-
-/** All periods of the series, in order. */
-export function periods(series: Series): string[] {
-  return series.values.map((_, i) => periodAt(series, i));
 }
 
 /** First and last period the series covers (whether or not a value is reported there). */

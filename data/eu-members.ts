@@ -11,4 +11,3 @@ export const EU27_MEMBERS = [
   'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
 ] as const;
 
-export type Eu27Member = (typeof EU27_MEMBERS)[number];

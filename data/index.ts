@@ -20,7 +20,7 @@ import g6File from './sunat-g6.json';
 import type { Dataset, DatasetFile, Highlight, LiveSnapshot, SeriesMetric, Source } from './types';
 import worldbankFile from './worldbank.json';
 
-export type { Dataset, Highlight, Lang, LiveSnapshot, MetricKind, SeriesMetric, Source, Text } from './types';
+export type { Dataset, Highlight, Lang, LiveSnapshot, SeriesMetric, Source } from './types';
 
 const files = [g1File, g6File, worldbankFile] as unknown as readonly DatasetFile[];
 

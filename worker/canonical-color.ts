@@ -62,7 +62,7 @@ export function canonicalColor(value: string): string {
   const named = NAMED_COLOR_HEX.get(text);
   if (named !== undefined) return `#${named}`;
   let hex = text.replace(/^#/, '');
-  if (hex.length <= 4) hex = [...hex].map((digit) => digit + digit).join('');
+  if (hex.length <= 4) hex = hex.replace(/./g, '$&$&');
   if (hex.length === 8 && hex.endsWith('ff')) hex = hex.slice(0, 6);
   return `#${hex}`;
 }

@@ -120,5 +120,3 @@ export const cardQuery = p.query({
   compact,
 });
 
-export type SparklineQuery = z.infer<typeof sparklineQuery>;
-export type CardQuery = z.infer<typeof cardQuery>;

@@ -139,10 +139,6 @@ export function query<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-/** The query of a resource that speaks JSON or CSV and takes only the language (highlights, sources). */
-export const langFormatQuery = query({ lang, format: format(['json', 'csv']) });
-/** The query of such a resource's `.csv` twin. */
-export const langQuery = query({ lang });
 
 /**
  * Metric ids have one or two segments (`total`, `destination/CN`). The OpenAPI path shows `{id}`;

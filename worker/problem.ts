@@ -1,7 +1,7 @@
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`). Handlers and middleware
  * throw `ProblemError` (an `HTTPException`); `app.onError` turns every thrown error into a
- * response in one place (see respondToError in index.ts).
+ * response in one place (worker/index.ts).
  *
  * RFC 9457 §3.1: "type" is a URI reference that identifies the problem type; it resolves
  * against the request URL, so `/docs#problem-…` points at the API reference's description.
@@ -108,7 +108,7 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
 export function toProblem(err: unknown, path: string): Problem {
   if (err instanceof ProblemError) return { ...err.problem, instance: err.problem.instance ?? path };
   if (err instanceof HTTPException) {
-    const status = err.status as ContentfulStatusCode;
+    const status = err.status;
     const kind: ProblemType = status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : status >= 500 ? 'internal' : 'invalid-parameter';
     return { ...problem(kind, err.message || PROBLEM_KINDS[kind].title), status, instance: path };
   }

@@ -27,9 +27,6 @@ export const envelope = {
   lang: z.enum(LANGS).openapi({ description: 'Language of labels and formatted numbers.' }),
 };
 
-export const PeriodValue = z
-  .strictObject({ period, value: z.number(), formattedValue: formatted })
-  .openapi('PeriodValue', { description: 'A figure for one period, in US dollars unless the unit says otherwise.' });
 
 export const MaybePeriodValue = z
   .strictObject({

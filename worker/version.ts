@@ -1,9 +1,8 @@
 import { version as datasetVersion } from '../data/index';
 
 /**
- * The API's version, in every JSON body and in every ETag. It is also `API_VERSION` in
- * wrangler.toml (test/worker/api-version.test.ts keeps the two equal). Bump it for breaking
- * changes to the contract (worker/schemas.ts).
+ * The API's version, in every JSON body and in every ETag. Bump it for breaking changes to the
+ * contract (worker/schemas.ts).
  */
 export const API_VERSION = '1';
 

@@ -120,7 +120,8 @@ export function parseBcrpAnswer(body: string): BcrpAnswer {
     if (!isRecord(p) || typeof p.name !== 'string' || !Array.isArray(p.values)) {
       throw new BcrpError('shape', `periods[${i}] lacks a name or values`);
     }
-    const period = bcrpPeriod(p.name);
+    const name = p.name;
+    const period = bcrpPeriod(name);
     if (period === null) throw new BcrpError('period', `periods[${i}]: cannot read the period name ${shorten(p.name)}`);
     if (p.values.length !== series.length) {
       throw new BcrpError('shape', `${p.name}: ${p.values.length} values for ${series.length} series`);
@@ -128,7 +129,7 @@ export function parseBcrpAnswer(body: string): BcrpAnswer {
     const values = p.values.map((v) => {
       if (v === MISSING) return null;
       if (typeof v !== 'string' || !NUMBER_RE.test(v.trim())) {
-        throw new BcrpError('value', `${p.name}: ${shorten(String(v))} is neither a number nor "${MISSING}"`);
+        throw new BcrpError('value', `${name}: ${shorten(String(v))} is neither a number nor "${MISSING}"`);
       }
       return Number(v);
     });

@@ -36,7 +36,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<string> {
     throw new BcrpError('too-large', `the answer declares ${declared} bytes; at most ${maxBytes} are accepted`);
   }
   if (!res.body) return '';
-  const reader = res.body.getReader();
+  // Node's types give the reader `any` chunks; a fetch body's are bytes.
+  const reader = res.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -211,7 +211,3 @@ export function countryLabel(code: string): Text {
   };
   return { es: name('es'), en: name('en') };
 }
-
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
-}

@@ -211,7 +211,7 @@ function destinationSeries(
       const d = row.destination;
       let entry = series.get(d.id);
       if (!entry) {
-        const values: (number | null)[] = new Array<number | null>(months).fill(null);
+        const values = Array.from({ length: months }, (): number | null => null);
         const metric = sunatSeries(d.id, d.label, 'destination', 'sunat-g6', 'destination-total', values, d.type === 'country' ? d.iso2 : undefined);
         entry = { metric, values };
         series.set(d.id, entry);

@@ -155,7 +155,7 @@ export function cellText(value: ExcelJS.CellValue): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString();
   if ('richText' in value) return value.richText.map((r) => r.text).join('').trim() || null;
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result);
   if ('text' in value) return String(value.text).trim() || null;
   return null;
 }

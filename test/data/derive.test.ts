@@ -4,7 +4,6 @@ import {
   annual,
   annualValue,
   coverage,
-  isPeriod,
   last12Months,
   latestPeriod,
   monthFromNumber,
@@ -12,7 +11,6 @@ import {
   monthsCovered,
   periodAt,
   periodIndex,
-  periods,
   revisionWindowStart,
   share,
   valueAt,
@@ -52,11 +50,7 @@ describe('periods', () => {
     expect(periodIndex(yearly, '2019')).toBe(2);
     expect(periodAt(monthly, 13)).toBe('2024-02');
     expect(periodAt(yearly, 3)).toBe('2020');
-    expect(periods(yearly)).toEqual(['2017', '2018', '2019', '2020']);
     expect(coverage(monthly)).toEqual({ first: '2023-01', last: '2025-04' });
-    expect(isPeriod('2024-07', 'monthly')).toBe(true);
-    expect(isPeriod('2024', 'monthly')).toBe(false);
-    expect(isPeriod('2024', 'annual')).toBe(true);
   });
 
   it('reads values and finds the latest reported period', () => {

@@ -22,7 +22,7 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export interface PageProblems {
   /** Everything seen so far, one line each; empty when the page is healthy. */
-  list(): string[];
+  list: () => string[];
 }
 
 /**

@@ -237,8 +237,8 @@ describe('oEmbed', () => {
     // The stated height is the drawn image's, and the <img>'s: a card is one fixed box, whatever its text.
     const src = /src="([^"]+)"/.exec(String(body['html']))?.[1]?.replaceAll('&amp;', '&') ?? '';
     const svg = await (await fetch(src)).text();
-    expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${body['height']}"`));
-    expect(body['html']).toContain(` width="300" height="${body['height']}"`);
+    expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${String(body['height'])}"`));
+    expect(body['html']).toContain(` width="300" height="${String(body['height'])}"`);
     // A press-release figure has no sparkline: the same box (its place stays), and oEmbed says so.
     const highlight = (await (await oembed({ url: `${origin}/?kind=card-image&metric=highlight%2Ftotal` })).json()) as Record<string, unknown>;
     expect(Number(highlight['height'])).toBe(209);

@@ -48,7 +48,7 @@ describe('the worker bundle (wrangler deploy --dry-run)', () => {
 
   it('takes zod through worker/build/zod (the [alias] of wrangler.toml)', () => {
     expect(inputs).toContain('worker/build/zod/index.ts');
-    expect(inputs.filter((input) => /node_modules\/zod\/index\.js$/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => input.endsWith('node_modules/zod/index.js'))).toEqual([]);
   });
 
   it('has zod English messages only', () => {

@@ -396,7 +396,7 @@ describe('loading the script twice', () => {
     const win = frame.contentWindow as Window & { problems: string[] };
     const doc = frame.contentDocument!;
     const elements = () => [...doc.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking')];
-    await vi.waitFor(() => expect(elements(), `${doc.documentElement.outerHTML.slice(0, 2000)}\n${win.problems}`).toHaveLength(3), 5000);
+    await vi.waitFor(() => expect(elements(), `${doc.documentElement.outerHTML.slice(0, 2000)}\n${win.problems.join('\n')}`).toHaveLength(3), 5000);
     // Every one shows its data (no longer busy).
     await expect
       .poll(() => elements().filter((el) => !el.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])')).map((el) => el.localName), { timeout: 5000 })

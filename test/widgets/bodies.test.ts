@@ -39,7 +39,7 @@ describe('an answer of the wrong shape', () => {
 
   it.each<[string, string, string, (body: any) => unknown]>([
     ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', (body) => ({ ...body, latest: 'soon' })],
-    ['highlight card', '<peru-export-card metric="highlight/total"></peru-export-card>', 'metrics/highlight/total', ({ source, ...body }) => body],
+    ['highlight card', '<peru-export-card metric="highlight/total"></peru-export-card>', 'metrics/highlight/total', ({ source: _source, ...body }) => body],
     ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', () => null],
     ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: [...body.points.slice(1), 42] })],
     ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: 'none' })],

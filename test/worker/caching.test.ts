@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
 import { cacheKeyUrl, entityTag, ifNoneMatchAny, ifNoneMatchMatches, normalisedKey, routeKeyPath, TAG_MEMO_LIMIT } from '../../worker/cache-key';
-import { cacheControl, clampMaxAge } from '../../worker/cache-policy';
+import { cacheControl } from '../../worker/cache-policy';
 import { SLASHED_ID } from '../../worker/routes/shared';
 import { cachePuts, fetchSettled, get, ORIGIN } from './helpers';
 
@@ -51,14 +51,6 @@ describe('Cache-Control', () => {
       expect(res.headers.get('cache-control'), path).toBe('public, max-age=60, s-maxage=60');
       expect(res.headers.get('etag')).toBeNull();
     }
-  });
-
-  it('clamps a requested lifetime to the kind\u2019s bounds (for image routes)', () => {
-    expect(clampMaxAge('image')).toBe(6 * 3600);
-    expect(clampMaxAge('image', 10)).toBe(1800);
-    expect(clampMaxAge('image', 1e9)).toBe(7 * 86400);
-    expect(clampMaxAge('image', Number.NaN)).toBe(6 * 3600);
-    expect(directives(cacheControl('image', 10))['max-age']).toBe('1800');
   });
 });
 

@@ -12,7 +12,7 @@ import { ProblemError } from '../../worker/problem';
 import { checkImageSeries, DEFAULT_MONTHS, MAX_IMAGE_POINTS } from '../../worker/checks/image';
 import { imagePoints } from '../../worker/views/images';
 import { expectSafe, expectValidImage, expectElement, findAll, expectWellFormedSvg, walk, type SvgNode } from '../render/svg';
-import { fetchSettled, get, ORIGIN } from './helpers';
+import { fetchSettled, get } from './helpers';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -444,7 +444,7 @@ describe('no parameter can inject markup', () => {
   it.each(params)('in %s', async (param) => {
     for (const payload of payloads) {
       for (const file of ['sparkline.svg', 'card.svg']) {
-        const path = `/v1/metrics/total/${file}?${new URLSearchParams([[param, payload]])}`;
+        const path = `/v1/metrics/total/${file}?${new URLSearchParams([[param, payload]]).toString()}`;
         const res = await get(path);
         expect(res.status).toBe(200);
         expect(res.headers.get('x-error'), path).not.toBeNull();

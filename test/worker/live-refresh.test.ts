@@ -12,7 +12,7 @@ import worker from '../../worker/index';
 import { readPublished, resetPublished } from '../../worker/live/published';
 import { refreshLive, type RefreshOptions } from '../../worker/live/refresh';
 import { HISTORY_LENGTH, KEYS, readPointer, readSnapshot, readStatus, resume, rollback } from '../../worker/live/store';
-import { standInFetch, type Fault, type StandInOptions } from '../stand-ins/bcrp';
+import { standInFetch, type StandInOptions } from '../stand-ins/bcrp';
 import { fetchSettled } from './helpers';
 
 const NOW = new Date('2026-11-20T06:17:00Z');

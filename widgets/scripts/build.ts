@@ -123,7 +123,7 @@ async function bundle(): Promise<{ code: Uint8Array; legal: string }> {
   // A second pass: terser's compressor and name mangling save about 450 B gzipped on esbuild's output (a
   // third compress pass, 50 B of those, a fourth 14 B; more find nothing).
   const { code } = await minify(output('peru-exports.js'), { module: true, ecma: 2020, compress: { passes: 4 }, mangle: true });
-  return { code: new TextEncoder().encode(code!), legal: output(LEGAL) };
+  return { code: new TextEncoder().encode(code), legal: output(LEGAL) };
 }
 
 function headers(): string {

@@ -67,7 +67,9 @@ export async function readPublished(kv: KVNamespace, now = new Date()): Promise<
 function within<T>(promise: Promise<T>, ms: number): Promise<T | void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, limit]).finally(() => {
+    if (timer !== undefined) clearTimeout(timer);
+  });
 }
 
 /**

@@ -148,7 +148,7 @@ export const FrontPage: FC<{ ctx: PageContext; view: FrontPageView }> = ({ ctx, 
   const s = STRINGS[ctx.lang];
   const t = s.builder;
   const canonical = `${ctx.origin}/${ctx.lang === 'en' ? '?lang=en' : ''}`;
-  const share = `/?${builderQuery(view.builder.spec, ctx.lang)}#builder`;
+  const share = `/?${builderQuery(view.builder.spec, ctx.lang).toString()}#builder`;
   return (
     <Document
       ctx={ctx}

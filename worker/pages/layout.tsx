@@ -25,7 +25,7 @@ export interface PageContext {
 export function urlInLang(ctx: PageContext, lang: Lang): string {
   const query = new URLSearchParams(ctx.query);
   query.set('lang', lang);
-  return `${ctx.path}?${query}`;
+  return `${ctx.path}?${query.toString()}`;
 }
 
 export interface DocumentProps {

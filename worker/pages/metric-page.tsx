@@ -60,7 +60,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
   const s = STRINGS[ctx.lang];
   const t = s.metric;
   const canonical = metricPageUrl(ctx.origin, view.id, ctx.lang);
-  const oembed = `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}`;
+  const oembed = `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' }).toString()}`;
   const title = `${view.label} · ${s.siteName}`;
   // Sized through data-style (the page's CSP refuses style attributes; site.js applies it), and
   // kept within the column by the stylesheet's max-inline-size.
@@ -160,7 +160,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
         <h2 id="embed-title">{t.embed}</h2>
         <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={{ spec, issues: [], text }} shareUrl={null} idPrefix="m" preview={false} />
         <p>
-          <a href={`/?${builderQuery(spec, ctx.lang)}#builder`}>{t.customise}</a>
+          <a href={`/?${builderQuery(spec, ctx.lang).toString()}#builder`}>{t.customise}</a>
         </p>
       </section>
 

@@ -251,7 +251,7 @@ export function imageUrl(spec: EmbedSpec, origin: string): string | null {
   if (height !== null) query.set('height', String(height));
   query.set('theme', spec.theme);
   query.set('lang', spec.lang);
-  return `${origin}/v1/metrics/${spec.metric}/${file}?${query}`;
+  return `${origin}/v1/metrics/${spec.metric}/${file}?${query.toString()}`;
 }
 
 /**
@@ -269,9 +269,10 @@ export function dataUrls(spec: EmbedSpec, origin: string): { json: string; csv: 
       if (v !== null) query.set(key, v);
     }
   }
-  const csv = query.size > 0 ? `?${query}` : '';
-  const json = new URLSearchParams(query);
-  json.set('lang', spec.lang);
+  const csv = query.size > 0 ? `?${query.toString()}` : '';
+  const params = new URLSearchParams(query);
+  params.set('lang', spec.lang);
+  const json = params.toString();
   if (spec.kind === 'ranking') {
     return { json: `${origin}/v1/rankings/${spec.ranking}?${json}`, csv: `${origin}/v1/rankings/${spec.ranking}.csv${csv}` };
   }

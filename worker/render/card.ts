@@ -232,7 +232,7 @@ function layoutCard(data: CardData, options: CardOptions) {
   }
 
   // Sparkline, when there is anything to draw.
-  const points = Array.isArray(data.points) ? data.points : [];
+  const points: readonly SparklinePoint[] = Array.isArray(data.points) ? data.points : [];
   y += layout.sparkline.gap;
   if (points.some((p) => typeof p?.value === 'number' && Number.isFinite(p.value))) {
     const spark = resolveSparklineOptions({

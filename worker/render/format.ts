@@ -9,5 +9,4 @@ export {
   periodLabel,
   spokenChange,
   spokenUsd,
-  type Lang,
 } from '@peru-exports/widgets/render';

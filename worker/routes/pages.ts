@@ -75,7 +75,7 @@ function knownParams(names: readonly string[]): MiddlewareHandler<AppEnv> {
     const params = [...url.searchParams];
     if (params.every(([name]) => known.has(name))) return next();
     const kept = new URLSearchParams(params.filter(([name]) => known.has(name)));
-    const location = kept.size > 0 ? `${url.pathname}?${kept}` : url.pathname;
+    const location = kept.size > 0 ? `${url.pathname}?${kept.toString()}` : url.pathname;
     return c.body(null, 301, { Location: location, 'Cache-Control': cacheControl('docs') });
   };
 }
@@ -83,6 +83,7 @@ function knownParams(names: readonly string[]): MiddlewareHandler<AppEnv> {
 function pageContext(c: Context<AppEnv>): PageContext {
   const url = new URL(c.req.url);
   return {
+    // oxlint-disable-next-line typescript/no-unnecessary-type-assertion -- c.get's type argument is the key, not the value (unknown here)
     lang: c.get('language') as Lang,
     origin: publicOrigin(c),
     path: url.pathname,
@@ -119,7 +120,7 @@ pages.get('/builder/output', knownParams(BUILDER_PARAMS), pageHeaders, pageCachi
   const ctx = pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   const view = { spec, issues: withSuggestions(issues, ctx.query, ctx.lang), text: embedText(spec, spec.lang) };
-  const share = `/?${builderQuery(spec, ctx.lang)}#builder`;
+  const share = `/?${builderQuery(spec, ctx.lang).toString()}#builder`;
   return c.html(html`${BuilderOutput({ lang: ctx.lang, origin: ctx.origin, view, shareUrl: share })}`);
 });
 

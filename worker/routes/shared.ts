@@ -113,7 +113,7 @@ export function twinRoutes<const Path extends string, S extends z.ZodRawShape, R
   });
   const csv = createRoute({
     method: 'get',
-    path: `${def.path}.csv` as `${Path}.csv`,
+    path: `${def.path}.csv`,
     operationId: `${def.operationId}Csv`,
     ...(def.csv.example === undefined ? {} : { 'x-example-query': def.csv.example }),
     tags: def.tags,

@@ -18,7 +18,7 @@ export const RANKING: Shape = { period: {}, total: {}, items: [{}] };
 /** Whether `body` has `shape`. (A yes or no: a guard naming the field that is wrong took 60 B more of the bundle.) */
 export const fits = (body: unknown, shape: Shape): boolean =>
   Array.isArray(shape)
-    ? Array.isArray(body) && body.every((item) => fits(item, shape[0]))
+    ? Array.isArray(body) && body.every((item) => fits(item, (shape as readonly [Shape])[0]))
     : typeof body == 'object' &&
       !!body &&
       Object.keys(shape).every((key) => fits((body as Record<string, unknown>)[key], (shape as Record<string, Shape>)[key]!));

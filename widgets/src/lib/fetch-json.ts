@@ -58,6 +58,7 @@ export function fetchJson(url: string, signal: AbortSignal, revalidate?: boolean
             controller!.abort(signal.reason);
             entry._pending = undefined;
           }
+          // oxlint-disable-next-line typescript/prefer-promise-reject-errors -- an AbortSignal's reason (an AbortError unless the caller gave one)
           reject(signal.reason);
         };
         entry._waiters++;

@@ -59,7 +59,7 @@ interface Loaded<T> {
 
 /** An attribute the element cannot use: says which, what it was, and what is allowed. */
 export const invalidAttribute = (name: string, value: unknown, allowed: string) =>
-  new ApiError(`Invalid ${name}="${value}": use ${allowed}`);
+  new ApiError(`Invalid ${name}="${String(value)}": use ${allowed}`);
 
 /** Whether the page put fallback content (elements or text) inside the element. */
 const hasFallback = (host: Element) =>
@@ -208,7 +208,7 @@ export abstract class PeruExportElement<T> extends LitElement {
     const fallback = this._fallback;
     const draw = (data: T) => html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
     const box = (failed?: boolean) => html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
-      <slot @slotchange=${() => (this._fallback = hasFallback(this))} ?hidden=${!fallback}></slot>
+      <slot @slotchange=${this._onSlotChange} ?hidden=${!fallback}></slot>
       ${fallback ? '' : this.renderSkeleton()}
       ${failed
         ? html`<div part="error" class="error">
@@ -266,6 +266,11 @@ export abstract class PeruExportElement<T> extends LitElement {
     // A body the element cannot draw (another JSON API at `api`, a changed one) is an error here, not an exception in the page.
     if (!fits(data, this.shape)) throw new ApiError('Unexpected response: not the peru-exports API? Set api="…" to its origin');
     return data;
+  }
+
+  /** Light-DOM fallback content shows while nothing is drawn (Lit calls this with the element as `this`). */
+  private _onSlotChange(): void {
+    this._fallback = hasFallback(this);
   }
 
   private _report(error: unknown, stale: boolean): void {

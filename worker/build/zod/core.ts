@@ -14,9 +14,9 @@ export function leftOut(name: string): never {
   throw new Error(`zod's ${name} is left out of the worker bundle (see worker/build/zod/index.ts)`);
 }
 
-export const compile = (..._: unknown[]): never => leftOut('compile');
-export const compileFn = (..._: unknown[]): never => leftOut('compileFn');
-export const withParser = (..._: unknown[]): never => leftOut('withParser');
+export const compile = (): never => leftOut('compile');
+export const compileFn = (): never => leftOut('compileFn');
+export const withParser = (): never => leftOut('withParser');
 export class ZodCompileAsyncError extends Error {}
 export class ZodCompileUnsupportedError extends Error {}
 /** The same value as zod's (a registered symbol). */

@@ -7,6 +7,6 @@ export * as core from './core';
 // Only English (`{ en }`); zod's compiled fast paths (core/compile.js) as stubs.
 export { locales, compile, withParser, ZodCompileAsyncError, ZodCompileUnsupportedError, INVALID } from './core';
 /** JSON Schema → zod (classic/from-json-schema.js). */
-export const fromJSONSchema = (..._: unknown[]): never => leftOut('fromJSONSchema');
+export const fromJSONSchema = (): never => leftOut('fromJSONSchema');
 /** `zod/v4` also exports `z`, its own namespace with every locale; zod's `z` has no `z.z`. */
 export const z = undefined;
