@@ -12,7 +12,7 @@ import {
   type SparklinePoint,
 } from '../../widgets/src/render/sparkline';
 import { FONT_FAMILY, Paint, parseTheme, type Palette, type Role, type Theme } from '../../widgets/src/render/theme';
-import { BREAKABLE_SPACE, textWidth, truncateText, wrapText } from './text-width';
+import { oneLine, textWidth, truncateText, wrapText } from './text-width';
 
 /** What a stat card shows. Texts are shown as given (escaped), numbers decide colours only. */
 export interface CardData {
@@ -133,11 +133,11 @@ export function renderCard(data: CardData, options: CardOptions = {}): string {
   }
   const paint = new Paint(theme, colors);
   const text = {
-    label: plain(data.label),
-    value: plain(data.formattedValue),
-    change: data.formattedChange === null ? '' : plain(data.formattedChange),
-    period: plain(data.period),
-    source: plain(data.sourceLine),
+    label: oneLine(data.label),
+    value: oneLine(data.formattedValue),
+    change: data.formattedChange === null ? '' : oneLine(data.formattedChange),
+    period: oneLine(data.period),
+    source: oneLine(data.sourceLine),
   };
   const direction =
     typeof data.changePct === 'number' && data.changePct > 0
@@ -234,11 +234,6 @@ function baselineGap(line: { size: number; lineHeight: number }): number {
 function textLine(x: number, y: number, size: number, role: Role, content: string, paint: Paint, bold: boolean): string {
   const weight = bold ? ' font-weight="bold"' : '';
   return `<text x="${coord(x)}" y="${coord(y)}" font-size="${size}"${weight}${paint.attrs({ fill: role })}>${escapeXml(content)}</text>`;
-}
-
-/** Text on one line: line breaks and runs of spaces as one space, trimmed; no-break spaces kept. */
-function plain(value: unknown): string {
-  return String(value ?? '').replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
 }
 
 function describeCard(
