@@ -292,7 +292,7 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
     const x = type === 'bar' ? plotRight + 4 : xAt(d.last!) + 6;
     const cy = placed[i]!;
     if (type === 'line') parts.push(`<circle cx="${coord(xAt(d.last!))}" cy="${coord(yAt(d.values[d.last!]!))}" r="3"${d.paint('fill')}/>`);
-    if (!single) parts.push(`<path d="M${coord(x)} ${coord(cy - 3.5)}h10" stroke-width="3"${d.paint('stroke')}/>`);
+    if (!single) parts.push(`<path d="M${coord(x)} ${coord(cy - 3.5)}H${coord(x + 10)}" stroke-width="3"${d.paint('stroke')}/>`);
     parts.push(text(single ? x : x + 14, cy, FONT.label, 'text', endTexts[i]!, ' font-weight="bold"'));
   });
 
