@@ -17,37 +17,38 @@ function tidy(value: number): number {
 }
 
 /**
- * At most `maxCount` round values (1, 2, 2.5 or 5 times a power of ten apart) whose first is at
- * or below `lo` and whose last is at or above `hi`, so the axis spans every value drawn.
- * A single value gets an interval around it; a range too narrow or too wide for round steps
- * (beyond double precision) gets its own two ends.
+ * At most `maxCount` round values (1, 2, 2.5 or 5 times a power of ten apart, and never closer
+ * than `minStep`) whose first is at or below `lo` and whose last is at or above `hi`, so the
+ * axis spans every value drawn. A single value gets an interval around it; a range beyond round
+ * steps in double precision gets its own two ends.
  */
-export function niceTicks(lo: number, hi: number, maxCount: number): number[] {
+export function niceTicks(lo: number, hi: number, maxCount: number, minStep = 0): number[] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
   if (lo > hi) [lo, hi] = [hi, lo];
   if (lo === hi) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) / 10;
+    const pad = Math.max(Math.abs(lo) / 10, minStep, Number.MIN_VALUE);
     [lo, hi] = [lo - pad, hi + pad];
   }
   const intervals = Math.max(1, Math.floor(maxCount) - 1);
   // Halves, so that hi - lo cannot overflow to Infinity.
-  const raw = ((hi / 2 - lo / 2) * 2) / intervals;
-  if (!(raw > 0) || !Number.isFinite(raw)) return [lo, hi];
-  const power = 10 ** Math.floor(Math.log10(raw));
-  for (const base of [...STEPS, ...STEPS.map((s) => s * 10)]) {
-    const step = base * power;
-    if (!(step > 0) || !Number.isFinite(step) || step < raw) continue;
-    const first = Math.floor(lo / step);
-    const last = Math.ceil(hi / step);
-    if (last - first > intervals) continue;
-    const ticks: number[] = [];
-    for (let i = first; i <= last; i++) ticks.push(tidy(i * step));
-    // Rounding may leave an end a hair inside the data: widen by a step.
-    if (ticks[0]! > lo) ticks.unshift(tidy((first - 1) * step));
-    if (ticks.at(-1)! < hi) ticks.push(tidy((last + 1) * step));
-    if (new Set(ticks).size === ticks.length && ticks.every(Number.isFinite)) return ticks;
+  const raw = Math.max(((hi / 2 - lo / 2) * 2) / intervals, minStep);
+  if (raw > 0 && Number.isFinite(raw)) {
+    const power = 10 ** Math.floor(Math.log10(raw));
+    for (const base of [...STEPS, ...STEPS.map((s) => s * 10)]) {
+      const step = base * power;
+      if (!(step > 0) || !Number.isFinite(step) || step < raw) continue;
+      const first = Math.floor(lo / step);
+      const last = Math.ceil(hi / step);
+      if (last - first > intervals) continue;
+      const ticks: number[] = [];
+      for (let i = first; i <= last; i++) ticks.push(tidy(i * step));
+      // Rounding may leave an end a hair inside the data: widen by a step.
+      if (ticks[0]! > lo) ticks.unshift(tidy((first - 1) * step));
+      if (ticks.at(-1)! < hi) ticks.push(tidy((last + 1) * step));
+      if (ticks.every((t, i) => Number.isFinite(t) && (i === 0 || t > ticks[i - 1]!))) return ticks;
+    }
   }
-  return [lo, hi];
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [lo, hi] : [Math.min(lo, 0) || -1, Math.max(hi, 0) || 1];
 }
 
 /** Scales of the short dollar labels, largest first: the axis uses one for all its ticks. */
@@ -80,7 +81,7 @@ export function tickLabels(ticks: readonly number[], lang: Lang): string[] {
   }
   const scale = SCALES.find((s) => largest >= s.factor) ?? { factor: 1, suffix: { en: '', es: '' } };
   const step = ticks.length > 1 ? Math.min(...ticks.slice(1).map((t, i) => Math.abs(t - ticks[i]!))) : largest;
-  const decimals = step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step / scale.factor) - 1e-9))) : 0;
+  const decimals = step > 0 ? Math.min(20, Math.max(0, Math.ceil(-Math.log10(step / scale.factor) - 1e-9))) : 0;
   // 2.5 steps need one decimal more than their power of ten.
   const digits = step > 0 && !Number.isInteger(tidy((step / scale.factor) * 10 ** decimals)) ? decimals + 1 : decimals;
   const format = numberFormat(lang, { maximumFractionDigits: digits });
@@ -101,7 +102,10 @@ export function shortUsd(value: number, lang: Lang): string {
   if (size >= 1e15) return sign + prefix + numberFormat(lang, { notation: 'scientific', maximumSignificantDigits: 3 }).format(size);
   const scale = SCALES.find((s) => size >= s.factor);
   const digits = numberFormat(lang, { maximumSignificantDigits: 3 });
-  return scale ? sign + prefix + digits.format(size / scale.factor) + scale.suffix[lang] : sign + prefix + digits.format(size);
+  if (scale) return sign + prefix + digits.format(size / scale.factor) + scale.suffix[lang];
+  // Under a thousand: to the cent (less than half a cent is zero, and has no sign).
+  const cents = numberFormat(lang, { maximumFractionDigits: 2 }).format(size);
+  return (cents === '0' ? '' : sign) + prefix + cents;
 }
 
 /** A label of the x axis: where it is centred and what it says. */

@@ -237,7 +237,8 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
   let lo = Math.min(...present);
   let hi = Math.max(...present);
   if (type === 'bar') [lo, hi] = [Math.min(lo, 0), Math.max(hi, 0)];
-  const ticks = niceTicks(lo, hi, clamp(Math.floor((plotBottom - plotTop) / 28) + 1, 2, 8));
+  // Dollars: no step finer than a cent.
+  const ticks = niceTicks(lo, hi, clamp(Math.floor((plotBottom - plotTop) / 28) + 1, 2, 8), 0.01);
   const labels = tickLabels(ticks, lang);
   const yAxisWidth = Math.max(...labels.map((l) => textWidth(l, FONT.axis)));
   const plotLeft = PAD + yAxisWidth + 6;
