@@ -245,7 +245,7 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
 
   // Labels at the line ends (the latest value; with others to compare, which line it is).
   const ends = drawn.flatMap((d) => (d.last === null ? [] : [d]));
-  const endRoom = Math.min(width * 0.3, 170);
+  const endRoom = Math.min(width * 0.32, 220);
   const endTexts = ends.map((d) => {
     const value = shortUsd(d.values[d.last!]!, lang);
     if (single) return value;
