@@ -58,6 +58,8 @@ export function oembedSize(spec: EmbedSpec, cardImageHeight: number): { width: n
     case 'sparkline':
     case 'sparkline-image':
       return { width: size.width ?? 120, height: size.height ?? 32 };
+    case 'chart-image':
+      return { width: size.width ?? 640, height: size.height ?? 360 };
     case 'ranking':
       return { width: RANKING_WIDTH, height: RANKING_HEADER + RANKING_ROW * (spec.limit ?? 10) };
   }

@@ -8,6 +8,7 @@ import { HEADLINE_METRIC } from '../../data/bcrp/series';
 import { escapeXml } from '../../widgets/src/render/escape';
 import { SPARKLINE_SIZE } from '../../widgets/src/render/sparkline';
 import { CARD_WIDTH } from '../render/card';
+import { CHART_SIZE } from '../render/chart';
 
 export type Lang = 'es' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -15,12 +16,12 @@ export type Frequency = 'monthly' | 'annual';
 export type RankingKind = 'destinations' | 'sectors';
 
 /**
- * What is embedded: one of the live elements, or a static SVG image of a card or a sparkline
- * (no script at all: for pages and platforms that do not run third-party JavaScript).
+ * What is embedded: one of the live elements, or a static SVG image of a card, a sparkline or a
+ * chart with axes (no script at all: for pages and platforms that do not run third-party JavaScript).
  */
-export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image';
+export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image' | 'chart-image';
 
-export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image'] as const satisfies readonly EmbedKind[];
+export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image', 'chart-image'] as const satisfies readonly EmbedKind[];
 export const THEMES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
 export const LANGS = ['es', 'en'] as const satisfies readonly Lang[];
 export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
@@ -31,7 +32,7 @@ export const RANKING_LIMIT = { min: 1, max: 50 } as const;
 
 /**
  * The sizes each kind takes, from the renderers' own bounds: a card has a width only (its
- * height follows its content); a sparkline has both; a ranking sizes itself to the page.
+ * height follows its content); a sparkline and a chart have both; a ranking sizes itself to the page.
  */
 export function sizeBounds(kind: EmbedKind): { width: Bounds | null; height: Bounds | null } {
   switch (kind) {
@@ -41,6 +42,8 @@ export function sizeBounds(kind: EmbedKind): { width: Bounds | null; height: Bou
     case 'sparkline':
     case 'sparkline-image':
       return { width: SPARKLINE_SIZE.width, height: SPARKLINE_SIZE.height };
+    case 'chart-image':
+      return { width: CHART_SIZE.width, height: CHART_SIZE.height };
     case 'ranking':
       return { width: null, height: null };
   }
@@ -218,6 +221,7 @@ export const DEFAULT_SIZE: Record<EmbedKind, { width: number | null; height: num
   'card-image': { width: CARD_WIDTH.default, height: null },
   sparkline: { width: SPARKLINE_SIZE.width.default, height: SPARKLINE_SIZE.height.default },
   'sparkline-image': { width: SPARKLINE_SIZE.width.default, height: SPARKLINE_SIZE.height.default },
+  'chart-image': { width: CHART_SIZE.width.default, height: CHART_SIZE.height.default },
   ranking: { width: null, height: null },
 };
 
@@ -240,9 +244,9 @@ export function elementStyle(spec: EmbedSpec): string | null {
   return parts.length > 0 ? parts.join(';') : null;
 }
 
-/** The static SVG for a spec (`card.svg` or `sparkline.svg`), or null for rankings, which have none. */
+/** The static SVG for a spec (`card.svg`, `sparkline.svg` or `chart.svg`), or null for rankings, which have none. */
 export function imageUrl(spec: EmbedSpec, origin: string): string | null {
-  const file = spec.kind === 'card' || spec.kind === 'card-image' ? 'card.svg' : spec.kind === 'ranking' ? null : 'sparkline.svg';
+  const file = IMAGE_FILE[spec.kind];
   if (file === null) return null;
   const query = new URLSearchParams();
   for (const key of ['from', 'to', 'freq'] as const) {
@@ -257,6 +261,16 @@ export function imageUrl(spec: EmbedSpec, origin: string): string | null {
   query.set('lang', spec.lang);
   return `${origin}/v1/metrics/${spec.metric}/${file}?${query}`;
 }
+
+/** The image of each kind: a live element's fallback is its image twin's. */
+const IMAGE_FILE: Record<EmbedKind, string | null> = {
+  card: 'card.svg',
+  'card-image': 'card.svg',
+  sparkline: 'sparkline.svg',
+  'sparkline-image': 'sparkline.svg',
+  'chart-image': 'chart.svg',
+  ranking: null,
+};
 
 /**
  * The JSON and CSV the embed shows: a metric's series, a ranking, or — for a press-release
@@ -340,6 +354,8 @@ export function elementTag(
   styleAttribute: 'style' | 'data-style' = 'style',
 ): string {
   const kind = spec.kind === 'card-image' ? 'card' : spec.kind === 'sparkline-image' ? 'sparkline' : spec.kind;
+  // A chart has no element: it is its image.
+  if (kind === 'chart-image') return imageTag(spec, origin, text) ?? '';
   const tag = TAG[kind];
   if (kind === 'ranking') {
     return `<${tag}${attrs([['kind', spec.ranking], ['year', spec.year], ['limit', spec.limit], ['lang', spec.lang], ['theme', spec.theme]])}></${tag}>`;
@@ -384,9 +400,7 @@ export function isLive(kind: EmbedKind): kind is 'card' | 'sparkline' | 'ranking
  * Showing the markup a reader copies is what makes the preview honest.
  */
 export function previewHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
-  if (spec.kind === 'card-image' || spec.kind === 'sparkline-image') {
-    return imageTag(spec, origin, text) ?? '';
-  }
+  if (!isLive(spec.kind)) return imageTag(spec, origin, text) ?? '';
   return elementTag(spec, origin, text, 'data-style');
 }
 

@@ -66,7 +66,7 @@ function cardHeight(spec: EmbedSpec, width: number | null): number {
 function checkDrawable(spec: EmbedSpec): void {
   if (spec.kind === 'ranking') {
     ranking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined }, spec.lang);
-  } else if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') {
+  } else if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image' || spec.kind === 'chart-image') {
     imagePoints(requireSeries(spec.metric), { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined }, spec.lang);
   }
 }
