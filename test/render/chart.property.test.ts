@@ -78,6 +78,10 @@ describe('chart axes', () => {
     );
   });
 
+  it('ends for ranges too narrow for their magnitude (found by the property above)', () => {
+    expect(niceTicks(99999999999999.77, 99999999999999.73, 5, 0.01)).toEqual([99999999999999.73, 99999999999999.77]);
+  });
+
   it('tick labels read as the issue shows them', () => {
     expect(tickLabels([0, 10e9, 20e9], 'es')).toEqual(['US$\u00a00', 'US$\u00a010\u00a0mil\u00a0M', 'US$\u00a020\u00a0mil\u00a0M']);
     expect(tickLabels([0, 10e9, 20e9], 'en')).toEqual(['US$0', 'US$10bn', 'US$20bn']);

@@ -10,9 +10,12 @@ import { textWidth } from './text-width';
 /** The round steps, per power of ten. */
 const STEPS = [1, 2, 2.5, 5, 10];
 
-/** `value` without the noise of binary fractions (0.30000000000000004 → 0.3), never -0. */
-function tidy(value: number): number {
-  const tidied = Number(value.toPrecision(12));
+/**
+ * A tick without the noise of binary fractions (0.30000000000000004 → 0.3), to a tenth of its
+ * step, never -0.
+ */
+function tidy(value: number, step: number): number {
+  const tidied = Number(value.toFixed(Math.min(100, Math.max(0, Math.ceil(-Math.log10(step)) + 1))));
   return tidied === 0 ? 0 : tidied;
 }
 
@@ -39,12 +42,13 @@ export function niceTicks(lo: number, hi: number, maxCount: number, minStep = 0)
       if (!(step > 0) || !Number.isFinite(step) || step < raw) continue;
       const first = Math.floor(lo / step);
       const last = Math.ceil(hi / step);
-      if (last - first > intervals) continue;
+      // Past 2^53 steps from zero, counting them one by one goes nowhere: a coarser step, then.
+      if (!Number.isSafeInteger(first - 1) || !Number.isSafeInteger(last + 1) || last - first > intervals) continue;
       const ticks: number[] = [];
-      for (let i = first; i <= last; i++) ticks.push(tidy(i * step));
+      for (let i = first; i <= last; i++) ticks.push(tidy(i * step, step));
       // Rounding may leave an end a hair inside the data: widen by a step.
-      if (ticks[0]! > lo) ticks.unshift(tidy((first - 1) * step));
-      if (ticks.at(-1)! < hi) ticks.push(tidy((last + 1) * step));
+      if (ticks[0]! > lo) ticks.unshift(tidy((first - 1) * step, step));
+      if (ticks.at(-1)! < hi) ticks.push(tidy((last + 1) * step, step));
       if (ticks.every((t, i) => Number.isFinite(t) && (i === 0 || t > ticks[i - 1]!))) return ticks;
     }
   }
@@ -83,7 +87,7 @@ export function tickLabels(ticks: readonly number[], lang: Lang): string[] {
   const step = ticks.length > 1 ? Math.min(...ticks.slice(1).map((t, i) => Math.abs(t - ticks[i]!))) : largest;
   const decimals = step > 0 ? Math.min(20, Math.max(0, Math.ceil(-Math.log10(step / scale.factor) - 1e-9))) : 0;
   // 2.5 steps need one decimal more than their power of ten.
-  const digits = step > 0 && !Number.isInteger(tidy((step / scale.factor) * 10 ** decimals)) ? decimals + 1 : decimals;
+  const digits = step > 0 && !Number.isInteger(Number(((step / scale.factor) * 10 ** decimals).toPrecision(12))) ? decimals + 1 : decimals;
   const format = numberFormat(lang, { maximumFractionDigits: digits });
   return ticks.map((t) => {
     if (t === 0) return `${prefix}0`;

@@ -230,7 +230,8 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
   const present = drawn.flatMap((d) => d.values.filter((v): v is number => v !== null));
   if (present.length === 0 || plotBottom - plotTop < 20) {
     parts.push(text(width / 2, (plotTop + plotBottom) / 2 + 4, 12, 'muted', words.noData, ' text-anchor="middle"'));
-    return document(parts, { width, height, lang, title, desc: [title, subtitle, describeSeries([], lang), footer].join('. '), paint, background, id: options.id });
+    const desc = [`${title}. ${subtitle}.`, describeSeries([], lang), footer].join(' ');
+    return document(parts, { width, height, lang, title, desc, paint, background, id: options.id });
   }
 
   // Value axis: round ticks over the values (and zero, for bars), as many as the height allows.
