@@ -11,6 +11,8 @@ import { ALLOWED_COLORS, isValidColor, SPARKLINE_MARKERS, SPARKLINE_SIZE, SPARKL
 import { canonicalColor } from './canonical-color';
 import * as p from './params';
 import { CARD_WIDTH } from './render/card';
+import { CHART_SIZE, CHART_TYPES, MAX_COMPARE } from './render/chart';
+import { COMPARE_ALLOWED } from './checks/chart';
 
 export const IMAGE_ALLOWED = {
   pixels: (min: number, max: number) => `a whole number of pixels from ${min} to ${max}`,
@@ -98,7 +100,7 @@ export const bg = p.queryParam(
     .transform((v) => (v === 'transparent' || v === 'theme' ? v : canonicalColor(v)))
     .optional(),
   'bg',
-  'Background: transparent, theme (the theme\u2019s background) or a colour. Default: transparent for a sparkline; theme for a card, where transparent also drops the border.',
+  'Background: transparent, theme (the theme\u2019s background) or a colour. Default: transparent for a sparkline; theme for a card (where transparent also drops the border) and a chart.',
   'transparent',
 );
 
@@ -118,5 +120,39 @@ export const cardQuery = p.query({
   ...drawingShape,
   width: pixels('width', CARD_WIDTH, 'Width (the height follows the content)'),
   compact,
+});
+
+const chartType = p.queryParam(
+  z.enum(CHART_TYPES, { error: CHART_TYPES.join(' or ') }).optional(),
+  'type',
+  'line (default) or bar (bars from zero; compared metrics side by side).',
+  'bar',
+);
+
+/** A metric id as `compare` lists them: one or two segments of letters, digits, `-` and `_`. */
+const COMPARE_RE = new RegExp(`^[\\w-]+(?:/[\\w-]+)?(?:,[\\w-]+(?:/[\\w-]+)?){0,${MAX_COMPARE - 1}}$`);
+
+export const compare = p.queryParam(
+  p
+    .text(COMPARE_ALLOWED)
+    .max(400, { error: COMPARE_ALLOWED })
+    .regex(COMPARE_RE, { error: COMPARE_ALLOWED })
+    // In the order given (it sets the colours), each id once: one cache entry per chart.
+    .transform((v) => [...new Set(v.split(','))])
+    .optional(),
+  'compare',
+  `Up to ${MAX_COMPARE} more metric ids, comma-separated, drawn over the same periods in distinct colour-blind-safe colours, each labelled at its end and named with its own source.`,
+  'destination/US,destination/EU',
+);
+
+export const chartQuery = p.query({
+  ...seriesShape,
+  last: p.last,
+  type: chartType,
+  theme,
+  bg,
+  compare,
+  width: pixels('width', CHART_SIZE.width, 'Width'),
+  height: pixels('height', CHART_SIZE.height, 'Height'),
 });
 

@@ -188,11 +188,16 @@ describe('metric page', () => {
     const monthRows = await page.locator('details table tbody tr').count();
     expect(monthRows).toBe(monthly['points'].length);
 
-    // The chart: the live sparkline, drawn at the page's size (set through the CSSOM, as the
-    // page's CSP refuses style attributes), under the same strict policy without a complaint.
+    // "Over time" is the chart (issue 12: it was the live sparkline): chart.svg of the whole
+    // series, loaded under the page's strict policy without a complaint, kept in its column.
     await waitForEmbeds(page);
-    const chart = await page.locator('.figure peru-export-sparkline').boundingBox();
-    expect(chart).toMatchObject({ width: 720, height: 160 });
+    const img = page.locator('.figure img');
+    expect(await img.getAttribute('src')).toMatch(/\/v1\/metrics\/sector\/agro\/chart\.svg\?from=2005-01&width=720&height=360&theme=auto&lang=en$/);
+    await page.waitForFunction(() => (document.querySelector('.figure img') as HTMLImageElement | null)?.complete === true);
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(720);
+    const box = (await img.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(720);
+    expect(box.height).toBeCloseTo(box.width / 2, 0);
     expect(problems()).toEqual([]);
     await page.close();
   });

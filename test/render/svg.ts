@@ -219,3 +219,40 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** A `<text>`'s box as drawn: measured with the renderers' width tables, placed by its anchor. */
+export interface TextBox {
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The boxes of every `<text>` under `root` (font-size, font-weight and text-anchor read from the
+ * element): from the baseline, 0.8 em up and 0.2 em down, as wide as `measure` says.
+ */
+export function textBoxes(root: SvgNode, measure: (text: string, fontSize: number, bold: boolean) => number): TextBox[] {
+  return findAll(root, 'text').map((node) => {
+    const size = Number(node.attrs['font-size']);
+    const width = measure(node.text, size, node.attrs['font-weight'] === 'bold');
+    const x = Number(node.attrs.x);
+    const y = Number(node.attrs.y);
+    const anchor = node.attrs['text-anchor'] ?? 'start';
+    const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
+    return { text: node.text, left, right: left + width, top: y - size * 0.8, bottom: y + size * 0.2 };
+  });
+}
+
+/** Expects no two text boxes to overlap (touching is allowed). */
+export function expectNoOverlap(boxes: readonly TextBox[]): void {
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      // Coordinates are written to a tenth of a pixel: a rounding apart is not an overlap.
+      const e = 0.15;
+      const apart = a.right <= b.left + e || b.right <= a.left + e || a.bottom <= b.top + e || b.bottom <= a.top + e;
+      expect(apart, `"${a.text}" [${a.left}, ${a.right}]×[${a.top}, ${a.bottom}] overlaps "${b.text}" [${b.left}, ${b.right}]×[${b.top}, ${b.bottom}]`).toBe(true);
+    }
+  }
+}

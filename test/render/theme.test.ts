@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Paint, PALETTES, type Role } from '@peru-exports/widgets/render';
+import { COMPARE_COLORS } from '../../worker/render/chart';
 
 /** WCAG 2.2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -15,6 +16,11 @@ function contrast(a: string, b: string): number {
 }
 
 describe('themes', () => {
+  it.each(COMPARE_COLORS)('the chart\u2019s compared series colour %s keeps 3:1 on the light and the dark background', (color) => {
+    expect(contrast(color, PALETTES.light.background)).toBeGreaterThanOrEqual(3);
+    expect(contrast(color, PALETTES.dark.background)).toBeGreaterThanOrEqual(3);
+  });
+
   it.each(['light', 'dark'] as const)('%s: text reaches 4.5:1 and graphics 3:1 on the background', (theme) => {
     const palette = PALETTES[theme];
     const text: Role[] = ['text', 'muted', 'positive', 'negative'];

@@ -63,7 +63,7 @@ describe('parseEmbedSpec', () => {
     expect(parseEmbedSpec({ height: '100' }, isMetric)).toEqual({ spec: DEFAULT_SPEC, issues: [] });
     expect(parseEmbedSpec({ kind: 'ranking', width: 'x' }, isMetric).spec.width).toBeNull();
     const byParam = Object.fromEntries(issues.map((i) => [i.param, i]));
-    expect(byParam['kind']?.allowed).toBe('card, sparkline, ranking, card-image, sparkline-image');
+    expect(byParam['kind']?.allowed).toBe('card, sparkline, ranking, card-image, sparkline-image, chart-image');
     expect(byParam['theme']?.message).toContain('"blue"');
     expect(byParam['width']?.allowed).toBe('a whole number from 200 to 800');
     expect(byParam['metric']?.message).toContain('destination/XX');
@@ -139,6 +139,14 @@ describe('URLs', () => {
     expect(imageUrl(spec({ kind: 'ranking' }), ORIGIN)).toBeNull();
   });
 
+  it('points the chart kind at chart.svg, sized at 640×360 unless asked, within the chart\u2019s bounds', () => {
+    const chart = new URL(imageUrl(spec({ kind: 'chart-image', metric: 'sector/agro', from: '2010', freq: 'annual', theme: 'auto' }), ORIGIN) ?? '');
+    expect(chart.pathname).toBe('/v1/metrics/sector/agro/chart.svg');
+    expect(Object.fromEntries(chart.searchParams)).toEqual({ from: '2010', freq: 'annual', width: '640', height: '360', theme: 'auto', lang: 'es' });
+    expect(parseEmbedSpec({ kind: 'chart-image', width: '300' }, isMetric).issues.map((i) => i.allowed)).toEqual(['a whole number from 320 to 1600']);
+    expect(parseEmbedSpec({ kind: 'chart-image', width: '800', height: '400' }, isMetric).spec).toMatchObject({ width: 800, height: 400 });
+  });
+
   it('gives the series as JSON and CSV, and a ranking as JSON', () => {
     expect(dataUrls(spec({ metric: 'sector/agro', from: '2020', lang: 'en' }), ORIGIN)).toEqual({
       json: `${ORIGIN}/v1/metrics/sector/agro/series?from=2020&lang=en`,
@@ -189,6 +197,12 @@ describe('snippets', () => {
     const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
     expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/);
     expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
+    // The chart is an image only: no element, no script, in the snippets and the preview alike.
+    const chart = spec({ kind: 'chart-image' });
+    expect(snippets(chart, ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
+    expect(embedHtml(chart, ORIGIN, TEXT)).toMatch(/^<img src="[^"]+chart\.svg\?width=640&amp;height=360&amp;theme=light&amp;lang=es" width="640" height="360" alt="[^"]+">$/);
+    expect(previewHtml(chart, ORIGIN, TEXT)).toBe(embedHtml(chart, ORIGIN, TEXT));
+    expect(elementTag(chart, ORIGIN, TEXT)).toBe(embedHtml(chart, ORIGIN, TEXT));
     expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json', 'csv']);
   });

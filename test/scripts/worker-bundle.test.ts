@@ -14,10 +14,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * keep_names = false; 318,301 with names kept; 370,471 with every zod locale, compile.js and
  * fromJSONSchema. 2026-12: 319,501 with live figures (BCRP's adapter and snapshot check, the
  * KV refresh, /v1/status, the front page's lead: about 25 KB of code, 9 KB gzipped), so 320 KiB.
+ * 2026-12: 324,562 before chart.svg, 330,151 with it (renderChart, its axes and view, the route
+ * and the builder's chart kind: 15 KB of minified code, 5.6 KB gzipped), so 324 KiB.
  * Raise it on purpose, not by habit: most
  * of the module is the dataset, and a jump usually means a namespace pulled a library back in.
  */
-const GZIP_LIMIT = 320 * 1024;
+const GZIP_LIMIT = 324 * 1024;
 
 /** Error messages only zod's German and Japanese locales have ("Ungültige Eingabe: erwartet…",
  * "無効な入力"), as esbuild writes them (non-ASCII escaped) and as written. */

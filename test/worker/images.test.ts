@@ -274,6 +274,89 @@ describe('GET /v1/metrics/{id}/card.svg', () => {
   });
 });
 
+describe('GET /v1/metrics/{id}/chart.svg', () => {
+  it('draws the last 24 months by default at 640×360: title, subtitle, axes, latest value, note and source', async () => {
+    const { root, res } = await goodImage('/v1/metrics/total/chart.svg');
+    expect(res.headers.get('cache-control')).toBe(cacheControl('image'));
+    expect(res.headers.get('etag')).toMatch(/^"/);
+    expect(root.attrs.width).toBe('640');
+    expect(root.attrs.height).toBe('360');
+    expect(root.attrs.lang).toBe('es');
+    expect(expectElement(root, 'title').text).toBe('Exportaciones totales');
+    const shown = findAll(root, 'text').map((t) => t.text);
+    const { from, to } = defaultRange('total');
+    const short = (period: string) => new Intl.DateTimeFormat('es', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+    expect(shown[1]).toBe(`Dólares (US$), mensual, ${short(from)}\u2013${short(to)}`);
+    expect(shown.some((t) => /^US\$\u00a0\d+(,\d+)?\u00a0mil\u00a0M$/.test(t))).toBe(true);
+    expect(shown).toContain('Línea discontinua: cifras preliminares (desde ene 2024)');
+    expect(shown).toContain('Fuente: SUNAT, Nota Tributaria y Aduanera, Cuadro G1 · datos a abril de 2025');
+    // The description is the data in words, as the series API says it.
+    const series = (await (await get('/v1/metrics/total/series?last=24&to=' + to)).json()) as { description: string };
+    expect(expectElement(root, 'desc').text).toContain(series.description);
+  });
+
+  it('takes type, freq, from/to and last, width and height, theme and background', async () => {
+    const bars = await goodImage('/v1/metrics/sector/agro/chart.svg?type=bar&freq=annual&from=2015&lang=en&theme=dark&width=320&height=200');
+    expect(bars.root.attrs.width).toBe('320');
+    expect(bars.root.attrs.height).toBe('200');
+    expect(findAll(bars.root, 'rect')[0]!.attrs.fill).toBe(PALETTES.dark.background);
+    const years = findAll(bars.root, 'text').map((t) => t.text).filter((t) => /^\d{4}$/.test(t));
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    expect(findAll(bars.root, 'text').map((t) => t.text)).toContain('US$0');
+    const last = await goodImage('/v1/metrics/total/chart.svg?last=6&to=2024-12&lang=en&bg=transparent');
+    expect(findAll(last.root, 'text')[1]!.text).toBe('US dollars, monthly, Jul 2024\u2013Dec 2024');
+    expect(findAll(last.root, 'rect')).toHaveLength(0);
+    const auto = await goodImage('/v1/metrics/total/chart.svg?theme=auto');
+    expect(expectElement(auto.root, 'style').text).toContain('prefers-color-scheme:dark');
+  });
+
+  it('compares up to four more metrics, each with its colour, end label and source', async () => {
+    const { root } = await goodImage('/v1/metrics/total/chart.svg?compare=bcrp/total,destination/CN&lang=en&from=2024-01');
+    const shown = findAll(root, 'text').map((t) => t.text);
+    expect(shown.some((t) => t.startsWith('Total exports (BCRP) US$'))).toBe(true);
+    expect(shown.some((t) => t.startsWith('China US$'))).toBe(true);
+    // Shown in two lines; the description holds it whole.
+    expect(expectElement(root, 'desc').text).toMatch(/Sources: SUNAT, Nota Tributaria y Aduanera, Table G1 \(as of Apr 2025\); BCRP, BCRPData, monthly series \(as of \w{3} \d{4}\); SUNAT, Nota Tributaria y Aduanera, Table G6/);
+    const strokes = findAll(root, 'path').filter((p) => p.attrs.fill === 'none').map((p) => p.attrs.stroke);
+    expect(new Set(strokes).size).toBe(3);
+  });
+
+  it('answers the slashed id and its %2F spelling alike', async () => {
+    const a = await goodImage('/v1/metrics/destination/CN/chart.svg?lang=en');
+    const b = await goodImage('/v1/metrics/destination%2FCN/chart.svg?lang=en');
+    expect(b.svg).toBe(a.svg);
+    expect(b.res.headers.get('etag')).toBe(a.res.headers.get('etag'));
+  });
+
+  it('keys the cache on the compared ids in their order, each once', async () => {
+    const etag = async (path: string) => (await goodImage(path)).res.headers.get('etag');
+    const base = await etag('/v1/metrics/total/chart.svg?compare=destination/CN,destination/US');
+    expect(await etag('/v1/metrics/total/chart.svg?compare=destination/CN,destination/US,destination/CN')).toBe(base);
+    expect(await etag('/v1/metrics/total/chart.svg?compare=destination/US,destination/CN')).not.toBe(base);
+  });
+
+  const errors: [string, string, ...(string | RegExp)[]][] = [
+    ['chart.svg?width=319', 'bad-parameter', 'width must be a whole number of pixels from 320 to 1600; got "319"'],
+    ['chart.svg?height=1001', 'bad-parameter', 'height must be a whole number of pixels from 200 to 1000'],
+    ['chart.svg?type=area', 'bad-parameter', 'type must be line or bar; got "area"'],
+    ['chart.svg?compare=a,b,c,d,e', 'bad-parameter', 'compare must be up to 4 other metric ids'],
+    ['chart.svg?compare=destination/<x>', 'bad-parameter', 'compare must be up to 4 other metric ids'],
+    ['chart.svg?compare=chinaa', 'bad-parameter', 'compare: there is no metric "chinaa"'],
+    ['chart.svg?compare=highlight/total', 'bad-parameter', 'compare: highlight/total is a press-release figure, not a series'],
+    ['chart.svg?compare=worldbank/total', 'bad-parameter', 'compare: worldbank/total: worldbank/total is an annual series; it has no monthly points'],
+    ['chart.svg?last=5&from=2020', 'bad-parameter', 'from and last cannot be used together'],
+    ['chart.svg?last=1001', 'bad-parameter', 'last must be a whole number from 1 to 1000'],
+    ['chart.svg?markers=last', 'bad-parameter', 'unknown parameter "markers"'],
+  ];
+  it.each(errors)('total/%s answers an error image', async (query, code, ...mentions) => {
+    await errorImage(`/v1/metrics/total/${query}`, code, ...mentions);
+  });
+
+  it('answers an error image for a highlight, which has no series', async () => {
+    await errorImage('/v1/metrics/highlight/total/chart.svg', 'not-found', 'highlight/total is a press-release figure, not a series');
+  });
+});
+
 describe('image headers and caching', () => {
   it('answers If-None-Match with 304 and the same validators, before any drawing', async () => {
     const path = '/v1/metrics/destination/US/card.svg?theme=dark';
@@ -332,7 +415,7 @@ describe('image headers and caching', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await (await get('/openapi.json')).json()) as { paths: Record<string, { get?: { responses: Record<string, { content: object }> } }> };
-    for (const path of ['/v1/metrics/{id}/sparkline.svg', '/v1/metrics/{id}/card.svg']) {
+    for (const path of ['/v1/metrics/{id}/sparkline.svg', '/v1/metrics/{id}/card.svg', '/v1/metrics/{id}/chart.svg']) {
       expect(Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {})).toEqual(['image/svg+xml']);
     }
   });
@@ -422,7 +505,7 @@ describe('no parameter can inject markup', () => {
     'url(#x)',
     '\u0000\u0008\uFFFE\uD800<g/>',
   ];
-  const params = ['width', 'height', 'type', 'from', 'to', 'freq', 'color', 'bg', 'theme', 'markers', 'mean', 'baseline', 'lang', 'compact', 'x"onload="alert(1)'];
+  const params = ['width', 'height', 'type', 'from', 'to', 'last', 'freq', 'color', 'bg', 'theme', 'markers', 'mean', 'baseline', 'lang', 'compact', 'compare', 'x"onload="alert(1)'];
 
   /**
    * Only the renderers' own elements and attributes, no attribute value carrying any of the
@@ -443,7 +526,7 @@ describe('no parameter can inject markup', () => {
 
   it.each(params)('in %s', async (param) => {
     for (const payload of payloads) {
-      for (const file of ['sparkline.svg', 'card.svg']) {
+      for (const file of ['sparkline.svg', 'card.svg', 'chart.svg']) {
         const path = `/v1/metrics/total/${file}?${new URLSearchParams([[param, payload]]).toString()}`;
         const res = await get(path);
         expect(res.status).toBe(200);
@@ -458,7 +541,7 @@ describe('no parameter can inject markup', () => {
     const ids = [...payloads.map((payload) => encodeURIComponent(payload.replace(/\p{Cs}/gu, ''))), '%ED%A0%80%00%FF%3C'];
     let reached = 0;
     for (const [i, id] of ids.entries()) {
-      for (const path of [`/v1/metrics/${id}/card.svg`, `/v1/metrics/destination/${id}/sparkline.svg`]) {
+      for (const path of [`/v1/metrics/${id}/card.svg`, `/v1/metrics/destination/${id}/sparkline.svg`, `/v1/metrics/${id}/chart.svg`]) {
         const res = await get(path);
         if (res.status === 404) continue; // the path does not reach an image route (a "/" in the payload)
         expect(res.status, path).toBe(200);

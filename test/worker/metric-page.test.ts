@@ -1,6 +1,7 @@
 /**
- * The metric page's annual table (`/m/{id}`), as served: a partial year is labelled with its
- * months and its change says what it is against, in the words of the JSON API beside it.
+ * The metric page (`/m/{id}`), as served: the annual table (a partial year is labelled with its
+ * months and its change says what it is against, in the words of the JSON API beside it) and
+ * the chart over time.
  */
 import { describe, expect, it } from 'vitest';
 import { get, expectJson } from './helpers';
@@ -47,5 +48,30 @@ describe('the metric page: annual table', () => {
         expect(row.cells[2]).not.toMatch(/parcial|partial/);
       }
     }
+  });
+});
+
+describe('the metric page: over time', () => {
+  it('shows the chart of the whole series (chart.svg, not the live sparkline), in the page\u2019s language', async () => {
+    for (const [id, from] of [['total', '2005-01'], ['worldbank/total', '1960']] as const) {
+      const res = await get(`/m/${id}?lang=en`);
+      const html = await res.text();
+      const figure = /<div class="figure">(.*?)<\/div>/s.exec(html)?.[1] ?? '';
+      expect(figure).not.toContain('peru-export-sparkline');
+      const src = /<img src="([^"]+)"/.exec(figure)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      const url = new URL(src);
+      expect(url.pathname).toBe(`/v1/metrics/${id}/chart.svg`);
+      expect(Object.fromEntries(url.searchParams)).toEqual({ from, width: '720', height: '360', theme: 'auto', lang: 'en' });
+      expect(figure).toMatch(/ width="720" height="360" alt="[^"]+"/);
+      // The image it names draws, as a chart (no error image).
+      const image = await get(`${url.pathname}${url.search}`);
+      expect(image.headers.get('x-error')).toBeNull();
+    }
+  });
+
+  it('has no chart for a press-release figure', async () => {
+    const html = await (await get('/m/highlight/total')).text();
+    expect(html).not.toContain('chart.svg');
+    expect(html).not.toContain('id="chart-title"');
   });
 });

@@ -23,3 +23,18 @@ describe('oEmbed answers oEmbed statuses (oembed.com §2.3.4)', () => {
     expect((await oembed(`${ORIGIN}/m/total`, '&format=xml')).status).toBe(501);
   });
 });
+
+describe('oEmbed of the chart image', () => {
+  it('embeds chart.svg at its size, scaled to fit maxwidth, and refuses a chart of a press-release figure', async () => {
+    const res = await oembed(`${ORIGIN}/?kind=chart-image&metric=sector%2Fagro&lang=en`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { html: string; width: number; height: number };
+    expect(body).toMatchObject({ width: 640, height: 360 });
+    expect(body.html).toMatch(/^<img src="[^"]+\/v1\/metrics\/sector\/agro\/chart\.svg\?width=640&amp;height=360&amp;theme=light&amp;lang=en"/);
+    const fitted = (await (await oembed(`${ORIGIN}/?kind=chart-image&metric=sector%2Fagro`, '&maxwidth=400')).json()) as { html: string; width: number; height: number };
+    expect(fitted).toMatchObject({ width: 400, height: 225 });
+    expect(fitted.html).toContain('chart.svg?width=400&amp;height=225');
+    const p = await expectProblem(await oembed(`${ORIGIN}/?kind=chart-image&metric=highlight%2Ftotal`), 404);
+    expect(p.detail).toMatch(/^No embed for this url: .*not a series/);
+  });
+});

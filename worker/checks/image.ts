@@ -26,15 +26,15 @@ export const MAX_IMAGE_POINTS = 300;
  */
 export const DEFAULT_MONTHS = SPARKLINE_POINTS;
 
-/** The period parameters of an image (no `last`: an image without a range draws DEFAULT_MONTHS). */
-export type ImageSeriesQuery = Pick<SeriesQuery, 'from' | 'to' | 'freq'>;
+/** The period parameters of an image (without a range, or `last`, it draws DEFAULT_MONTHS). */
+export type ImageSeriesQuery = Pick<SeriesQuery, 'from' | 'to' | 'freq' | 'last'>;
 
 /**
- * The series query an image uses: the one asked for, or the default range, which is the
+ * The series query an image uses: the one asked for (a range, or `last`), or the default range, which is the
  * series API's `last` (DEFAULT_MONTHS points) up to the latest value.
  */
 function imageSeriesQuery(metric: SeriesMetric, q: ImageSeriesQuery): SeriesQuery {
-  if (q.from !== undefined || q.to !== undefined) return q;
+  if (q.from !== undefined || q.to !== undefined || q.last !== undefined) return q;
   if ((q.freq ?? metric.frequency) !== 'monthly') return q;
   const latest = latestPeriod(metric);
   if (latest === null) return q;

@@ -56,6 +56,8 @@ export function oembedSize(spec: EmbedSpec): { width: number; height: number } {
     case 'sparkline':
     case 'sparkline-image':
       return { width: size.width ?? 120, height: size.height ?? 32 };
+    case 'chart-image':
+      return { width: size.width ?? 640, height: size.height ?? 360 };
     case 'ranking':
       return { width: RANKING_WIDTH, height: RANKING_HEADER + RANKING_ROW * (spec.limit ?? 10) };
   }

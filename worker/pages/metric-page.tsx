@@ -62,9 +62,10 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
   const canonical = metricPageUrl(ctx.origin, view.id, ctx.lang);
   const oembed = `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' }).toString()}`;
   const title = `${view.label} · ${s.siteName}`;
-  // Sized through data-style (the page's CSP refuses style attributes; site.js applies it), and
-  // kept within the column by the stylesheet's max-inline-size.
-  const sparkline: EmbedSpec = { ...DEFAULT_SPEC, kind: 'sparkline', metric: view.id, lang: ctx.lang, theme: 'auto', width: 720, height: 160 };
+  // "Over time": the chart.svg of the whole series, with axes, its note and its source; kept
+  // within the column by the stylesheet (max-width 100 %, height auto).
+  const chart: EmbedSpec | null =
+    view.chart && { ...DEFAULT_SPEC, kind: 'chart-image', metric: view.id, lang: ctx.lang, theme: 'auto', from: view.chart.from, width: 720, height: 360 };
   return (
     <Document
       ctx={ctx}
@@ -128,10 +129,10 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
         </div>
       </div>
 
-      {view.chart && (
+      {chart && (
         <section aria-labelledby="chart-title">
           <h2 id="chart-title">{t.chart}</h2>
-          <div class="figure">{raw(previewHtml(sparkline, ctx.origin, text))}</div>
+          <div class="figure">{raw(previewHtml(chart, ctx.origin, text))}</div>
         </section>
       )}
 

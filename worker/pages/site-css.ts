@@ -105,7 +105,6 @@ button:hover { border-color: var(--accent); }
 .facts dd { margin: 0; font-size: 1.25rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .metric-top { display: grid; grid-template-columns: minmax(0, 24rem) minmax(0, 1fr); gap: 1rem 2rem; align-items: start; }
 @media (max-width: 52rem) { .metric-top { grid-template-columns: minmax(0, 1fr); } }
-.figure peru-export-sparkline { display: block; max-inline-size: 100%; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 0.5rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }

@@ -7,18 +7,19 @@
 import { HEADLINE_METRIC } from '../../data/bcrp/series';
 import { escapeXml, LANGS, SPARKLINE_SIZE, THEMES, type Lang, type Theme } from '@peru-exports/widgets/render';
 import { CARD_WIDTH, measureCard } from '../render/card';
+import { CHART_SIZE } from '../render/chart';
 
 export { LANGS, THEMES, type Lang, type Theme };
 export type Frequency = 'monthly' | 'annual';
 export type RankingKind = 'destinations' | 'sectors';
 
 /**
- * What is embedded: one of the live elements, or a static SVG image of a card or a sparkline
- * (no script at all: for pages and platforms that do not run third-party JavaScript).
+ * What is embedded: one of the live elements, or a static SVG image of a card, a sparkline or a
+ * chart with axes (no script at all: for pages and platforms that do not run third-party JavaScript).
  */
-export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image';
+export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image' | 'chart-image';
 
-export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image'] as const satisfies readonly EmbedKind[];
+export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image', 'chart-image'] as const satisfies readonly EmbedKind[];
 export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
 export const RANKING_KINDS = ['destinations', 'sectors'] as const satisfies readonly RankingKind[];
 
@@ -27,7 +28,7 @@ export const RANKING_LIMIT = { min: 1, max: 50 } as const;
 
 /**
  * The sizes each kind takes, from the renderers' own bounds: a card has a width only (its
- * height is fixed: measureCard); a sparkline has both; a ranking sizes itself to the page.
+ * height is fixed: measureCard); a sparkline and a chart have both; a ranking sizes itself to the page.
  */
 export function sizeBounds(kind: EmbedKind): { width: Bounds | null; height: Bounds | null } {
   switch (kind) {
@@ -37,6 +38,8 @@ export function sizeBounds(kind: EmbedKind): { width: Bounds | null; height: Bou
     case 'sparkline':
     case 'sparkline-image':
       return { width: SPARKLINE_SIZE.width, height: SPARKLINE_SIZE.height };
+    case 'chart-image':
+      return { width: CHART_SIZE.width, height: CHART_SIZE.height };
     case 'ranking':
       return { width: null, height: null };
   }
@@ -214,6 +217,7 @@ export const DEFAULT_SIZE: Record<EmbedKind, { width: number | null; height: num
   'card-image': { width: CARD_WIDTH.default, height: null },
   sparkline: { width: SPARKLINE_SIZE.width.default, height: SPARKLINE_SIZE.height.default },
   'sparkline-image': { width: SPARKLINE_SIZE.width.default, height: SPARKLINE_SIZE.height.default },
+  'chart-image': { width: CHART_SIZE.width.default, height: CHART_SIZE.height.default },
   ranking: { width: null, height: null },
 };
 
@@ -236,9 +240,9 @@ export function elementStyle(spec: EmbedSpec): string | null {
   return parts.length > 0 ? parts.join(';') : null;
 }
 
-/** The static SVG for a spec (`card.svg` or `sparkline.svg`), or null for rankings, which have none. */
+/** The static SVG for a spec (`card.svg`, `sparkline.svg` or `chart.svg`), or null for rankings, which have none. */
 export function imageUrl(spec: EmbedSpec, origin: string): string | null {
-  const file = spec.kind === 'card' || spec.kind === 'card-image' ? 'card.svg' : spec.kind === 'ranking' ? null : 'sparkline.svg';
+  const file = IMAGE_FILE[spec.kind];
   if (file === null) return null;
   const query = new URLSearchParams();
   for (const key of ['from', 'to', 'freq'] as const) {
@@ -253,6 +257,16 @@ export function imageUrl(spec: EmbedSpec, origin: string): string | null {
   query.set('lang', spec.lang);
   return `${origin}/v1/metrics/${spec.metric}/${file}?${query.toString()}`;
 }
+
+/** The image of each kind: a live element's fallback is its image twin's. */
+const IMAGE_FILE: Record<EmbedKind, string | null> = {
+  card: 'card.svg',
+  'card-image': 'card.svg',
+  sparkline: 'sparkline.svg',
+  'sparkline-image': 'sparkline.svg',
+  'chart-image': 'chart.svg',
+  ranking: null,
+};
 
 /**
  * The JSON and CSV the embed shows: a metric's series, a ranking, or — for a press-release
@@ -342,6 +356,8 @@ export function elementTag(
   styleAttribute: 'style' | 'data-style' = 'style',
 ): string {
   const kind = spec.kind === 'card-image' ? 'card' : spec.kind === 'sparkline-image' ? 'sparkline' : spec.kind;
+  // A chart has no element: it is its image.
+  if (kind === 'chart-image') return imageTag(spec, origin, text) ?? '';
   const tag = TAG[kind];
   if (kind === 'ranking') {
     return `<${tag}${attrs([['kind', spec.ranking], ['year', spec.year], ['limit', spec.limit], ['lang', spec.lang], ['theme', spec.theme]])}></${tag}>`;
@@ -387,9 +403,7 @@ export function isLive(kind: EmbedKind): kind is 'card' | 'sparkline' | 'ranking
  * Showing the markup a reader copies is what makes the preview honest.
  */
 export function previewHtml(spec: EmbedSpec, origin: string, text: EmbedText): string {
-  if (spec.kind === 'card-image' || spec.kind === 'sparkline-image') {
-    return imageTag(spec, origin, text) ?? '';
-  }
+  if (!isLive(spec.kind)) return imageTag(spec, origin, text) ?? '';
   return elementTag(spec, origin, text, 'data-style');
 }
 

@@ -3,7 +3,7 @@
  * figures are `metricDetail`'s, its tables `metricSeries`'s, the sources `sourceItems`'s, so a
  * page and the JSON it links to cannot disagree. Pure: no HTTP.
  */
-import { annual, annualValue, yoyGrowth } from '../../data/derive';
+import { annual, annualValue, coverage, yoyGrowth } from '../../data/derive';
 import { getHighlight, getMetric, highlights, metrics, type Highlight, type Lang, type SeriesMetric } from '../../data/index';
 import { formatChangePct, formatPeriod } from '../render/format';
 import type { SourceItemBody } from '../schemas';
@@ -186,8 +186,8 @@ export interface MetricPageView {
   facts: Fact[];
   /** For a latest figure inside its source's revision window: why it will likely be revised. */
   provisional: string | null;
-  /** Whether a chart makes sense: a series, not a single published figure. */
-  chart: boolean;
+  /** The chart of the whole series, from its first period; null for a single published figure. */
+  chart: { from: string } | null;
   annualRows: TableRow[];
   monthlyRows: TableRow[];
   source: SourceView | null;
@@ -230,7 +230,7 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
       summary,
       facts,
       provisional: null,
-      chart: false,
+      chart: null,
       annualRows: rows,
       monthlyRows: [],
       source,
@@ -272,5 +272,5 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
           .reverse()
       : [];
   const provisional = d.provisional && `${d.provisional.label[0]!.toUpperCase()}${d.provisional.label.slice(1)}. ${d.provisional.note}`;
-  return { id, label, summary, facts, provisional, chart: true, annualRows, monthlyRows, source, quote: null, related: null };
+  return { id, label, summary, facts, provisional, chart: { from: coverage(m).first }, annualRows, monthlyRows, source, quote: null, related: null };
 }

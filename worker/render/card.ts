@@ -21,7 +21,7 @@ import {
   type SparklinePoint,
   type Theme,
 } from '@peru-exports/widgets/render';
-import { BREAKABLE_SPACE, textWidth, truncateText, wrapText } from './text-width';
+import { oneLine, textWidth, truncateText, wrapText } from './text-width';
 
 /** What a stat card shows. Texts are shown as given (escaped), numbers decide colours only. */
 export interface CardData {
@@ -178,11 +178,11 @@ function layoutCard(data: CardData, options: CardOptions) {
   }
   const paint = new Paint(theme, colors);
   const text = {
-    label: plain(data.label),
-    value: plain(data.formattedValue),
-    change: data.formattedChange === null ? '' : plain(data.formattedChange),
-    period: plain(data.period),
-    source: plain(data.sourceLine),
+    label: oneLine(data.label),
+    value: oneLine(data.formattedValue),
+    change: data.formattedChange === null ? '' : oneLine(data.formattedChange),
+    period: oneLine(data.period),
+    source: oneLine(data.sourceLine),
   };
   const direction: 'up' | 'down' | 'flat' =
     typeof data.changePct === 'number' && data.changePct > 0
@@ -266,11 +266,6 @@ function baselineGap(line: { size: number; lineHeight: number }): number {
 function textLine(x: number, y: number, size: number, role: Role, content: string, paint: Paint, bold: boolean): string {
   const weight = bold ? ' font-weight="bold"' : '';
   return `<text x="${coord(x)}" y="${coord(y)}" font-size="${size}"${weight}${paint.attrs({ fill: role })}>${escapeXml(content)}</text>`;
-}
-
-/** Text on one line: line breaks and runs of spaces as one space, trimmed; no-break spaces kept. */
-function plain(value: unknown): string {
-  return String(value ?? '').replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
 }
 
 function describeCard(

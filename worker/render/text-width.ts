@@ -51,6 +51,11 @@ export function truncateText(text: string, maxWidth: number, fontSize: number, b
  */
 export const BREAKABLE_SPACE = /[\t\n\v\f\r \u0085\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/g;
 
+/** Text on one line: line breaks and runs of spaces as one space, trimmed; no-break spaces kept. */
+export function oneLine(value: unknown): string {
+  return String(value ?? '').replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
+}
+
 /**
  * Greedy word wrap into at most `maxLines` lines of `maxWidth` px; the last line is truncated
  * with "…" when text is left over, and a word longer than a line is broken.

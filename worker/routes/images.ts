@@ -1,5 +1,5 @@
 /**
- * /v1/metrics/{id}/sparkline.svg and /v1/metrics/{id}/card.svg: SVG images anyone can hotlink
+ * /v1/metrics/{id}/sparkline.svg, card.svg and chart.svg: SVG images anyone can hotlink
  * (`<img>`, Markdown, a CMS that strips scripts). Thin handlers: the parameters are checked by
  * the schemas of image-params.ts, then against the data by one step (checks/image.ts); the
  * figures come from the JSON API's views (views/images.ts) and the drawing from the pure renderers.
@@ -19,15 +19,18 @@ import type { Lang } from '../../data/types';
 import { RenderOptionError, renderSparkline, type Theme, THEMES } from '@peru-exports/widgets/render';
 import { cacheControl } from '../cache-policy';
 import type { AppEnv } from '../env';
-import { cardQuery, sparklineQuery } from '../image-params';
+import { cardQuery, chartQuery, sparklineQuery } from '../image-params';
 import { edgeCache } from '../middleware/edge-cache';
 import * as p from '../params';
 import { invalidParams, type Problem } from '../problem';
 import { renderCard } from '../render/card';
+import { renderChart } from '../render/chart';
 import { renderErrorImage } from '../render/error-image';
 import { formatUsd } from '../render/format';
 import { cacheHeaders, problemResponses } from '../schemas';
+import { checkChartRequest } from '../checks/chart';
 import { checkCardRequest, checkSeriesImageRequest } from '../checks/image';
+import { chartData } from '../views/chart';
 import { cardData, imagePoints, imageSeries } from '../views/images';
 import { SLASHED_ID } from './shared';
 
@@ -153,6 +156,33 @@ const card = createRoute({
   responses: svgResponses('The card.'),
 });
 
+const chart = createRoute({
+  method: 'get',
+  path: '/metrics/{id}/chart.svg',
+  operationId: 'getChart',
+  tags,
+  summary: 'A metric\u2019s chart over time, optionally compared with others (SVG)',
+  description:
+    'A chart for articles and reports: the metric\u2019s label as title, the unit and period range as subtitle, a value ' +
+    'axis with round ticks, years (or months, for short ranges) on the period axis, the latest value labelled, ' +
+    'preliminary periods dashed (lighter bars) and partial years apart, with a note saying so, and the source(s) ' +
+    'with the latest period in the footer. Range as the other images (default: the last 24 months, or every year ' +
+    'of an annual series), or `last` N periods; at most 300 points. `compare` adds up to 4 metrics over the same ' +
+    'periods, each in its own colour-blind-safe colour, labelled at its end and named with its own source. ' +
+    'Highlights have no series.',
+  middleware: [imageErrors, edgeCache({ kind: 'image', query: chartQuery })] as const,
+  request: { params: p.metricIdParams, query: chartQuery },
+  responses: svgResponses('The chart.'),
+});
+
+const chartHandler: RouteHandler<typeof chart, AppEnv> = (c) => {
+  const { id } = c.req.valid('param');
+  const { lang: _lang, from, to, last, freq, compare, bg, ...style } = c.req.valid('query');
+  const lang = c.get('language');
+  const data = chartData(checkChartRequest(id, { from, to, last, freq }, compare ?? []), lang);
+  return svgResponse(c, drawing(() => renderChart(data, { ...style, background: bg, lang, formatValue: formatUsd })));
+};
+
 const sparklineHandler: RouteHandler<typeof sparkline, AppEnv> = (c) => {
   const { id } = c.req.valid('param');
   const { lang: _lang, from, to, freq, bg, ...style } = c.req.valid('query');
@@ -189,8 +219,12 @@ const cardHandler: RouteHandler<typeof card, AppEnv> = (c) => {
   return svgResponse(c, svg);
 };
 
-export const images = new OpenAPIHono<AppEnv>().openapi(sparkline, sparklineHandler).openapi(card, cardHandler);
+export const images = new OpenAPIHono<AppEnv>()
+  .openapi(sparkline, sparklineHandler)
+  .openapi(card, cardHandler)
+  .openapi(chart, chartHandler);
 
 // The same routes for ids with a literal slash (destination/CN), hidden from the document.
 images.openapi({ ...sparkline, path: `/metrics/${SLASHED_ID}/sparkline.svg`, hide: true }, sparklineHandler);
 images.openapi({ ...card, path: `/metrics/${SLASHED_ID}/card.svg`, hide: true }, cardHandler);
+images.openapi({ ...chart, path: `/metrics/${SLASHED_ID}/chart.svg`, hide: true }, chartHandler);

@@ -52,7 +52,7 @@ function checkDrawable(spec: EmbedSpec): void {
     checkRanking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined });
   } else {
     const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
-    if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image') checkSeriesImageRequest(spec.metric, query);
+    if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image' || spec.kind === 'chart-image') checkSeriesImageRequest(spec.metric, query);
     else {
       // A card draws its series' points (a highlight has none).
       const found = findMetric(spec.metric);

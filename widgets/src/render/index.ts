@@ -34,6 +34,7 @@ export {
   SPARKLINE_POINTS,
   SPARKLINE_SIZE,
   SPARKLINE_TYPES,
+  size,
   type ImageParts,
   type ResolvedSparklineOptions,
   type SparklineDrawing,

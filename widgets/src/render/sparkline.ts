@@ -188,7 +188,8 @@ export function resolveSparklineOptions(options: SparklineOptions): ResolvedSpar
   };
 }
 
-function size(value: unknown, bounds: { min: number; max: number; default: number }): number {
+/** A size in px: rounded and clamped to `bounds`; missing or not finite, the default. */
+export function size(value: unknown, bounds: { min: number; max: number; default: number }): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return bounds.default;
   return clamp(Math.round(value), bounds.min, bounds.max);
 }
