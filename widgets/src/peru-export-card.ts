@@ -24,7 +24,10 @@ export class PeruExportCard extends MetricElement<MetricData> {
   static override styles = [...MetricElement.styles, frameStyles, cardStyles];
   static override properties: PropertyDeclarations = { type: {} };
 
-  /** Sparkline type: `line`, `area` or `bar`. */
+  /**
+   * Sparkline type: `line`, `area` or `bar`.
+   * @attr
+   */
   type: SparklineType = 'line';
 
   protected override load(get: Get): Promise<MetricData> {
@@ -70,11 +73,5 @@ export class PeruExportCard extends MetricElement<MetricData> {
         ${/^https?:/.test(url) ? html`<a href=${url} target="_blank" rel="noopener">${m.source.publisher}</a>` : m.source.publisher},
         ${m.source.title}
       </div>`;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'peru-export-card': PeruExportCard;
   }
 }
