@@ -187,6 +187,21 @@ describe('snippets', () => {
     );
   });
 
+  it('offers the live kinds pinned to the current release: its versioned URL, integrity and crossorigin', () => {
+    const pinned = { file: '/widgets/v0.3.0/peru-exports.js', integrity: 'sha384-abc+/=' };
+    const card = spec({ metric: 'destination/CN', lang: 'en' });
+    const forms = snippets(card, ORIGIN, TEXT, pinned);
+    expect(forms.map((s) => s.form)).toEqual(['html', 'pinned', 'image', 'markdown', 'json', 'csv']);
+    const code = forms.find((s) => s.form === 'pinned')!.code;
+    expect(code).toBe(
+      `<script type="module" src="${ORIGIN}/widgets/v0.3.0/peru-exports.js" integrity="sha384-abc+/=" crossorigin="anonymous"></script>${elementTag(card, ORIGIN, TEXT)}`,
+    );
+    expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT, pinned).map((s) => s.form)).toEqual(['html', 'pinned', 'json', 'csv']);
+    // Images run no script; without a known release there is nothing to pin.
+    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT, pinned).map((s) => s.form)).not.toContain('pinned');
+    expect(snippets(card, ORIGIN, TEXT, null).map((s) => s.form)).not.toContain('pinned');
+  });
+
   it('names the ranking in the element and omits unset options', () => {
     expect(elementTag(spec({ kind: 'ranking', ranking: 'sectors', limit: 5 }), ORIGIN, TEXT)).toBe(
       '<peru-export-ranking kind="sectors" limit="5" lang="es" theme="light"></peru-export-ranking>',

@@ -98,4 +98,17 @@ describe('the npm package', () => {
       expect(names(element, 'slots')).toEqual(['']);
     }
   });
+
+  it("puts each tag's definition in the module that registers it, naming the element's class", () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
+    const definitions = manifest.modules.flatMap((m: any) =>
+      (m.exports ?? []).filter((e: any) => e.kind === 'custom-element-definition').map((e: any) => ({ module: m.path, tag: e.name, declaration: e.declaration })),
+    );
+    const elements = manifest.modules.flatMap((m: any) => m.declarations.filter((d: any) => d.tagName).map((d: any) => ({ tag: d.tagName, declaration: { name: d.name, module: m.path } })));
+    const byTag = (a: { tag: string }, b: { tag: string }) => a.tag.localeCompare(b.tag);
+    expect(definitions.sort(byTag)).toEqual(elements.map((e: any) => ({ module: `src/${e.tag}.define.ts`, ...e })).sort(byTag));
+    for (const { module, tag, declaration } of definitions) {
+      expect(readFileSync(join(root, module), 'utf8')).toContain(`defineElement('${tag}', ${declaration.name});`);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import oas31Schema from '@seriousme/openapi-schema-validator/schemas/v3.1/schema.json';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import clientPackage from '../../client/package.json';
 import { exampleUrl, operationAnchor } from '../../worker/docs/reference-page';
 import { get } from './helpers';
 
@@ -223,6 +224,13 @@ describe('the API reference page', () => {
     }
     for (const id of ['invalid-parameter', 'unknown-metric', 'not-found', 'method-not-allowed']) expect(page).toContain(`id="problem-${id}"`);
     for (const name of Object.keys(doc.components.schemas)) expect(page).toContain(`id="schema-${name}"`);
+  });
+
+  it("takes the typed client's AppType from the client package, which a user can install", async () => {
+    const page = await (await get('/docs')).text();
+    const client = page.slice(page.indexOf('id="client"'), page.indexOf('id="schemas"'));
+    expect(client).toContain(`import type { AppType } from &#39;${clientPackage.name}&#39;;`);
+    expect(client).not.toMatch(/worker/);
   });
 
   it('is self-contained: no script, nothing loaded from elsewhere', async () => {

@@ -175,7 +175,7 @@ const info: BundleInfo = { version: pkg.version, file: `/widgets/${versioned}/pe
 writeFileSync(join(cdn, 'widgets', versioned, 'integrity.json'), `${JSON.stringify(info, null, 2)}\n`);
 writeFileSync(join(cdn, '_headers'), headers());
 
-run('cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/render/**', '--outdir', 'dist']);
+run('cem', ['analyze']); // custom-elements-manifest.config.js
 // The analyzer lists `static properties` entries with `state: true` as attributes; they are internal state.
 const manifestFile = join(dist, 'custom-elements.json');
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { modules: { declarations?: { attributes?: { name: string }[] }[] }[] };

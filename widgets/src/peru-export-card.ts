@@ -25,7 +25,10 @@ export class PeruExportCard extends MetricElement<MetricData> {
   static override styles = [...MetricElement.styles, frameStyles, cardStyles];
   static override properties: PropertyDeclarations = { type: {} };
 
-  /** Sparkline type: `line`, `area` or `bar`. */
+  /**
+   * Sparkline type: `line`, `area` or `bar`.
+   * @attr
+   */
   type: SparklineType = 'line';
 
   /** The metric as the card reads it; its series is checked by the sparkline it goes to. */
@@ -74,11 +77,5 @@ export class PeruExportCard extends MetricElement<MetricData> {
         ${/^https?:/.test(url) ? html`<a href=${url} target="_blank" rel="noopener">${m.source.publisher}</a>` : m.source.publisher},
         ${m.source.title}
       </div>`;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'peru-export-card': PeruExportCard;
   }
 }

@@ -25,13 +25,22 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
   static override styles = [...PeruExportElement.styles, frameStyles, rankingStyles];
   static override properties: PropertyDeclarations = { kind: {}, year: {}, limit: { type: Number } };
 
-  /** `destinations` or `sectors`. */
+  /**
+   * `destinations` or `sectors`.
+   * @attr
+   */
   kind: RankingKind = 'destinations';
 
-  /** A year `YYYY`; default: the latest 12 months. */
+  /**
+   * A year `YYYY`; default: the latest 12 months.
+   * @attr
+   */
   year?: string;
 
-  /** Number of rows, 1–50 (the API's bounds); anything else that is not a positive number gives 10. */
+  /**
+   * Number of rows, 1–50 (the API's bounds); anything else that is not a positive number gives 10.
+   * @attr
+   */
   limit = 10;
 
   protected override readonly shape = RANKING;
@@ -80,11 +89,5 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
 
   private _rows(): number {
     return Math.round(numberAttribute(this.limit, 1, 50, 10));
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'peru-export-ranking': PeruExportRanking;
   }
 }

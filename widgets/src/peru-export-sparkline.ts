@@ -43,7 +43,10 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     _size: { state: true },
   };
 
-  /** `line`, `area` or `bar`. */
+  /**
+   * `line`, `area` or `bar`.
+   * @attr
+   */
   type: SparklineType = 'line';
 
   /** Data to draw instead of loading them (property only; the card passes its series this way). */
@@ -142,11 +145,5 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
     if (index === undefined) return;
     event.preventDefault();
     this._show(index);
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'peru-export-sparkline': PeruExportSparkline;
   }
 }

@@ -177,7 +177,7 @@ ${rows.length ? `<table><thead><tr><th>Field</th><th>Type</th><th>Meaning</th></
 }
 
 const CLIENT_SNIPPET = `import { hc } from 'hono/client';
-import type { AppType } from 'peru-exports/worker';
+import type { AppType } from '@peru-exports/client'; // npm install hono @peru-exports/client
 
 const api = hc<AppType>('https://peru-exports.example');
 const res = await api.v1.rankings.destinations.$get({ query: { year: '2024', limit: '5', lang: 'en' } });
@@ -230,7 +230,7 @@ ${Object.entries(problemTypes)
   .map(([id, text]) => `<section id="problem-${esc(id)}"><h3><code>${esc(id)}</code></h3>${markdown(text)}</section>`)
   .join('\n')}
 <h2 id="client">Typed client</h2>
-<p>The worker exports its app type, so <code>hono/client</code> gives a typed client:</p>
+<p>The API's route types are a package of their own, <code>@peru-exports/client</code> (one self-contained declaration, types only; it needs only <code>hono</code>), so <code>hono/client</code> gives a typed client:</p>
 <pre><code>${esc(CLIENT_SNIPPET)}</code></pre>
 <h2 id="schemas">Schemas</h2>
 ${schemas.map(([name, schema]) => schemaSection(name, schema)).join('\n')}

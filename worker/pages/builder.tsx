@@ -21,6 +21,7 @@ import {
   type EmbedIssue,
   type EmbedSpec,
   type EmbedText,
+  type PinnedBundle,
 } from './snippets';
 
 /**
@@ -249,10 +250,12 @@ export interface BuilderOutputProps {
   idPrefix?: string;
   /** Show the preview (the metric page shows its card above instead). */
   preview?: boolean;
+  /** The current widget release, for the snippet pinned to it (none without). */
+  pinned?: PinnedBundle | null;
 }
 
 /** Preview, snippets and share link for one spec. Also served alone at `/builder/output`. */
-export const BuilderOutput: FC<BuilderOutputProps> = ({ lang, origin, view, shareUrl, idPrefix = 'b', preview = true }) => {
+export const BuilderOutput: FC<BuilderOutputProps> = ({ lang, origin, view, shareUrl, idPrefix = 'b', preview = true, pinned = null }) => {
   const t = STRINGS[lang].builder;
   const { spec } = view;
   return (
@@ -279,7 +282,7 @@ export const BuilderOutput: FC<BuilderOutputProps> = ({ lang, origin, view, shar
       )}
       <section class="snippets" aria-labelledby={`${idPrefix}-snippets-title`}>
         <h3 id={`${idPrefix}-snippets-title`}>{t.snippets}</h3>
-        {snippets(spec, origin, view.text).map((snippet) => {
+        {snippets(spec, origin, view.text, pinned).map((snippet) => {
           const id = `${idPrefix}-snippet-${snippet.form}`;
           return (
             <div class="snippet" data-form={snippet.form}>

@@ -193,7 +193,7 @@ export const FrontPage: FC<{ ctx: PageContext; view: FrontPageView }> = ({ ctx, 
         <div class="builder">
           <BuilderForm lang={ctx.lang} view={view.builder} />
           <div id="builder-output">
-            <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={view.builder} shareUrl={share} />
+            <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={view.builder} shareUrl={share} pinned={ctx.pinned} />
           </div>
         </div>
         <p id="builder-status" class="visually-hidden" role="status" data-updated={t.updated} data-failed={t.updateFailed}></p>

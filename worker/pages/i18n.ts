@@ -191,6 +191,10 @@ export const STRINGS: Record<Lang, Strings> = {
       snippets: 'Código para copiar',
       forms: {
         html: { title: 'HTML: script y elemento', hint: 'Una línea. Se actualiza sola; si el script no corre, muestra la imagen.' },
+        pinned: {
+          title: 'HTML con versión fija (SRI)',
+          hint: 'El script de esta versión con su hash: el navegador no ejecuta otro código. El servidor solo ofrece la versión actual: con cada nueva, vuelve a copiar este código.',
+        },
         image: { title: 'Imagen <img>', hint: 'Sin JavaScript: una imagen SVG que se regenera con cada dato nuevo.' },
         markdown: { title: 'Markdown', hint: 'Para GitHub, foros y blogs en Markdown; enlaza a la página de la serie.' },
         json: { title: 'Datos en JSON', hint: 'Los mismos datos que muestra el componente.' },
@@ -322,6 +326,10 @@ export const STRINGS: Record<Lang, Strings> = {
       snippets: 'Code to copy',
       forms: {
         html: { title: 'HTML: script and element', hint: 'One line. Updates itself; shows the image where the script cannot run.' },
+        pinned: {
+          title: 'HTML pinned to this version (SRI)',
+          hint: "This release's script with its hash: the browser runs no other code. The server offers only the current release: copy this again when a new one is out.",
+        },
         image: { title: '<img> image', hint: 'No JavaScript: an SVG image redrawn with every new figure.' },
         markdown: { title: 'Markdown', hint: "For GitHub, forums and Markdown blogs; links to the series' page." },
         json: { title: 'Data as JSON', hint: 'The same data the component shows.' },

@@ -5,6 +5,7 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import { STRINGS, type Lang } from './i18n';
+import type { PinnedBundle } from './snippets';
 
 /** What every page knows about the request it answers. */
 export interface PageContext {
@@ -19,6 +20,8 @@ export interface PageContext {
   assets: { css: string; js: string; icon: string };
   /** The widget bundle, same origin as the page. */
   bundle: string;
+  /** The current widget release with its SRI hash, for the pinned snippet; null where unknown. */
+  pinned: PinnedBundle | null;
 }
 
 /** The same page in another language: the query kept, `lang` replaced. */

@@ -159,7 +159,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
 
       <section aria-labelledby="embed-title">
         <h2 id="embed-title">{t.embed}</h2>
-        <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={{ spec, issues: [], text }} shareUrl={null} idPrefix="m" preview={false} />
+        <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={{ spec, issues: [], text }} shareUrl={null} idPrefix="m" preview={false} pinned={ctx.pinned} />
         <p>
           <a href={`/?${builderQuery(spec, ctx.lang).toString()}#builder`}>{t.customise}</a>
         </p>

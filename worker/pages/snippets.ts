@@ -8,6 +8,7 @@ import { HEADLINE_METRIC } from '../../data/bcrp/series';
 import { escapeXml, LANGS, SPARKLINE_SIZE, THEMES, type Lang, type Theme } from '@peru-exports/widgets/render';
 import { CARD_WIDTH, measureCard } from '../render/card';
 import { CHART_SIZE } from '../render/chart';
+import type { BundleInfo } from '../../widgets/scripts/readme-blocks';
 
 export { LANGS, THEMES, type Lang, type Theme };
 export type Frequency = 'monthly' | 'annual';
@@ -202,6 +203,12 @@ export function bundleUrl(origin: string): string {
   return `${origin}/widgets/v1/peru-exports.js`;
 }
 
+/**
+ * The current widget release at its immutable, versioned URL (`/widgets/v0.3.0/peru-exports.js`)
+ * with its Subresource Integrity hash: what the widget build records in `integrity.json`.
+ */
+export type PinnedBundle = Pick<BundleInfo, 'file' | 'integrity'>;
+
 /** The shareable page of a metric: `/m/destination/CN`. */
 export function metricPageUrl(origin: string, metric: string, lang?: Lang): string {
   return `${origin}/m/${metric}${lang === 'en' ? '?lang=en' : ''}`;
@@ -382,6 +389,11 @@ export function scriptTag(origin: string): string {
   return `<script type="module" src="${escapeXml(bundleUrl(origin))}"></script>`;
 }
 
+/** The script of one release, which the browser runs only if its bytes match the hash. */
+export function pinnedScriptTag(origin: string, bundle: PinnedBundle): string {
+  return `<script type="module" src="${escapeXml(origin + bundle.file)}" integrity="${escapeXml(bundle.integrity)}" crossorigin="anonymous"></script>`;
+}
+
 /**
  * The one-line snippet: the script and the element for live kinds, the `<img>` for image
  * kinds. This is also oEmbed's `html`. Including the script more than once is harmless:
@@ -416,17 +428,21 @@ export function markdownImage(spec: EmbedSpec, origin: string, text: EmbedText):
   return `[![${alt}](${src})](${metricPageUrl(origin, spec.metric, spec.lang)})`;
 }
 
-export type SnippetForm = 'html' | 'image' | 'markdown' | 'json' | 'csv';
+export type SnippetForm = 'html' | 'pinned' | 'image' | 'markdown' | 'json' | 'csv';
 
 export interface Snippet {
   form: SnippetForm;
   code: string;
 }
 
-/** Every form of the spec that exists, in the order the builder shows them. */
-export function snippets(spec: EmbedSpec, origin: string, text: EmbedText): Snippet[] {
+/**
+ * Every form of the spec that exists, in the order the builder shows them. With `pinned` (the
+ * current release), live kinds also get the snippet pinned to that release with its SRI hash.
+ */
+export function snippets(spec: EmbedSpec, origin: string, text: EmbedText, pinned: PinnedBundle | null = null): Snippet[] {
   const out: Snippet[] = [];
   if (isLive(spec.kind)) out.push({ form: 'html', code: embedHtml(spec, origin, text) });
+  if (isLive(spec.kind) && pinned !== null) out.push({ form: 'pinned', code: pinnedScriptTag(origin, pinned) + elementTag(spec, origin, text) });
   const img = imageTag(spec, origin, text);
   if (img !== null) out.push({ form: 'image', code: img });
   const md = markdownImage(spec, origin, text);

@@ -21,6 +21,7 @@ import { latestView } from '../pages/latest';
 import { STRINGS } from '../pages/i18n';
 import { Document, type PageContext } from '../pages/layout';
 import { METRIC_PAGE_PARAMS, MetricPage } from '../pages/metric-page';
+import { pinnedBundle } from '../pages/pinned-bundle';
 import { DEFAULT_SPEC, parseEmbedSpec } from '../pages/snippets';
 import {
   builderView,
@@ -80,7 +81,7 @@ function knownParams(names: readonly string[]): MiddlewareHandler<AppEnv> {
   };
 }
 
-function pageContext(c: Context<AppEnv>): PageContext {
+async function pageContext(c: Context<AppEnv>): Promise<PageContext> {
   const url = new URL(c.req.url);
   return {
     // oxlint-disable-next-line typescript/no-unnecessary-type-assertion -- c.get's type argument is the key, not the value (unknown here)
@@ -90,6 +91,7 @@ function pageContext(c: Context<AppEnv>): PageContext {
     query: url.searchParams,
     assets: { css: SITE_ASSETS.css.path, js: SITE_ASSETS.js.path, icon: SITE_ASSETS.icon.path },
     bundle: '/widgets/v1/peru-exports.js',
+    pinned: await pinnedBundle(c.env.ASSETS),
   };
 }
 
@@ -97,8 +99,8 @@ function page(c: Context<AppEnv>, body: unknown, status: 200 | 404 = 200): Respo
   return c.html(html`<!doctype html>${body}`, status);
 }
 
-pages.get('/', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), (c) => {
-  const ctx = pageContext(c);
+pages.get('/', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), async (c) => {
+  const ctx = await pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   return page(
     c,
@@ -116,18 +118,18 @@ pages.get('/', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), (c
 });
 
 /** The builder's output alone: preview, snippets, share link (same markup as on the page). */
-pages.get('/builder/output', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), (c) => {
-  const ctx = pageContext(c);
+pages.get('/builder/output', knownParams(BUILDER_PARAMS), pageHeaders, pageCaching, etag(), async (c) => {
+  const ctx = await pageContext(c);
   const { spec, issues } = builderSpec(ctx.query, ctx.lang, isMetricId);
   const view = { spec, issues: withSuggestions(issues, ctx.query, ctx.lang), text: embedText(spec, spec.lang) };
   const share = `/?${builderQuery(spec, ctx.lang).toString()}#builder`;
-  return c.html(html`${BuilderOutput({ lang: ctx.lang, origin: ctx.origin, view, shareUrl: share })}`);
+  return c.html(html`${BuilderOutput({ lang: ctx.lang, origin: ctx.origin, view, shareUrl: share, pinned: ctx.pinned })}`);
 });
 
 const METRIC_ID = '[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+)?';
 
-pages.get(`/m/:id{${METRIC_ID}}`, knownParams(METRIC_PAGE_PARAMS), pageHeaders, pageCaching, etag(), (c) => {
-  const ctx = pageContext(c);
+pages.get(`/m/:id{${METRIC_ID}}`, knownParams(METRIC_PAGE_PARAMS), pageHeaders, pageCaching, etag(), async (c) => {
+  const ctx = await pageContext(c);
   const id = c.req.param('id');
   const t = STRINGS[ctx.lang].metric;
   const view = metricPageView(id, ctx.lang, t);

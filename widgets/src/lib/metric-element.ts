@@ -20,16 +20,28 @@ export interface MetricData {
 export abstract class MetricElement<T> extends PeruExportElement<T> {
   static override properties: PropertyDeclarations = { metric: {}, from: {}, to: {}, freq: {} };
 
-  /** Metric id: `total`, `sector/agro`, `destination/CN`, `highlight/total`… */
+  /**
+   * Metric id: `total`, `sector/agro`, `destination/CN`, `highlight/total`…
+   * @attr
+   */
   metric = 'total';
 
-  /** First period of the series (`YYYY` or `YYYY-MM`); default: the last 24 points (two years of months). */
+  /**
+   * First period of the series (`YYYY` or `YYYY-MM`); default: the last 24 points (two years of months).
+   * @attr
+   */
   from?: string;
 
-  /** Last period of the series (`YYYY` or `YYYY-MM`); default: the latest. */
+  /**
+   * Last period of the series (`YYYY` or `YYYY-MM`); default: the latest.
+   * @attr
+   */
   to?: string;
 
-  /** `monthly` or `annual` points; default: the metric's own frequency. */
+  /**
+   * `monthly` or `annual` points; default: the metric's own frequency.
+   * @attr
+   */
   freq?: 'monthly' | 'annual';
 
   protected override subject(): string {

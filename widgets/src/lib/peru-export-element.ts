@@ -107,16 +107,28 @@ export abstract class PeruExportElement<T> extends LitElement {
     _fallback: { state: true },
   };
 
-  /** API origin (optionally with a path prefix). Default: the origin the script was loaded from. */
+  /**
+   * API origin (optionally with a path prefix). Default: the origin the script was loaded from.
+   * @attr
+   */
   api?: string;
 
-  /** `light`, `dark` or `auto` (default: follows `prefers-color-scheme`). */
+  /**
+   * `light`, `dark` or `auto` (default: follows `prefers-color-scheme`).
+   * @attr
+   */
   theme?: Theme;
 
-  /** Refresh every `live-interval` seconds with conditional requests; a failed refresh keeps the data shown. */
+  /**
+   * Refresh every `live-interval` seconds with conditional requests; a failed refresh keeps the data shown.
+   * @attr
+   */
   live = false;
 
-  /** Seconds between live refreshes: 10 to 86 400 (a day); anything else that is not a positive number gives 300. */
+  /**
+   * Seconds between live refreshes: 10 to 86 400 (a day); anything else that is not a positive number gives 300.
+   * @attr live-interval
+   */
   liveInterval = 300;
 
   private _lang?: string;
