@@ -71,7 +71,7 @@ const imageErrors: MiddlewareHandler<AppEnv> = async function imageErrors(c, nex
   await next();
 };
 
-function errorImageResponse(c: Context<AppEnv>, problem: Problem, lang: Lang): Response {
+export function errorImageResponse(c: Context<AppEnv>, problem: Problem, lang: Lang): Response {
   const theme = c.req.query('theme');
   const width = Number(c.req.query('width') ?? Number.NaN);
   const svg = renderErrorImage(errorMessage(problem), {
@@ -195,5 +195,10 @@ const cardHandler: RouteHandler<typeof card, AppEnv> = (c) => {
 export const images = new OpenAPIHono<AppEnv>().openapi(sparkline, sparklineHandler).openapi(card, cardHandler);
 
 // The same routes for ids with a literal slash (destination/CN), hidden from the document.
-images.openapi({ ...sparkline, path: `/metrics/${SLASHED_ID}/sparkline.svg`, hide: true }, sparklineHandler);
-images.openapi({ ...card, path: `/metrics/${SLASHED_ID}/card.svg`, hide: true }, cardHandler);
+const slashedSparkline = { ...sparkline, path: `/metrics/${SLASHED_ID}/sparkline.svg`, hide: true } as const;
+const slashedCard = { ...card, path: `/metrics/${SLASHED_ID}/card.svg`, hide: true } as const;
+images.openapi(slashedSparkline, sparklineHandler);
+images.openapi(slashedCard, cardHandler);
+
+/** Every SVG image route of this file, each of which gets a PNG twin (routes/png.ts). */
+export const SVG_IMAGE_ROUTES = [sparkline, card, slashedSparkline, slashedCard] as const;
