@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { pngWorkerFetch } from './bench/png-rasteriser';
 
 /** Debian's Chromium; Playwright's own browser download does not work on our machines. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,7 +24,14 @@ export default defineConfig({
       },
       {
         // The worker, inside workerd, through its fetch handler.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // The PNG worker's binding: its own request handler and rasteriser (the same wasm and
+        // fonts), run in Node: Miniflare does not bundle a second worker's TypeScript.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { serviceBindings: { PNG: (request: Request) => pngWorkerFetch(request) } },
+          }),
+        ],
         // wrangler.toml's [alias] (zod without its other locales: worker/build/zod/index.ts),
         // which the plugin reads but does not apply, so the tests run the bundle's zod.
         resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./worker/build/zod/index.ts', import.meta.url)) }] },

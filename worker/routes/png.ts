@@ -28,8 +28,9 @@ const ALLOWED_SCALE = SCALES.join(', ').replace(/, (\d)$/, ' or $1');
 export const scale = p.queryParam(
   z
     .enum(SCALES.map(String) as [string, ...string[]], { error: ALLOWED_SCALE })
-    .transform((v) => Number(v) as Scale)
-    .optional(),
+    // Absent is 1, so `scale=1` and no scale are one image, one ETag and one cache entry.
+    .default('1')
+    .transform((v) => Number(v) as Scale),
   'scale',
   `Pixels per SVG pixel: ${ALLOWED_SCALE} (2 and 3 for high-density screens); default 1. The PNG is the SVG's width and height times this.`,
   '2',
