@@ -24,6 +24,7 @@ import pages from './routes/pages';
 import { pngTwins } from './routes/png';
 import { rankings } from './routes/rankings';
 import { reference } from './routes/reference';
+import { SOCIAL_SVG_ROUTES, social } from './routes/social';
 import { sources } from './routes/sources';
 import { statusRoutes } from './routes/status';
 import { validationHook } from './validation';
@@ -67,7 +68,8 @@ app.use(
 const routes = app
   .route('/v1', images)
   // PNG twins of every SVG image route, drawn from the SVG the app itself answers (routes/png.ts).
-  .route('/v1', pngTwins(SVG_IMAGE_ROUTES, () => app))
+  .route('/v1', social)
+  .route('/v1', pngTwins([...SVG_IMAGE_ROUTES, ...SOCIAL_SVG_ROUTES], () => app))
   .route('/v1', metrics)
   .route('/v1', rankings)
   .route('/v1', highlights)

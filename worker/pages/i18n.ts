@@ -21,6 +21,8 @@ export interface Strings {
   ogLocale: string;
   siteName: string;
   tagline: string;
+  /** The alt text of a social preview image (og:image:alt): what it shows. */
+  socialAlt: (label: string) => string;
   skipToContent: string;
   nav: { highlights: string; builder: string; sources: string; api: string };
   languageSwitch: string;
@@ -125,6 +127,7 @@ export const STRINGS: Record<Lang, Strings> = {
     ogLocale: 'es_PE',
     siteName: 'Exportaciones del Perú',
     tagline: 'Las cifras de exportación del Perú, listas para su sitio',
+    socialAlt: (label) => `${label}: último valor, variación anual y gráfico de los últimos cinco años, con su fuente`,
     skipToContent: 'Ir al contenido',
     nav: { highlights: 'Cifras', builder: 'Insertar', sources: 'Fuentes', api: 'API' },
     languageSwitch: 'Idioma',
@@ -255,6 +258,7 @@ export const STRINGS: Record<Lang, Strings> = {
     ogLocale: 'en_US',
     siteName: "Peru's exports",
     tagline: "Peru's export figures, ready for your site",
+    socialAlt: (label) => `${label}: latest value, change on a year earlier and a chart of the last five years, with its source`,
     skipToContent: 'Skip to content',
     nav: { highlights: 'Figures', builder: 'Embed', sources: 'Sources', api: 'API' },
     languageSwitch: 'Language',

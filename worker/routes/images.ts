@@ -66,7 +66,7 @@ const ERROR_WIDTH = { min: 240, default: 360 } as const;
  * Route middleware: thrown problems on this route answer an error image, drawn in the theme and
  * width asked for when those are valid (they are read leniently: they may be what was wrong).
  */
-const imageErrors: MiddlewareHandler<AppEnv> = async function imageErrors(c, next) {
+export const imageErrors: MiddlewareHandler<AppEnv> = async function imageErrors(c, next) {
   c.set('respondError', (problem: Problem, lang: Lang) => errorImageResponse(c, problem, lang));
   await next();
 };
@@ -108,7 +108,7 @@ function drawing(draw: () => string): string {
 const tags = ['Images'];
 const svgBody = z.string().openapi({ description: 'A standalone SVG document (no scripts, no external references).' });
 
-function svgResponses(description: string) {
+export function svgResponses(description: string) {
   return {
     200: {
       description:

@@ -14,7 +14,9 @@ import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
+import { socialImageUrl } from '../pages/social-tags';
 import { renderCard } from '../render/card';
+import { SOCIAL_SIZE } from '../render/social';
 import { formatUsd } from '../render/format';
 import { cardData, imagePoints } from '../views/images';
 import { findMetric, requireSeries } from '../views/lookup';
@@ -123,6 +125,16 @@ oembed.get('/', (c) => {
     }
   }
   const text = embedText(spec, spec.lang);
+  // oEmbed §2.3.4: "The thumbnail must respect any maxwidth and maxheight parameters": the social
+  // preview (the page's og:image) when it fits them, else no thumbnail.
+  const fitsThumbnail = (max.width ?? Infinity) >= SOCIAL_SIZE.width && (max.height ?? Infinity) >= SOCIAL_SIZE.height;
+  const thumbnail = fitsThumbnail
+    ? {
+        thumbnail_url: socialImageUrl(origin, spec.kind === 'ranking' ? null : spec.metric, spec.lang),
+        thumbnail_width: SOCIAL_SIZE.width,
+        thumbnail_height: SOCIAL_SIZE.height,
+      }
+    : {};
   return c.json(
     {
       version: '1.0',
@@ -134,6 +146,7 @@ oembed.get('/', (c) => {
       width: fitted.width,
       height: fitted.height,
       cache_age: 86400,
+      ...thumbnail,
     },
     200,
     { 'Cache-Control': cacheControl('data'), 'Access-Control-Allow-Origin': '*' },
