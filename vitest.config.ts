@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/data/**/*.test.ts', 'test/render/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: ['test/data/**/*.test.ts', 'test/render/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/png/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

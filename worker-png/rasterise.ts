@@ -15,11 +15,15 @@ export type Rasterise = (svg: string, scale: Scale) => Uint8Array;
  * A rasteriser once the wasm is ready: `init` runs once per isolate, however many requests
  * wait on it (one shared promise), and each render's wasm memory is freed right after.
  */
+/** resvg's wasm is one per module instance: initialised once, whoever asks first (initWasm refuses a second call). */
+let wasmReady: Promise<void> | undefined;
+
 export function rasteriser(wasm: WebAssembly.Module | Uint8Array, fonts: readonly Uint8Array[]): () => Promise<Rasterise> {
   let ready: Promise<Rasterise> | undefined;
   const font = { fontBuffers: [...fonts], defaultFontFamily: FONT_NAME, sansSerifFamily: FONT_NAME };
   return () => {
-    ready ??= initWasm(wasm).then(
+    wasmReady ??= initWasm(wasm);
+    ready ??= wasmReady.then(
       () =>
         (svg, scale) => {
           const resvg = new Resvg(svg, { font, fitTo: { mode: 'zoom', value: scale }, textRendering: 2 });
