@@ -63,20 +63,18 @@ afterAll(() => browser?.close());
 async function chromiumPixels(svg: string, width: number, height: number): Promise<Uint8ClampedArray> {
   const page = await browser.newPage({ viewport: { width: Math.max(width, 1), height: Math.max(height, 1) } });
   try {
-    const data = await page.evaluate(
-      async ({ src, width, height }) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = width;
-        canvas.height = height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0, width, height);
-        return canvas.toDataURL('image/png');
-      },
-      { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width, height },
-    );
+    // A string, run in the page (this project's types have no DOM).
+    const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    const data = await page.evaluate<string>(`(async () => {
+      const img = new Image();
+      img.src = ${JSON.stringify(src)};
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = ${width};
+      canvas.height = ${height};
+      canvas.getContext('2d').drawImage(img, 0, 0, ${width}, ${height});
+      return canvas.toDataURL('image/png');
+    })()`);
     return new Uint8ClampedArray(pngPixels(Buffer.from(data.slice(data.indexOf(',') + 1), 'base64')).data);
   } finally {
     await page.close();
