@@ -14,6 +14,7 @@ import {
   embedSize,
   imageUrl,
   markdownImage,
+  newsletterTag,
   parseEmbedSpec,
   previewHtml,
   snippets,
@@ -188,9 +189,21 @@ describe('snippets', () => {
   it('gives an image kind as a plain <img>, with no script', () => {
     const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
     expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/);
-    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
-    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'newsletter', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'newsletter', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json', 'csv']);
+  });
+
+  it('offers the PNG twin for newsletters: scale 2, sized, linked to the metric page, light for theme=auto', () => {
+    const code = newsletterTag(spec({ kind: 'sparkline', metric: 'sector/agro', width: 400, theme: 'auto' }), ORIGIN, TEXT)!;
+    expect(code).toMatch(/^<a href="https:\/\/exports\.example\/m\/sector\/agro"><img src="[^"]+" width="400" height="32" alt="[^"]+" style="[^"]+"><\/a>$/);
+    const src = new URL(/src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&'));
+    expect(src.pathname).toBe('/v1/metrics/sector/agro/sparkline.png');
+    expect(Object.fromEntries(src.searchParams)).toEqual({ width: '400', height: '32', theme: 'light', lang: 'es', scale: '2' });
+    // The same query as the SVG snippet's, but the theme and scale.
+    const svg = new URL(imageUrl(spec({ kind: 'sparkline', metric: 'sector/agro', width: 400, theme: 'light' }), ORIGIN)!);
+    expect(src.search).toBe(`${svg.search}&scale=2`);
+    expect(newsletterTag(spec({ kind: 'ranking' }), ORIGIN, TEXT)).toBeNull();
   });
 
   it('escapes text and attribute values, so no value can open a tag', () => {

@@ -193,6 +193,7 @@ export const STRINGS: Record<Lang, Strings> = {
       forms: {
         html: { title: 'HTML: script y elemento', hint: 'Una línea. Se actualiza sola; si el script no corre, muestra la imagen.' },
         image: { title: 'Imagen <img>', hint: 'Sin JavaScript: una imagen SVG que se regenera con cada dato nuevo.' },
+        newsletter: { title: 'Imagen PNG para boletines', hint: 'Para correos y boletines, que no muestran SVG: la misma imagen en PNG, nítida en pantallas de alta densidad.' },
         markdown: { title: 'Markdown', hint: 'Para GitHub, foros y blogs en Markdown; enlaza a la página de la serie.' },
         json: { title: 'Datos en JSON', hint: 'Los mismos datos que muestra el componente.' },
         csv: { title: 'Datos en CSV', hint: 'Para hojas de cálculo.' },
@@ -324,6 +325,7 @@ export const STRINGS: Record<Lang, Strings> = {
       forms: {
         html: { title: 'HTML: script and element', hint: 'One line. Updates itself; shows the image where the script cannot run.' },
         image: { title: '<img> image', hint: 'No JavaScript: an SVG image redrawn with every new figure.' },
+        newsletter: { title: 'PNG image for newsletters', hint: 'For e-mail and newsletters, which show no SVG: the same image as a PNG, sharp on high-density screens.' },
         markdown: { title: 'Markdown', hint: "For GitHub, forums and Markdown blogs; links to the series' page." },
         json: { title: 'Data as JSON', hint: 'The same data the component shows.' },
         csv: { title: 'Data as CSV', hint: 'For spreadsheets.' },
