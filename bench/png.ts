@@ -15,6 +15,8 @@
  *    request, so each is drawn, rasterised and stored); JSON also on `before`.
  * 4. Sizes: PNG bytes per route and scale; the bundles, gzip -9, against Cloudflare's limits.
  *
+ * `--startup-only` stops after 1 (more `--startups` for a steadier median on a busy machine);
+ * `--minimal` too, in a process without the hello-world and same-payload workers.
  * Report on stdout, figures in bench/results/png.json. Not part of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
@@ -52,6 +54,9 @@ const { values: args } = parseArgs({
     startups: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '16' },
+    'startup-only': { type: 'boolean', default: false },
+    /** Start-up only, in a smaller process (no hello-world and same-payload workers): the app's own share is larger. */
+    minimal: { type: 'boolean', default: false },
   },
 });
 const STARTUPS = Number(args.startups);
@@ -129,7 +134,7 @@ async function main() {
     mkdirSync(assetsDirectory, { recursive: true });
     const assetPaths = listFiles(assetsDirectory).map((file) => `/${relative(assetsDirectory, file).split(sep).join('/')}`);
     const modulesOf = (bundle: WorkerBundle, folder: string) => bundle.modules.map(({ name, type }) => ({ name, type, file: `${folder}/${name}` }));
-    const pngStub: Binding = { name: 'PNG', kind: 'service', service: 'baseline' };
+    const pngStub: Binding = { name: 'PNG', kind: 'service', service: args.minimal ? 'assets' : 'baseline' };
     const baseBindings = bindingsFromWrangler({ ...(wrangler as unknown as Record<string, unknown>), services: [] }, 'assets');
 
     const configs: Record<Variant, string> = {} as Record<Variant, string>;
@@ -150,12 +155,12 @@ async function main() {
         assetsDirectory,
         assetPaths,
         cacheApi: true,
-        baseline: true,
+        baseline: !args.minimal,
       });
       configs[variant] = join(dir, `${variant}.capnp`);
       writeFileSync(configs[variant], renderCapnpConfig(topology));
     }
-    const sockets = ['app', 'edge', 'baseline', 'payload'] as const;
+    const sockets = args.minimal ? (['app', 'edge'] as const) : (['app', 'edge', 'baseline', 'payload'] as const);
 
     // 1. Start-up, the variants interleaved so that the machine's drift touches each alike.
     const startup: Record<Variant, number[]> = { before: [], after: [], 'in-app': [], both: [] };
@@ -181,6 +186,10 @@ async function main() {
       }
     }
     const startupMs = Object.fromEntries(Object.entries(startup).map(([k, v]) => [k, median(v)])) as Record<Variant, number>;
+    if (args['startup-only'] || args.minimal) {
+      console.log(JSON.stringify({ startupMs, startup, firstPngMs: median(firstPng) }, null, 2));
+      return;
+    }
 
     // 2. Renders in Node.
     progress('PNG renders in Node');
