@@ -3,9 +3,11 @@
  * bad input is an error PNG with 200 and X-Error, and caching follows the SVG's scheme on the
  * twin's own key. The `PNG` binding runs the PNG worker's handler and rasteriser (vitest.config.ts).
  */
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { cachePuts, fetchSettled, get } from './helpers';
+import { app } from '../../worker/index';
+import { cachePuts, fetchSettled, get, ORIGIN } from './helpers';
 
 /** The width and height attributes of an SVG document's root. */
 function svgSize(svg: string): { width: number; height: number } {
@@ -95,5 +97,19 @@ describe('PNG twins', () => {
     const b = await get('/v1/metrics/destination%2FUS/sparkline.png?scale=2');
     expect(a.headers.get('ETag')).toBe(b.headers.get('ETag'));
     expect(new Uint8Array(await a.arrayBuffer())).toEqual(new Uint8Array(await b.arrayBuffer()));
+  });
+
+  it('without the PNG worker, still an image: the SVG, X-Error internal, never stored', async () => {
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request(`${ORIGIN}/v1/metrics/sector/textile/card.png?scale=2`), { ...env, PNG: undefined as unknown as Fetcher }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
+    expect(res.headers.get('X-Error')).toBe('internal');
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(res.headers.get('ETag')).toBeNull();
+    expect(await res.text()).toMatch(/^<svg /);
+    // The next request, with the PNG worker, gets the PNG: nothing of the fallback was kept.
+    expect((await get('/v1/metrics/sector/textile/card.png?scale=2')).headers.get('Content-Type')).toBe('image/png');
   });
 });
