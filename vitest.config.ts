@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { pngWorkerFetch } from './bench/png-rasteriser';
 
 /** Debian's Chromium; Playwright's own browser download does not work on our machines. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,7 +16,7 @@ const widgetSource = (entry: string, file: string) => ({
   find: new RegExp(`^@peru-exports/widgets${entry.replace('.', '\\.')}$`),
   replacement: fileURLToPath(new URL(`./widgets/src/${file}`, import.meta.url)),
 });
-const widgetSources = [widgetSource('', 'index.ts'), widgetSource('/define.js', 'define.ts'), widgetSource('/render', 'render/index.ts')];
+const widgetSources = [widgetSource('', 'index.ts'), widgetSource('/define.js', 'define.ts'), widgetSource('/render', 'render/index.ts'), widgetSource('/api-types', 'lib/api-types.ts')];
 
 export default defineConfig({
   test: {
@@ -28,13 +29,20 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/data/**/*.test.ts', 'test/render/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: ['test/data/**/*.test.ts', 'test/render/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/png/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },
       {
         // The worker, inside workerd, through its fetch handler.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // The PNG worker's binding: its own request handler and rasteriser (the same wasm and
+        // fonts), run in Node: Miniflare does not bundle a second worker's TypeScript.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { serviceBindings: { PNG: (request: Request) => pngWorkerFetch(request) } },
+          }),
+        ],
         // wrangler.toml's [alias] (zod without its other locales: worker/build/zod/index.ts),
         // which the plugin reads but does not apply, so the tests run the bundle's zod.
         resolve: {

@@ -161,7 +161,7 @@ export function moduleTypeFor(fileName: string): ModuleType | null {
   if (fileName.endsWith('.cjs')) return 'commonJsModule';
   if (fileName.endsWith('.wasm')) return 'wasm';
   if (/\.(txt|html|sql)$/.test(fileName)) return 'text';
-  if (fileName.endsWith('.bin')) return 'data';
+  if (/\.(bin|ttf|otf)$/.test(fileName)) return 'data';
   if (fileName.endsWith('.json')) return 'json';
   return null; // README.md, *.map
 }
@@ -180,7 +180,6 @@ export interface WranglerConfigSubset {
 const UNEMULATED_BINDINGS = [
   'd1_databases',
   'r2_buckets',
-  'services',
   'queues',
   'analytics_engine_datasets',
   'vectorize',
@@ -209,15 +208,18 @@ export const kvServiceName = (binding: string) => `kv-${binding}`;
 /**
  * The subject worker's bindings from its wrangler config: `[vars]` become text (strings) or
  * json bindings, the assets binding points at the emulated asset service, each KV namespace at
- * an empty in-memory one (bench/workers/kv.ts, service `kv-<binding>`). Anything else is
+ * an empty in-memory one (bench/workers/kv.ts, service `kv-<binding>`), each service binding at
+ * the service `workers` names for its worker (the PNG worker: service `png`). Anything else is
  * refused with its name, so a new binding cannot silently be missing from the benchmark.
  */
-export function bindingsFromWrangler(config: WranglerConfigSubset, assetService: string): Binding[] {
-  const unsupported = [...UNEMULATED_BINDINGS, 'durable_objects'].filter((key) => isPresent(config[key]));
+export function bindingsFromWrangler(config: WranglerConfigSubset, assetService: string, workers: Record<string, string> = {}): Binding[] {
+  const services = (config['services'] ?? []) as { binding: string; service: string }[];
+  const unknownServices = services.filter((s) => workers[s.service] === undefined).map((s) => `services (${s.binding} → ${s.service})`);
+  const unsupported = [...UNEMULATED_BINDINGS, 'durable_objects'].filter((key) => isPresent(config[key])).concat(unknownServices);
   if (unsupported.length > 0) {
     throw new Error(
       `bench: wrangler.toml declares ${unsupported.join(', ')}, which the workerd harness does not emulate ` +
-        `(it supports [vars], [assets] and [[kv_namespaces]]); extend bench/workerd-config.ts`,
+        `(it supports [vars], [assets], [[kv_namespaces]] and [[services]] of workers it builds); extend bench/workerd-config.ts`,
     );
   }
   const bindings: Binding[] = Object.entries(config.vars ?? {}).map(([name, value]) =>
@@ -228,6 +230,7 @@ export function bindingsFromWrangler(config: WranglerConfigSubset, assetService:
   const assetBinding = config.assets?.binding;
   if (assetBinding) bindings.push({ name: assetBinding, kind: 'service', service: assetService });
   for (const { binding } of config.kv_namespaces ?? []) bindings.push({ name: binding, kind: 'kv', service: kvServiceName(binding) });
+  for (const { binding, service } of services) bindings.push({ name: binding, kind: 'service', service: workers[service]! });
   return bindings;
 }
 
@@ -239,6 +242,8 @@ export interface TopologyInput {
   appBindings: Binding[];
   /** Entry files of the helper workers in bench/workers, bundled, relative to the config. */
   helpers: { assets: string; baseline: string; cache: string; kv: string; replay: string };
+  /** Other workers of the project (the PNG worker), each a service of its name, bound by the app's [[services]]. */
+  workers?: { name: string; modules: WorkerModule[] }[];
   /** Absolute path of the static files (wrangler's `[assets] directory`). */
   assetsDirectory: string;
   /** Every file under it as a URL path (`/widgets/v1/peru-exports.js`). */
@@ -270,6 +275,7 @@ export type SocketName = (typeof SOCKETS)[keyof typeof SOCKETS];
  * - `assets`: bench/workers/assets.ts over a read-only disk service (404 when no file matches)
  * - `edge`: the same asset worker with a fallback to `app`, as Cloudflare's asset layer runs
  *   in front of a worker (files first, then the worker)
+ * - `png`: the PNG worker's bundle (worker-png/), the app's `PNG` binding
  * - `cache`: bench/workers/cache.ts, an in-memory store behind `caches.default` (optional)
  * - `kv-<binding>`: bench/workers/kv.ts, an empty in-memory KV namespace per KV binding
  * - `baseline`: bench/workers/baseline.ts, a Hono hello world
@@ -306,6 +312,9 @@ export function benchTopology(input: TopologyInput): WorkerdConfig {
       worker: helperWorker(input.helpers.assets, [...assetBindings, { name: 'APP', kind: 'service', service: 'app' }]),
     },
   ];
+  for (const worker of input.workers ?? []) {
+    services.push({ name: worker.name, worker: { modules: worker.modules, compatibilityDate: input.compatibilityDate, compatibilityFlags: [], bindings: [] } });
+  }
   if (input.cacheApi) services.push({ name: 'cache', worker: helperWorker(input.helpers.cache, []) });
   for (const binding of input.appBindings) {
     if (binding.kind === 'kv') services.push({ name: binding.service, worker: helperWorker(input.helpers.kv, []) });

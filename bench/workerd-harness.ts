@@ -79,8 +79,11 @@ export interface WorkerBundle {
 }
 
 /** `wrangler deploy --dry-run --outdir`: the exact bundle a deploy would upload. */
-export async function buildWorkerBundle(outdir: string, { minify = true }: { minify?: boolean } = {}): Promise<WorkerBundle> {
-  const args = ['deploy', '--dry-run', '--outdir', outdir, ...(minify ? [] : ['--no-minify'])];
+export async function buildWorkerBundle(
+  outdir: string,
+  { minify = true, config }: { minify?: boolean; config?: string } = {},
+): Promise<WorkerBundle> {
+  const args = ['deploy', '--dry-run', '--outdir', outdir, ...(minify ? [] : ['--no-minify']), ...(config ? ['-c', config] : [])];
   await runCommand(bin('wrangler'), args, { WRANGLER_SEND_METRICS: 'false' });
   const files = readdirSync(outdir).filter((f) => statSync(join(outdir, f)).isFile() && moduleTypeFor(f) !== null);
   // wrangler names the entry point index.js; it must come first in the capnp module list.
@@ -89,6 +92,9 @@ export async function buildWorkerBundle(outdir: string, { minify = true }: { min
   const modules = files.map((name) => ({ name, type: moduleTypeFor(name)!, file: name, path: join(outdir, name) }));
   return { modules, bytes: Buffer.concat(modules.map((m) => readFileSync(m.path))) };
 }
+
+/** The PNG worker's config (worker-png/): its bundle is the service `png`, bound to the app as `PNG`. */
+export const PNG_WORKER = { config: join(repoRoot, 'worker-png/wrangler.toml'), name: 'peru-exports-png', service: 'png' } as const;
 
 /** The project's wrangler config as wrangler itself reads it. */
 export async function readWranglerConfig() {
@@ -136,6 +142,8 @@ export interface PreparedHarness {
   dir: string;
   configPath: string;
   bundle: WorkerBundle;
+  /** The PNG worker's bundle (service `png`). */
+  pngBundle: WorkerBundle;
   cacheApi: boolean;
   sockets: SocketName[];
   /** Removes the temp folder. */
@@ -151,14 +159,21 @@ export async function prepareHarness(options: HarnessOptions = {}): Promise<Prep
     const wrangler = await readWranglerConfig();
     const appDir = join(dir, 'app');
     mkdirSync(appDir);
-    const [bundle, helpers] = await Promise.all([buildWorkerBundle(appDir, { minify: options.minify ?? true }), bundleHelperWorkers(join(dir, 'helpers'))]);
+    const pngDir = join(dir, PNG_WORKER.service);
+    mkdirSync(pngDir);
+    const [bundle, helpers, png] = await Promise.all([
+      buildWorkerBundle(appDir, { minify: options.minify ?? true }),
+      bundleHelperWorkers(join(dir, 'helpers')),
+      buildWorkerBundle(pngDir, { config: PNG_WORKER.config }),
+    ]);
     const assetsDirectory = resolve(repoRoot, wrangler.assets?.directory ?? 'widgets/dist/cdn');
     mkdirSync(assetsDirectory, { recursive: true }); // a disk service needs the folder to exist
     const config = benchTopology({
       appModules: bundle.modules.map(({ name, type }) => ({ name, type, file: `app/${name}` })),
       compatibilityDate: wrangler.compatibility_date ?? '2026-11-01',
       compatibilityFlags: wrangler.compatibility_flags ?? [],
-      appBindings: bindingsFromWrangler(wrangler as unknown as Record<string, unknown>, 'assets'),
+      appBindings: bindingsFromWrangler(wrangler as unknown as Record<string, unknown>, 'assets', { [PNG_WORKER.name]: PNG_WORKER.service }),
+      workers: [{ name: PNG_WORKER.service, modules: png.modules.map(({ name, type }) => ({ name, type, file: `${PNG_WORKER.service}/${name}` })) }],
       helpers,
       assetsDirectory,
       assetPaths: listFiles(assetsDirectory).map((file) => `/${relative(assetsDirectory, file).split(sep).join('/')}`),
@@ -171,6 +186,7 @@ export async function prepareHarness(options: HarnessOptions = {}): Promise<Prep
       dir,
       configPath,
       bundle,
+      pngBundle: png,
       cacheApi,
       sockets: config.sockets.map((s) => s.name as SocketName),
       cleanup: () => rmSync(dir, { recursive: true, force: true }),

@@ -17,6 +17,8 @@ export interface WrkOptions {
   headers?: Record<string, string>;
   /** The status a correct answer has; wrk only counts "non-2xx or 3xx" ones. */
   expectStatus: number;
+  /** A wrk Lua script (`-s`), e.g. one that varies each request's URL (bench/png.ts, uncached PNGs). */
+  script?: string;
   /** wrk threads (default 1: one core at most, the other left to workerd). */
   threads?: number;
 }
@@ -95,6 +97,7 @@ export function runWrk(options: WrkOptions): Promise<LoadSummary & { cpuSeconds:
     '10s',
     '--latency',
     ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    ...(options.script ? ['-s', options.script] : []),
     options.url,
   ];
   return new Promise((resolvePromise, reject) => {

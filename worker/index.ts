@@ -17,12 +17,14 @@ import { openApiDocument } from './openapi';
 import { problem, problemResponse, toProblem } from './problem';
 import crawlers from './routes/crawlers';
 import { highlights } from './routes/highlights';
-import { images } from './routes/images';
+import { images, SVG_IMAGE_ROUTES } from './routes/images';
 import { metrics } from './routes/metrics';
 import oembed from './routes/oembed';
 import pages from './routes/pages';
+import { pngTwins } from './routes/png';
 import { rankings } from './routes/rankings';
 import { reference } from './routes/reference';
+import { SOCIAL_SVG_ROUTES, social } from './routes/social';
 import { sources } from './routes/sources';
 import { statusRoutes } from './routes/status';
 import { validationHook } from './validation';
@@ -65,6 +67,9 @@ app.use(
 // (metrics' slashed-id pattern refuses a dot too; this order keeps it so if that pattern changes.)
 const routes = app
   .route('/v1', images)
+  // PNG twins of every SVG image route, drawn from the SVG the app itself answers (routes/png.ts).
+  .route('/v1', social)
+  .route('/v1', pngTwins([...SVG_IMAGE_ROUTES, ...SOCIAL_SVG_ROUTES], () => app))
   .route('/v1', metrics)
   .route('/v1', rankings)
   .route('/v1', highlights)

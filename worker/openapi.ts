@@ -70,7 +70,7 @@ export function openApiDocument(app: OpenAPIHono<never> | OpenAPIHono<any>): Ope
       { name: 'Rankings', description: 'Top destinations and sectors.' },
       { name: 'Highlights', description: 'The 2024 press release\u2019s figures.' },
       { name: 'Sources', description: 'Provenance.' },
-      { name: 'Images', description: 'SVG sparklines and stat cards for <img> tags; errors are images too.' },
+      { name: 'Images', description: 'SVG sparklines, stat cards and social previews for <img> tags, each with a PNG twin (scale=1|2|3); errors are images too.' },
       { name: 'Reference', description: 'This document and the API reference page.' },
     ],
     'x-dataset-version': datasetVersion,

@@ -140,6 +140,9 @@ export function query<S extends z.ZodRawShape>(shape: S) {
 }
 
 
+/** The query of a resource whose only parameter is the language (the social previews). */
+export const langQuery = query({ lang });
+
 /**
  * Metric ids have one or two segments (`total`, `destination/CN`). The OpenAPI path shows `{id}`;
  * the slash may be sent literally or as %2F (generated clients encode it).

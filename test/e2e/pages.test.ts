@@ -141,15 +141,17 @@ describe('front page', () => {
 });
 
 describe('metric page', () => {
-  it('has social tags without an image, and an oEmbed discovery link that answers', async () => {
+  it('has social tags with its preview image, and an oEmbed discovery link that answers', async () => {
     const { page, problems } = await open('/m/destination/CN?lang=en');
     const meta = async (selector: string): Promise<string | null> => page.locator(selector).getAttribute('content');
     expect(await page.title()).toMatch(/^Exports to China · /);
     expect(await meta('meta[property="og:title"]')).toBe('Exports to China');
     expect(await meta('meta[property="og:url"]')).toBe(`${origin}/m/destination/CN?lang=en`);
     expect(await meta('meta[property="og:description"]')).toMatch(/^Exports to China: US\$[\d.]+ (million|billion)/);
-    expect(await meta('meta[name="twitter:card"]')).toBe('summary');
-    expect(await page.locator('meta[property="og:image"], meta[name="twitter:image"]').count()).toBe(0);
+    // Issue 12 item 3: a large image card naming the metric's social preview (test/e2e/png.test.ts fetches it).
+    expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+    expect(await meta('meta[property="og:image"]')).toBe(`${origin}/v1/metrics/destination/CN/social.png?lang=en`);
+    expect(await meta('meta[name="twitter:image"]')).toBe(`${origin}/v1/metrics/destination/CN/social.png?lang=en`);
 
     const link = await page.locator('link[rel=alternate][type="application/json+oembed"]').getAttribute('href');
     const discovered = await fetch(link ?? '');

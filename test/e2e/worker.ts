@@ -16,6 +16,8 @@ export interface LocalWorker {
 }
 
 const CONFIG = fileURLToPath(new URL('../../wrangler.toml', import.meta.url));
+/** The PNG worker, which the main worker's `PNG` binding names (worker-png/README.md). */
+const PNG_CONFIG = fileURLToPath(new URL('../../worker-png/wrangler.toml', import.meta.url));
 
 export interface LocalWorkerOptions {
   /** Vars that replace wrangler.toml's, as `npm start -- --var NAME:value` does. */
@@ -29,11 +31,20 @@ export interface LocalWorkerOptions {
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   process.env['WRANGLER_SEND_METRICS'] = 'false';
   const state = mkdtempSync(join(tmpdir(), 'peru-exports-e2e-state-'));
+  // As `npm start` (one wrangler dev with both configs): the PNG worker runs too, and the two find
+  // each other through a dev registry of their own (unstable_startWorker has none unless given one).
+  const registry = join(state, 'registry');
+  const png = await unstable_startWorker({
+    config: PNG_CONFIG,
+    dev: { persist: state, registry, server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, logLevel: 'error' },
+  });
+  await png.ready;
   const worker = await unstable_startWorker({
     config: CONFIG,
     bindings: Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
     dev: {
       persist: state,
+      registry,
       server: { hostname: '127.0.0.1', port: 0 },
       inspector: false,
       watch: false,
@@ -51,6 +62,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     origin,
     stop: async () => {
       await worker.dispose();
+      await png.dispose();
       rmSync(state, { recursive: true, force: true });
     },
   };

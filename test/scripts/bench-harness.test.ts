@@ -106,6 +106,22 @@ describe('capnp config generator', () => {
     expect(() => bindingsFromWrangler({ durable_objects: { bindings: [{ name: 'X' }] } }, 'assets')).toThrow(/durable_objects/);
   });
 
+  it('binds a service binding to the worker the harness builds for it, and refuses one it does not build', () => {
+    const config = { services: [{ binding: 'PNG', service: 'peru-exports-png' }] };
+    expect(bindingsFromWrangler(config, 'assets', { 'peru-exports-png': 'png' })).toEqual([{ name: 'PNG', kind: 'service', service: 'png' }]);
+    expect(() => bindingsFromWrangler(config, 'assets')).toThrow(/declares services \(PNG → peru-exports-png\)/);
+    const text = renderCapnpConfig(
+      benchTopology(
+        topologyInput({
+          appBindings: bindingsFromWrangler(config, 'assets', { 'peru-exports-png': 'png' }),
+          workers: [{ name: 'png', modules: [{ name: 'index.js', type: 'esModule', file: 'png/index.js' }, { name: 'f.ttf', type: 'data', file: 'png/f.ttf' }] }],
+        }),
+      ),
+    );
+    expect(text).toContain('(name = "PNG", service = "png")');
+    expect(text).toMatch(/name = "png",[\s\S]*\(name = "f\.ttf", data = embed "png\/f\.ttf"\)/);
+  });
+
   it('backs each KV namespace with an empty in-memory one of its own', () => {
     const bindings = bindingsFromWrangler({ kv_namespaces: [{ binding: 'LIVE' }, { binding: 'OTHER' }] }, 'assets');
     expect(bindings).toEqual([

@@ -14,6 +14,7 @@ import {
   embedSize,
   imageUrl,
   markdownImage,
+  newsletterTag,
   parseEmbedSpec,
   previewHtml,
   snippets,
@@ -191,7 +192,7 @@ describe('snippets', () => {
     const pinned = { file: '/widgets/v0.3.0/peru-exports.js', integrity: 'sha384-abc+/=' };
     const card = spec({ metric: 'destination/CN', lang: 'en' });
     const forms = snippets(card, ORIGIN, TEXT, pinned);
-    expect(forms.map((s) => s.form)).toEqual(['html', 'pinned', 'image', 'markdown', 'json', 'csv']);
+    expect(forms.map((s) => s.form)).toEqual(['html', 'pinned', 'image', 'newsletter', 'markdown', 'json', 'csv']);
     const code = forms.find((s) => s.form === 'pinned')!.code;
     expect(code).toBe(
       `<script type="module" src="${ORIGIN}/widgets/v0.3.0/peru-exports.js" integrity="sha384-abc+/=" crossorigin="anonymous"></script>${elementTag(card, ORIGIN, TEXT)}`,
@@ -211,15 +212,27 @@ describe('snippets', () => {
   it('gives an image kind as a plain <img>, with no script', () => {
     const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
     expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/);
-    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'newsletter', 'markdown', 'json', 'csv']);
     // The chart is an image only: no element, no script, in the snippets and the preview alike.
     const chart = spec({ kind: 'chart-image' });
-    expect(snippets(chart, ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'markdown', 'json', 'csv']);
+    expect(snippets(chart, ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'newsletter', 'markdown', 'json', 'csv']);
     expect(embedHtml(chart, ORIGIN, TEXT)).toMatch(/^<img src="[^"]+chart\.svg\?width=640&amp;height=360&amp;theme=light&amp;lang=es" width="640" height="360" alt="[^"]+">$/);
     expect(previewHtml(chart, ORIGIN, TEXT)).toBe(embedHtml(chart, ORIGIN, TEXT));
     expect(elementTag(chart, ORIGIN, TEXT)).toBe(embedHtml(chart, ORIGIN, TEXT));
-    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'newsletter', 'markdown', 'json', 'csv']);
     expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json', 'csv']);
+  });
+
+  it('offers the PNG twin for newsletters: scale 2, sized, linked to the metric page, light for theme=auto', () => {
+    const code = newsletterTag(spec({ kind: 'sparkline', metric: 'sector/agro', width: 400, theme: 'auto' }), ORIGIN, TEXT)!;
+    expect(code).toMatch(/^<a href="https:\/\/exports\.example\/m\/sector\/agro"><img src="[^"]+" width="400" height="32" alt="[^"]+" style="[^"]+"><\/a>$/);
+    const src = new URL(/src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&'));
+    expect(src.pathname).toBe('/v1/metrics/sector/agro/sparkline.png');
+    expect(Object.fromEntries(src.searchParams)).toEqual({ width: '400', height: '32', theme: 'light', lang: 'es', scale: '2' });
+    // The same query as the SVG snippet's, but the theme and scale.
+    const svg = new URL(imageUrl(spec({ kind: 'sparkline', metric: 'sector/agro', width: 400, theme: 'light' }), ORIGIN)!);
+    expect(src.search).toBe(`${svg.search}&scale=2`);
+    expect(newsletterTag(spec({ kind: 'ranking' }), ORIGIN, TEXT)).toBeNull();
   });
 
   it('escapes text and attribute values, so no value can open a tag', () => {

@@ -3,7 +3,7 @@
  * and rejects a body without the objects and lists an element reads through.
  */
 import { describe, expect, it } from 'vitest';
-import { fits, METRIC, RANKING, SERIES, type Shape } from '../../widgets/src/lib/api-shapes';
+import { fits, METRIC, RANKING, SERIES, type Shape } from '@peru-exports/widgets/api-types';
 import { metricResponse, rankingResponse, seriesResponse } from './fixtures';
 
 describe('fits', () => {

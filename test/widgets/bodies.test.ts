@@ -4,9 +4,8 @@
  * element shows its error state (never a half-empty card), and nothing is thrown into the page.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../widgets/src/define';
-import type { PeruExportCard } from '../../widgets/src/peru-export-card';
-import type { PeruExportSparkline } from '../../widgets/src/peru-export-sparkline';
+import '@peru-exports/widgets/define.js';
+import type { PeruExportCard, PeruExportSparkline } from '@peru-exports/widgets';
 import { mount, mountLoaded, next, setUpElementTests, shadow, text, type MockApi } from './mock-api';
 
 let api: MockApi;

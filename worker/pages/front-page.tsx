@@ -8,6 +8,7 @@ import { BuilderForm, BuilderOutput, builderQuery, type BuilderView } from './bu
 import { STRINGS, type DifferFigures } from './i18n';
 import { Document, type PageContext } from './layout';
 import type { LatestView } from './latest';
+import { SocialImageTags, socialImageUrl } from './social-tags';
 import type { HighlightCardView, SourceView } from './view';
 
 export interface FrontPageView {
@@ -163,7 +164,7 @@ export const FrontPage: FC<{ ctx: PageContext; view: FrontPageView }> = ({ ctx, 
           <meta property="og:description" content={s.intro[0] ?? s.tagline} />
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={s.ogLocale} />
-          <meta name="twitter:card" content="summary" />
+          <SocialImageTags url={socialImageUrl(ctx.origin, null, ctx.lang)} alt={s.socialAlt(s.siteName)} />
         </>
       }
     >

@@ -22,6 +22,8 @@ export interface Strings {
   ogLocale: string;
   siteName: string;
   tagline: string;
+  /** The alt text of a social preview image (og:image:alt): what it shows. */
+  socialAlt: (label: string) => string;
   skipToContent: string;
   nav: { highlights: string; builder: string; sources: string; api: string };
   languageSwitch: string;
@@ -126,6 +128,7 @@ export const STRINGS: Record<Lang, Strings> = {
     ogLocale: 'es_PE',
     siteName: 'Exportaciones del Perú',
     tagline: 'Las cifras de exportación del Perú, listas para su sitio',
+    socialAlt: (label) => `${label}: último valor, variación anual y gráfico de los últimos cinco años, con su fuente`,
     skipToContent: 'Ir al contenido',
     nav: { highlights: 'Cifras', builder: 'Insertar', sources: 'Fuentes', api: 'API' },
     languageSwitch: 'Idioma',
@@ -196,6 +199,7 @@ export const STRINGS: Record<Lang, Strings> = {
           hint: 'El script de esta versión con su hash: el navegador no ejecuta otro código. El servidor solo ofrece la versión actual: con cada nueva, vuelve a copiar este código.',
         },
         image: { title: 'Imagen <img>', hint: 'Sin JavaScript: una imagen SVG que se regenera con cada dato nuevo.' },
+        newsletter: { title: 'Imagen PNG para boletines', hint: 'Para correos y boletines, que no muestran SVG: la misma imagen en PNG, nítida en pantallas de alta densidad.' },
         markdown: { title: 'Markdown', hint: 'Para GitHub, foros y blogs en Markdown; enlaza a la página de la serie.' },
         json: { title: 'Datos en JSON', hint: 'Los mismos datos que muestra el componente.' },
         csv: { title: 'Datos en CSV', hint: 'Para hojas de cálculo.' },
@@ -261,6 +265,7 @@ export const STRINGS: Record<Lang, Strings> = {
     ogLocale: 'en_US',
     siteName: "Peru's exports",
     tagline: "Peru's export figures, ready for your site",
+    socialAlt: (label) => `${label}: latest value, change on a year earlier and a chart of the last five years, with its source`,
     skipToContent: 'Skip to content',
     nav: { highlights: 'Figures', builder: 'Embed', sources: 'Sources', api: 'API' },
     languageSwitch: 'Language',
@@ -331,6 +336,7 @@ export const STRINGS: Record<Lang, Strings> = {
           hint: "This release's script with its hash: the browser runs no other code. The server offers only the current release: copy this again when a new one is out.",
         },
         image: { title: '<img> image', hint: 'No JavaScript: an SVG image redrawn with every new figure.' },
+        newsletter: { title: 'PNG image for newsletters', hint: 'For e-mail and newsletters, which show no SVG: the same image as a PNG, sharp on high-density screens.' },
         markdown: { title: 'Markdown', hint: "For GitHub, forums and Markdown blogs; links to the series' page." },
         json: { title: 'Data as JSON', hint: 'The same data the component shows.' },
         csv: { title: 'Data as CSV', hint: 'For spreadsheets.' },

@@ -9,6 +9,7 @@ import { BuilderOutput, builderQuery } from './builder';
 import { STRINGS } from './i18n';
 import { Document, type PageContext } from './layout';
 import { DEFAULT_SPEC, metricPageUrl, previewHtml, type EmbedSpec, type EmbedText } from './snippets';
+import { SocialImageTags, socialImageUrl } from './social-tags';
 import type { MetricPageView, TableRow } from './view';
 
 const Table: FC<{ caption: string; rows: TableRow[]; ctx: PageContext }> = ({ caption, rows, ctx }) => {
@@ -80,7 +81,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
           <meta property="og:description" content={view.summary} />
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={s.ogLocale} />
-          <meta name="twitter:card" content="summary" />
+          <SocialImageTags url={socialImageUrl(ctx.origin, view.id, ctx.lang)} alt={s.socialAlt(view.label)} />
           <meta name="twitter:title" content={view.label} />
           <meta name="twitter:description" content={view.summary} />
           <link rel="alternate" type="application/json+oembed" href={oembed} title={view.label} />

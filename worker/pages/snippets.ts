@@ -428,7 +428,23 @@ export function markdownImage(spec: EmbedSpec, origin: string, text: EmbedText):
   return `[![${alt}](${src})](${metricPageUrl(origin, spec.metric, spec.lang)})`;
 }
 
-export type SnippetForm = 'html' | 'pinned' | 'image' | 'markdown' | 'json' | 'csv';
+/**
+ * The PNG twin of the static image for e-mail (newsletters: most mail clients show no SVG),
+ * at scale 2 for sharp images on high-density screens, sized by its `width` attribute, linked
+ * to the metric page. `theme=auto` becomes light: a PNG cannot follow the reader's scheme.
+ */
+export function newsletterTag(spec: EmbedSpec, origin: string, text: EmbedText): string | null {
+  const svg = imageUrl({ ...spec, theme: spec.theme === 'auto' ? 'light' : spec.theme }, origin);
+  if (svg === null) return null;
+  const url = new URL(svg);
+  url.pathname = url.pathname.replace(/\.svg$/, '.png');
+  url.searchParams.set('scale', '2');
+  const { width, height } = embedSize(spec);
+  const img = `<img${attrs([['src', url.toString()], ['width', width], ['height', height], ['alt', altText(text)], ['style', 'display:block;max-width:100%;height:auto;border:0']])}>`;
+  return `<a href="${escapeXml(metricPageUrl(origin, spec.metric, spec.lang))}">${img}</a>`;
+}
+
+export type SnippetForm = 'html' | 'pinned' | 'image' | 'newsletter' | 'markdown' | 'json' | 'csv';
 
 export interface Snippet {
   form: SnippetForm;
@@ -445,6 +461,8 @@ export function snippets(spec: EmbedSpec, origin: string, text: EmbedText, pinne
   if (isLive(spec.kind) && pinned !== null) out.push({ form: 'pinned', code: pinnedScriptTag(origin, pinned) + elementTag(spec, origin, text) });
   const img = imageTag(spec, origin, text);
   if (img !== null) out.push({ form: 'image', code: img });
+  const newsletter = newsletterTag(spec, origin, text);
+  if (newsletter !== null) out.push({ form: 'newsletter', code: newsletter });
   const md = markdownImage(spec, origin, text);
   if (md !== null) out.push({ form: 'markdown', code: md });
   const data = dataUrls(spec, origin);

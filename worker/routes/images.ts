@@ -67,12 +67,12 @@ const ERROR_WIDTH = { min: 240, default: 360 } as const;
  * Route middleware: thrown problems on this route answer an error image, drawn in the theme and
  * width asked for when those are valid (they are read leniently: they may be what was wrong).
  */
-const imageErrors: MiddlewareHandler<AppEnv> = async function imageErrors(c, next) {
+export const imageErrors: MiddlewareHandler<AppEnv> = async function imageErrors(c, next) {
   c.set('respondError', (problem: Problem, lang: Lang) => errorImageResponse(c, problem, lang));
   await next();
 };
 
-function errorImageResponse(c: Context<AppEnv>, problem: Problem, lang: Lang): Response {
+export function errorImageResponse(c: Context<AppEnv>, problem: Problem, lang: Lang): Response {
   const theme = c.req.query('theme');
   const width = Number(c.req.query('width') ?? Number.NaN);
   const svg = renderErrorImage(errorMessage(problem), {
@@ -109,7 +109,7 @@ function drawing(draw: () => string): string {
 const tags = ['Images'];
 const svgBody = z.string().openapi({ description: 'A standalone SVG document (no scripts, no external references).' });
 
-function svgResponses(description: string) {
+export function svgResponses(description: string) {
   return {
     200: {
       description:
@@ -225,6 +225,12 @@ export const images = new OpenAPIHono<AppEnv>()
   .openapi(chart, chartHandler);
 
 // The same routes for ids with a literal slash (destination/CN), hidden from the document.
-images.openapi({ ...sparkline, path: `/metrics/${SLASHED_ID}/sparkline.svg`, hide: true }, sparklineHandler);
-images.openapi({ ...card, path: `/metrics/${SLASHED_ID}/card.svg`, hide: true }, cardHandler);
-images.openapi({ ...chart, path: `/metrics/${SLASHED_ID}/chart.svg`, hide: true }, chartHandler);
+const slashedSparkline = { ...sparkline, path: `/metrics/${SLASHED_ID}/sparkline.svg`, hide: true } as const;
+const slashedCard = { ...card, path: `/metrics/${SLASHED_ID}/card.svg`, hide: true } as const;
+const slashedChart = { ...chart, path: `/metrics/${SLASHED_ID}/chart.svg`, hide: true } as const;
+images.openapi(slashedSparkline, sparklineHandler);
+images.openapi(slashedCard, cardHandler);
+images.openapi(slashedChart, chartHandler);
+
+/** Every SVG image route of this file, each of which gets a PNG twin (routes/png.ts). */
+export const SVG_IMAGE_ROUTES = [sparkline, card, chart, slashedSparkline, slashedCard, slashedChart] as const;

@@ -17,6 +17,8 @@ import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
 import { checkImageSeries, checkSeriesImageRequest } from '../checks/image';
 import { checkRanking } from '../checks/ranking';
 import { findMetric } from '../views/lookup';
+import { socialImageUrl } from '../pages/social-tags';
+import { SOCIAL_SIZE } from '../render/social';
 import { embedText, isMetricId } from '../pages/view';
 
 const oembed = new Hono<AppEnv>();
@@ -108,6 +110,16 @@ oembed.get('/', (c) => {
     spec = { ...spec, width: bounds.width ? fitted.width : null, height: bounds.height ? fitted.height : null };
   }
   const text = embedText(spec, spec.lang);
+  // oEmbed §2.3.4: "The thumbnail must respect any maxwidth and maxheight parameters": the social
+  // preview (the page's og:image) when it fits them, else no thumbnail.
+  const fitsThumbnail = (max.width ?? Infinity) >= SOCIAL_SIZE.width && (max.height ?? Infinity) >= SOCIAL_SIZE.height;
+  const thumbnail = fitsThumbnail
+    ? {
+        thumbnail_url: socialImageUrl(origin, spec.kind === 'ranking' ? null : spec.metric, spec.lang),
+        thumbnail_width: SOCIAL_SIZE.width,
+        thumbnail_height: SOCIAL_SIZE.height,
+      }
+    : {};
   return c.json(
     {
       version: '1.0',
@@ -119,6 +131,7 @@ oembed.get('/', (c) => {
       width: fitted.width,
       height: fitted.height,
       cache_age: 86400,
+      ...thumbnail,
     },
     200,
     { 'Cache-Control': cacheControl('data'), 'Access-Control-Allow-Origin': '*' },

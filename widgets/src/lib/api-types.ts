@@ -3,8 +3,10 @@
  * The API's zod schemas (worker/schemas.ts) are the source of truth: test/worker/api-types.test.ts
  * makes the typecheck fail when an answer they allow is not one of these (no zod here, nor in the
  * bundle). The API may add fields; these are the ones the elements need. A body an element cannot
- * draw is shown as an error (see `PeruExportElement`).
+ * draw is shown as an error (see `PeruExportElement`): `fits(body, METRIC | SERIES | RANKING)` is
+ * the guard they check it with, exported here for any consumer of the API too.
  */
+export { fits, METRIC, RANKING, SERIES, type Shape } from './api-shapes';
 
 /** A value with its text in the response's language (e.g. "US$ 74,7 mil millones"). */
 export interface FormattedValue {
