@@ -16,7 +16,12 @@ const widgetSource = (entry: string, file: string) => ({
   find: new RegExp(`^@peru-exports/widgets${entry.replace('.', '\\.')}$`),
   replacement: fileURLToPath(new URL(`./widgets/src/${file}`, import.meta.url)),
 });
-const widgetSources = [widgetSource('', 'index.ts'), widgetSource('/define.js', 'define.ts'), widgetSource('/render', 'render/index.ts'), widgetSource('/api-types', 'lib/api-types.ts')];
+const widgetSources = [
+  widgetSource('', 'index.ts'),
+  widgetSource('/define.js', 'define.ts'),
+  widgetSource('/render', 'render/index.ts'),
+  widgetSource('/api-types', 'lib/api-types.ts'),
+];
 
 export default defineConfig({
   test: {

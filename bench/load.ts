@@ -21,7 +21,11 @@ const USAGE = `usage: npm run load -- [--seconds 60] [--connections 64] [--warmu
                 (and, from 60 s, when it still rises over the second half)
   --no-cache    run without the in-memory Cache API service (caches.default is then a no-op)`;
 
-const args = parseArgs(process.argv.slice(2), { seconds: 60, connections: 64, warmup: 5, 'max-rss': DEFAULT_MAX_RSS_MIB, 'no-cache': false }, USAGE);
+const args = parseArgs(
+  process.argv.slice(2),
+  { seconds: 60, connections: 64, warmup: 5, 'max-rss': DEFAULT_MAX_RSS_MIB, 'no-cache': false },
+  USAGE,
+);
 const SAMPLE_EVERY_MS = 5_000;
 /** The shortest soak whose second half is past workerd's rise in RSS (see bench/README.md, *Memory*). */
 const PLATEAU_MIN_SECONDS = 60;
@@ -36,14 +40,17 @@ async function main() {
   // The inspector lets the soak read each worker's V8 heap after a full GC (the live heap).
   const w = await startWorkerd(harness.configPath, harness.sockets, { inspector: true });
   const rssAtStart = w.rssKiB() ?? 0;
-  progress(`workerd ${workerdVersion()} pid ${w.pid} on :${w.ports.edge} (edge), Cache API ${harness.cacheApi ? 'emulated' : 'inactive'}, RSS ${mib(rssAtStart)}`);
+  progress(
+    `workerd ${workerdVersion()} pid ${w.pid} on :${w.ports.edge} (edge), Cache API ${harness.cacheApi ? 'emulated' : 'inactive'}, RSS ${mib(rssAtStart)}`,
+  );
   try {
     // The mix, with a revalidation when the metric route gives an ETag to send back.
     const mix: SoakRequest[] = [...SOAK_MIX];
     const revalidate = BENCH_ROUTES.find((r) => r.kind === 'revalidate');
     if (revalidate) {
       const first = await requestOnce(w.url('edge', revalidate.path));
-      if (first.etag) mix.push({ label: revalidate.label, path: revalidate.path, headers: { 'If-None-Match': first.etag }, allowed: [304] });
+      if (first.etag)
+        mix.push({ label: revalidate.label, path: revalidate.path, headers: { 'If-None-Match': first.etag }, allowed: [304] });
     }
 
     // Each request once, so a wrong status can be pinned on a route (the soak only counts totals).
@@ -94,7 +101,14 @@ async function main() {
       const loaded = heapsLoaded.find((h) => h.service === after.service);
       const growth = after.usedBytes - (before?.usedBytes ?? 0);
       const allowed = Math.max(1024 * 1024, (before?.usedBytes ?? 0) * 0.1);
-      return { service: after.service, before: before?.usedBytes ?? 0, after: after.usedBytes, loaded: loaded?.totalBytes ?? 0, growth, flat: growth <= allowed };
+      return {
+        service: after.service,
+        before: before?.usedBytes ?? 0,
+        after: after.usedBytes,
+        loaded: loaded?.totalBytes ?? 0,
+        growth,
+        flat: growth <= allowed,
+      };
     });
     const appHeap = heapRows.find((h) => h.service === 'app');
 
@@ -140,12 +154,23 @@ async function main() {
     ];
 
     const out: string[] = [];
-    out.push('', `peru-exports load — ${new Date().toISOString()} — workerd ${workerdVersion()}, Cache API ${harness.cacheApi ? 'emulated (bench/workers/cache.ts)' : 'INACTIVE'}`);
-    out.push(`${args.seconds} s at ${args.connections} connections through the emulated asset layer, each connection cycling through ${mix.length} requests`, '');
+    out.push(
+      '',
+      `peru-exports load — ${new Date().toISOString()} — workerd ${workerdVersion()}, Cache API ${harness.cacheApi ? 'emulated (bench/workers/cache.ts)' : 'INACTIVE'}`,
+    );
+    out.push(
+      `${args.seconds} s at ${args.connections} connections through the emulated asset layer, each connection cycling through ${mix.length} requests`,
+      '',
+    );
     out.push(
       formatTable(
         ['request', 'status', 'allowed', 'path'],
-        probes.map((p) => [p.request.label, `${p.status}${p.ok ? '' : '  ← not allowed'}`, p.request.allowed.join('/'), p.request.path.length > 70 ? `${p.request.path.slice(0, 67)}...` : p.request.path]),
+        probes.map((p) => [
+          p.request.label,
+          `${p.status}${p.ok ? '' : '  ← not allowed'}`,
+          p.request.allowed.join('/'),
+          p.request.path.length > 70 ? `${p.request.path.slice(0, 67)}...` : p.request.path,
+        ]),
       ),
       '',
     );
@@ -153,18 +178,33 @@ async function main() {
       `requests ${formatInt(soak.requests)} in ${soak.seconds.toFixed(1)} s = ${formatInt(soak.rps)} req/s; ` +
         `latency p50 ${formatMs(soak.p50)} ms, p99 ${formatMs(soak.p99)} ms, max ${formatMs(soak.max)} ms`,
     );
-    out.push(`status counts: ${Object.entries(soak.statusCounts).map(([s, n]) => `${s}: ${formatInt(n)}`).join(', ')}`);
+    out.push(
+      `status counts: ${Object.entries(soak.statusCounts)
+        .map(([s, n]) => `${s}: ${formatInt(n)}`)
+        .join(', ')}`,
+    );
     out.push(`connection errors: ${soak.errors} (timeouts ${soak.timeouts})`);
     out.push(`workerd RSS (KiB) by second: ${samples.map((s) => `${s.atSeconds}s ${s.rssKiB}`).join(', ')}`, '');
     out.push(
       formatTable(
         ['worker', 'live heap after warm-up', 'live heap at the end', 'growth', 'heap size under load'],
-        heapRows.map((h) => [h.service, mib(h.before / 1024), mib(h.after / 1024), `${h.growth >= 0 ? '+' : ''}${(h.growth / 1024).toFixed(0)} KiB`, mib(h.loaded / 1024)]),
+        heapRows.map((h) => [
+          h.service,
+          mib(h.before / 1024),
+          mib(h.after / 1024),
+          `${h.growth >= 0 ? '+' : ''}${(h.growth / 1024).toFixed(0)} KiB`,
+          mib(h.loaded / 1024),
+        ]),
       ),
       '',
     );
     const mark = (c: (typeof checks)[number]) => (c.met ? 'MET ' : 'MISS');
-    out.push(formatTable(['', 'expectation', 'measured'], checks.map((c) => [mark(c), c.name, c.actual])));
+    out.push(
+      formatTable(
+        ['', 'expectation', 'measured'],
+        checks.map((c) => [mark(c), c.name, c.actual]),
+      ),
+    );
     console.log(out.join('\n'));
 
     const outDir = join(repoRoot, 'bench', 'results');

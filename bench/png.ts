@@ -90,9 +90,13 @@ async function beforeBundle(dir: string): Promise<WorkerBundle> {
   mkdirSync(join(tree, 'widgets/dist/cdn'), { recursive: true });
   const out = join(dir, 'before');
   mkdirSync(out);
-  await runCommand(join(repoRoot, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', out, '-c', join(tree, 'wrangler.toml')], {
-    WRANGLER_SEND_METRICS: 'false',
-  });
+  await runCommand(
+    join(repoRoot, 'node_modules/.bin/wrangler'),
+    ['deploy', '--dry-run', '--outdir', out, '-c', join(tree, 'wrangler.toml')],
+    {
+      WRANGLER_SEND_METRICS: 'false',
+    },
+  );
   return buildWorkerBundleFrom(out);
 }
 
@@ -106,7 +110,9 @@ function buildWorkerBundleFrom(outdir: string): WorkerBundle {
 }
 
 function readdirNames(dir: string): string[] {
-  const names = execFileSync('ls', ['-1', dir], { encoding: 'utf8' }).split('\n').filter((n) => /\.(m?js|wasm|ttf)$/.test(n));
+  const names = execFileSync('ls', ['-1', dir], { encoding: 'utf8' })
+    .split('\n')
+    .filter((n) => /\.(m?js|wasm|ttf)$/.test(n));
   return names.sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)));
 }
 
@@ -134,7 +140,8 @@ async function main() {
     const assetsDirectory = resolve(repoRoot, wrangler.assets?.directory ?? 'widgets/dist/cdn');
     mkdirSync(assetsDirectory, { recursive: true });
     const assetPaths = listFiles(assetsDirectory).map((file) => `/${relative(assetsDirectory, file).split(sep).join('/')}`);
-    const modulesOf = (bundle: WorkerBundle, folder: string) => bundle.modules.map(({ name, type }) => ({ name, type, file: `${folder}/${name}` }));
+    const modulesOf = (bundle: WorkerBundle, folder: string) =>
+      bundle.modules.map(({ name, type }) => ({ name, type, file: `${folder}/${name}` }));
     const pngStub: Binding = { name: 'PNG', kind: 'service', service: args.minimal ? 'assets' : 'baseline' };
     const baseBindings = bindingsFromWrangler({ ...(wrangler as unknown as Record<string, unknown>), services: [] }, 'assets');
 
@@ -181,7 +188,8 @@ async function main() {
           if (variant === 'both') {
             const pngRes = await fetch(w.url('app', '/v1/metrics/total/card.png'));
             await pngRes.arrayBuffer();
-            if (pngRes.headers.get('Content-Type') !== 'image/png' || pngRes.headers.has('X-Error')) throw new Error('both: card.png is not a PNG');
+            if (pngRes.headers.get('Content-Type') !== 'image/png' || pngRes.headers.has('X-Error'))
+              throw new Error('both: card.png is not a PNG');
             firstPng.push(performance.now() - w.startedAt);
           }
         } finally {
@@ -205,9 +213,15 @@ async function main() {
     const chart = renderChart(chartData(selection.chart!, 'es'), { width: 560, height: 400, lang: 'es', formatValue: formatUsd });
     const social = socialSvg(selection, 'es', false);
     const renders = Object.fromEntries(
-      Object.entries({ 'card (360 px, scale 1)': [card, 1], 'card (scale 2)': [card, 2], 'chart (560 × 400)': [chart, 1], 'social (1200 × 630)': [social, 1] } as const).map(
-        ([name, [svg, scale]]) => [name, timeCalls(() => rasterise(svg, scale).length, { minIterations: 30, minMs: 1_500, warmup: 5 }).microsPerCall / 1_000],
-      ),
+      Object.entries({
+        'card (360 px, scale 1)': [card, 1],
+        'card (scale 2)': [card, 2],
+        'chart (560 × 400)': [chart, 1],
+        'social (1200 × 630)': [social, 1],
+      } as const).map(([name, [svg, scale]]) => [
+        name,
+        timeCalls(() => rasterise(svg, scale).length, { minIterations: 30, minMs: 1_500, warmup: 5 }).microsPerCall / 1_000,
+      ]),
     );
 
     // 3. Throughput and 4. PNG bytes, on `both`.
@@ -237,7 +251,12 @@ async function main() {
           for (const variant of round % 2 === 0 ? (['before', 'both'] as const) : (['both', 'before'] as const)) {
             progress(`wrk: JSON metric, ${variant}, round ${round + 1}/3`);
             await (await fetch(procs[variant].url('app', JSON_PATH))).arrayBuffer();
-            const run = await runWrk({ url: procs[variant].url('app', JSON_PATH), connections: CONNECTIONS, seconds: SECONDS, expectStatus: 200 });
+            const run = await runWrk({
+              url: procs[variant].url('app', JSON_PATH),
+              connections: CONNECTIONS,
+              seconds: SECONDS,
+              expectStatus: 200,
+            });
             jsonRps[variant].push(run.rps);
           }
         }
@@ -288,9 +307,28 @@ async function main() {
       mainAfter: gz(after.bytes),
       mainInApp: gz(inApp.bytes),
       png: gz(png.bytes),
-      pngModules: Object.fromEntries(png.modules.map((m) => [m.name.replace(/^[0-9a-f]{40}-/, ''), { raw: readFileSync(m.path).length, gzip: gz(readFileSync(m.path)) }])),
+      pngModules: Object.fromEntries(
+        png.modules.map((m) => [
+          m.name.replace(/^[0-9a-f]{40}-/, ''),
+          { raw: readFileSync(m.path).length, gzip: gz(readFileSync(m.path)) },
+        ]),
+      ),
     };
-    const result = { date: new Date().toISOString(), startups: STARTUPS, startupMs, startupCpuMs, startupSamples: startup, firstPngMs: median(firstPng), renders, throughput, pngBytes, sizes, wrk: haveWrk, connections: CONNECTIONS, seconds: SECONDS };
+    const result = {
+      date: new Date().toISOString(),
+      startups: STARTUPS,
+      startupMs,
+      startupCpuMs,
+      startupSamples: startup,
+      firstPngMs: median(firstPng),
+      renders,
+      throughput,
+      pngBytes,
+      sizes,
+      wrk: haveWrk,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    };
     mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
     writeFileSync(join(repoRoot, 'bench/results/png.json'), `${JSON.stringify(result, null, 2)}\n`);
 
@@ -307,7 +345,10 @@ async function main() {
       'PNG renders in Node (resvg-wasm, ms per render):',
       ...Object.entries(renders).map(([name, ms]) => `  ${name.padEnd(28)} ${ms.toFixed(2)}`),
       haveWrk ? `requests per second (wrk, ${CONNECTIONS} connections, ${SECONDS} s):` : 'requests per second: wrk not installed, skipped',
-      ...Object.entries(throughput).map(([name, t]) => `  ${name.padEnd(28)} ${Math.round(t.rps)} req/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms, errors ${t.errors}`),
+      ...Object.entries(throughput).map(
+        ([name, t]) =>
+          `  ${name.padEnd(28)} ${Math.round(t.rps)} req/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms, errors ${t.errors}`,
+      ),
       'PNG bytes:',
       ...Object.entries(pngBytes).map(([path, n]) => `  ${path.padEnd(44)} ${n}`),
       'bundles, gzip -9 of every module:',

@@ -58,7 +58,15 @@ export function summarizeProfile(profile: CpuProfile): { rows: Row[]; totalUs: n
 async function main() {
   const route: BenchRoute | undefined =
     routeId === 'baseline'
-      ? { id: 'baseline', label: 'Hono hello world', path: BASELINE_PATH, kind: 'text', socket: 'baseline', expectStatus: 200, minRatio: null }
+      ? {
+          id: 'baseline',
+          label: 'Hono hello world',
+          path: BASELINE_PATH,
+          kind: 'text',
+          socket: 'baseline',
+          expectStatus: 200,
+          minRatio: null,
+        }
       : BENCH_ROUTES.find((r) => r.id === routeId);
   if (!route) throw new Error(`unknown route ${routeId}\n${USAGE}`);
   const service = route.socket === 'baseline' ? 'baseline' : 'app';
@@ -89,10 +97,18 @@ async function main() {
     const perRequest = (us: number) => (us / args.requests).toFixed(1).padStart(7);
     const pct = (us: number) => `${((100 * us) / busyUs).toFixed(1).padStart(5)} %`;
     console.log(`\n${route.label} ${route.path}: ${args.requests} requests at ${args.connections} connections, ${Math.round(rps)} req/s`);
-    console.log(`${service} isolate busy ${(busyUs / 1000).toFixed(0)} ms of ${(totalUs / 1000).toFixed(0)} ms = ${(busyUs / args.requests).toFixed(1)} µs per request (under the profiler)`);
-    for (const [title, field] of [['self', 'self'], ['inclusive', 'total']] as const) {
+    console.log(
+      `${service} isolate busy ${(busyUs / 1000).toFixed(0)} ms of ${(totalUs / 1000).toFixed(0)} ms = ${(busyUs / args.requests).toFixed(1)} µs per request (under the profiler)`,
+    );
+    for (const [title, field] of [
+      ['self', 'self'],
+      ['inclusive', 'total'],
+    ] as const) {
       console.log(`\n  µs/req  % busy  ${title}`);
-      for (const r of rows.filter((r) => r.key !== '(idle)' && r.key !== '(root)').sort((a, b) => b[field] - a[field]).slice(0, args.top)) {
+      for (const r of rows
+        .filter((r) => r.key !== '(idle)' && r.key !== '(root)')
+        .sort((a, b) => b[field] - a[field])
+        .slice(0, args.top)) {
         console.log(`${perRequest(r[field])}  ${pct(r[field])}  ${r.key}`);
       }
     }

@@ -95,7 +95,9 @@ export interface GeneratorReport {
 }
 
 /** The load generator's own ceiling from its runs against the hello world (pure). */
-export function generatorCeiling(runs: LoadSummary[]): Pick<GeneratorReport, 'baselineRps' | 'generatorCores' | 'workerdCores' | 'ceilingRps'> {
+export function generatorCeiling(
+  runs: LoadSummary[],
+): Pick<GeneratorReport, 'baselineRps' | 'generatorCores' | 'workerdCores' | 'ceilingRps'> {
   const generatorCores = median(runs.map((r) => r.generatorCores ?? Number.NaN));
   const baselineRps = median(runs.map((r) => r.rps));
   return {
@@ -128,7 +130,19 @@ export function aggregateRounds(
   expectStatus: number,
 ): Pick<
   RouteResult,
-  'rps' | 'p50' | 'p99' | 'baselineRps' | 'baselineP99' | 'ratio' | 'errors' | 'unexpected' | 'payloadRps' | 'payloadRatio' | 'payloadVsBaseline' | 'generatorCores' | 'workerdCores'
+  | 'rps'
+  | 'p50'
+  | 'p99'
+  | 'baselineRps'
+  | 'baselineP99'
+  | 'ratio'
+  | 'errors'
+  | 'unexpected'
+  | 'payloadRps'
+  | 'payloadRatio'
+  | 'payloadVsBaseline'
+  | 'generatorCores'
+  | 'workerdCores'
 > {
   const subject = rounds.map((r) => r.subject);
   const withPayload = rounds.flatMap((r) => (r.payload ? [{ ...r, payload: r.payload }] : []));
@@ -172,7 +186,13 @@ export function evaluateTargets(results: Pick<BenchResults, 'routes' | 'sizes' |
   for (const route of results.routes) {
     if (!route.available) {
       if (route.minRatio !== null) {
-        checks.push({ name: `${route.label}: req/s vs baseline`, target: `≥ ${route.minRatio}`, actual: 'not measured', met: null, note: route.reason });
+        checks.push({
+          name: `${route.label}: req/s vs baseline`,
+          target: `≥ ${route.minRatio}`,
+          actual: 'not measured',
+          met: null,
+          note: route.reason,
+        });
       }
       checks.push({ name: `${route.label}: p99`, target: `< ${TARGETS.p99Ms} ms`, actual: 'not measured', met: null, note: route.reason });
       continue;
@@ -228,7 +248,9 @@ export function formatInt(n: number): string {
 export function formatTable(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
-  const numeric = headers.map((_, col) => rows.length > 0 && rows.every((row) => typeof row[col] === 'number' || /^[\d.,\s×%<>≥≤-]+$/.test(String(row[col]))));
+  const numeric = headers.map(
+    (_, col) => rows.length > 0 && rows.every((row) => typeof row[col] === 'number' || /^[\d.,\s×%<>≥≤-]+$/.test(String(row[col]))),
+  );
   const line = (row: string[]) =>
     row
       .map((cell, col) => (numeric[col] ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
@@ -248,7 +270,22 @@ const cores = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '
  */
 export function formatRouteTable(routes: RouteResult[]): string {
   return formatTable(
-    ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'hello req/s', 'payload req/s', '× hello', '× payload', 'payload × hello', 'gen cores', 'workerd cores', 'cache', 'path'],
+    [
+      'route',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'hello req/s',
+      'payload req/s',
+      '× hello',
+      '× payload',
+      'payload × hello',
+      'gen cores',
+      'workerd cores',
+      'cache',
+      'path',
+    ],
     routes.map((r) =>
       r.available
         ? [

@@ -72,7 +72,9 @@ function chooseGenerator(wanted: string): Generator {
   if (!['', 'wrk', 'autocannon'].includes(wanted)) throw new Error(`--generator ${wanted}: use wrk or autocannon\n${USAGE}`);
   const wrk = wrkVersion();
   if (wanted === 'wrk' && wrk === null) {
-    throw new Error('--generator wrk: wrk is not installed (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk), or run with --generator autocannon');
+    throw new Error(
+      '--generator wrk: wrk is not installed (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk), or run with --generator autocannon',
+    );
   }
   if (wanted === 'autocannon' || wrk === null) {
     const version = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
@@ -80,10 +82,19 @@ function chooseGenerator(wanted: string): Generator {
       name: 'autocannon',
       version: `autocannon ${version} in this Node process`,
       ...(wrk === null
-        ? { note: 'wrk is not installed (apt-get install wrk), so autocannon drives the load from this Node process: on 2 cores it is about as busy as workerd, and the hello world measures it as much as workerd' }
+        ? {
+            note: 'wrk is not installed (apt-get install wrk), so autocannon drives the load from this Node process: on 2 cores it is about as busy as workerd, and the hello world measures it as much as workerd',
+          }
         : {}),
       // A run that has not finished by then is stopped and flagged (bounded total time).
-      run: (o) => runLoad({ url: o.url, connections: args.connections, seconds: o.seconds, maxSeconds: o.seconds + 30, ...(o.headers ? { headers: o.headers } : {}) }),
+      run: (o) =>
+        runLoad({
+          url: o.url,
+          connections: args.connections,
+          seconds: o.seconds,
+          maxSeconds: o.seconds + 30,
+          ...(o.headers ? { headers: o.headers } : {}),
+        }),
     };
   }
   return { name: 'wrk', version: `${wrk}, 1 thread`, run: (o) => runWrk({ ...o, connections: args.connections }) };
@@ -168,8 +179,13 @@ const SIDES = ['baseline', 'payload', 'subject'] as const;
 type Side = (typeof SIDES)[number];
 
 function describeRun(who: string, s: LoadSummary): string {
-  const statuses = Object.entries(s.statusCounts).map(([k, v]) => `${k}×${v}`).join(' ');
-  const cores = s.generatorCores === undefined ? '' : `, cores: generator ${s.generatorCores.toFixed(2)} workerd ${(s.workerdCores ?? Number.NaN).toFixed(2)}`;
+  const statuses = Object.entries(s.statusCounts)
+    .map(([k, v]) => `${k}×${v}`)
+    .join(' ');
+  const cores =
+    s.generatorCores === undefined
+      ? ''
+      : `, cores: generator ${s.generatorCores.toFixed(2)} workerd ${(s.workerdCores ?? Number.NaN).toFixed(2)}`;
   return `${who}: ${Math.round(s.rps)} req/s, p50 ${formatMs(s.p50)} ms, p99 ${formatMs(s.p99)} ms, errors ${s.errors}, ${statuses}${cores}${s.truncated ? ' (stopped at time limit)' : ''}`;
 }
 
@@ -197,7 +213,9 @@ async function main() {
   const startedAt = new Date().toISOString();
   const generator = chooseGenerator(args.generator);
   progress(`load generator: ${generator.version}${generator.note ? ` (${generator.note})` : ''}`);
-  progress(`bench: ${settings.rounds} rounds of ${settings.seconds} s per side at ${settings.connections} connections (warm-up ${settings.warmup} s)`);
+  progress(
+    `bench: ${settings.rounds} rounds of ${settings.seconds} s per side at ${settings.connections} connections (warm-up ${settings.warmup} s)`,
+  );
 
   progress('building the widgets (npm run build:widgets)');
   const widgetsBuild = await buildWidgets();
@@ -213,7 +231,9 @@ async function main() {
     const startup = await measureStartup(harness.configPath, harness.sockets, args.startups);
 
     const w = await startWorkerd(harness.configPath, harness.sockets);
-    progress(`workerd ${workerdVersion()} pid ${w.pid}: app :${w.ports.app}, edge :${w.ports.edge}, baseline :${w.ports.baseline}, payload :${w.ports.payload}`);
+    progress(
+      `workerd ${workerdVersion()} pid ${w.pid}: app :${w.ports.app}, edge :${w.ports.edge}, baseline :${w.ports.baseline}, payload :${w.ports.payload}`,
+    );
     const baselineUrl = w.url('baseline', BASELINE_PATH);
 
     const routes: RouteResult[] = [];
@@ -222,14 +242,29 @@ async function main() {
       const loadStarted = performance.now();
       for (const route of BENCH_ROUTES) {
         if ((performance.now() - loadStarted) / 1_000 > args.budget) {
-          routes.push({ id: route.id, label: route.label, path: route.path, minRatio: route.minRatio, rounds: [], available: false, reason: `time budget of ${args.budget} s used up (--budget)` });
+          routes.push({
+            id: route.id,
+            label: route.label,
+            path: route.path,
+            minRatio: route.minRatio,
+            rounds: [],
+            available: false,
+            reason: `time budget of ${args.budget} s used up (--budget)`,
+          });
           progress(`${route.label}: skipped, time budget used up`);
           continue;
         }
         try {
           const probe = await probeRoute(w, route, etags);
           if (probe.etag) etags.set(route.id, probe.etag);
-          const result: RouteResult = { id: route.id, label: route.label, path: route.path, minRatio: route.minRatio, rounds: [], ...probe.result };
+          const result: RouteResult = {
+            id: route.id,
+            label: route.label,
+            path: route.path,
+            minRatio: route.minRatio,
+            rounds: [],
+            ...probe.result,
+          };
           routes.push(result);
           if (!result.available) {
             progress(`${route.label}: not measured (${result.reason})`);
@@ -239,7 +274,9 @@ async function main() {
           if (payloadReason) result.payloadReason = payloadReason;
           const sides: Record<Side, RunOptions | null> = {
             baseline: { url: baselineUrl, seconds: settings.seconds, expectStatus: 200 },
-            payload: payloadReason ? null : { url: w.url('payload', `/${route.id}`), seconds: settings.seconds, expectStatus: route.expectStatus },
+            payload: payloadReason
+              ? null
+              : { url: w.url('payload', `/${route.id}`), seconds: settings.seconds, expectStatus: route.expectStatus },
             subject: {
               url: w.url(route.socket, route.path),
               seconds: settings.seconds,
@@ -327,7 +364,7 @@ function printReport(r: BenchResults, widgetsBuild: string | null) {
   out.push('', `peru-exports bench — ${r.finishedAt} — ${r.machine.cpus} CPUs, Node ${r.machine.node}, workerd ${r.machine.workerd}`);
   out.push(
     `${r.settings.rounds} round(s) of ${r.settings.seconds} s per side at ${r.settings.connections} connections, after ${r.settings.warmup} s of warm-up; medians over rounds`,
-    '× hello = the route\'s req/s ÷ Hono\'s hello world (1 header, 11 bytes); × payload = ÷ a static worker answering the route\'s very status, headers and body',
+    "× hello = the route's req/s ÷ Hono's hello world (1 header, 11 bytes); × payload = ÷ a static worker answering the route's very status, headers and body",
     '(bench/workers/replay.ts): above 1, the app answers faster than building that Response naively; payload × hello = what the payload alone costs.',
   );
   out.push(
@@ -355,8 +392,14 @@ function printReport(r: BenchResults, widgetsBuild: string | null) {
       ['size', 'bytes'],
       [
         ['worker bundle (wrangler dry-run)', size(r.sizes.workerBundle)],
-        ['widgets bundle (widgets/v1/peru-exports.js, minified)', size(r.sizes.widgetsBundle) + (widgetsBuild ? ` (npm run build:widgets failed: ${widgetsBuild})` : '')],
-        ['typical sparkline SVG (HTTP body)', r.sizes.sparklineSvgBytes === null ? 'route not available' : formatBytes(r.sizes.sparklineSvgBytes)],
+        [
+          'widgets bundle (widgets/v1/peru-exports.js, minified)',
+          size(r.sizes.widgetsBundle) + (widgetsBuild ? ` (npm run build:widgets failed: ${widgetsBuild})` : ''),
+        ],
+        [
+          'typical sparkline SVG (HTTP body)',
+          r.sizes.sparklineSvgBytes === null ? 'route not available' : formatBytes(r.sizes.sparklineSvgBytes),
+        ],
         ['typical card SVG (HTTP body)', r.sizes.cardSvgBytes === null ? 'route not available' : formatBytes(r.sizes.cardSvgBytes)],
       ],
     ),

@@ -94,9 +94,7 @@ function renderService(service: Service): string {
   const lines = [
     `    (name = ${capnpString(service.name)}, worker = (`,
     `      modules = [`,
-    ...worker.modules.map(
-      (m) => `        (name = ${capnpString(m.name)}, ${m.type} = embed ${capnpString(m.file)}),`,
-    ),
+    ...worker.modules.map((m) => `        (name = ${capnpString(m.name)}, ${m.type} = embed ${capnpString(m.file)}),`),
     `      ],`,
     `      compatibilityDate = ${capnpString(worker.compatibilityDate)},`,
     `      compatibilityFlags = [${worker.compatibilityFlags.map(capnpString).join(', ')}],`,
@@ -146,8 +144,7 @@ export function renderCapnpConfig(config: WorkerdConfig): string {
     '  ],',
     '  sockets = [',
     ...config.sockets.map(
-      (s) =>
-        `    (name = ${capnpString(s.name)}, address = ${capnpString(s.address)}, http = (), service = ${capnpString(s.service)}),`,
+      (s) => `    (name = ${capnpString(s.name)}, address = ${capnpString(s.address)}, http = (), service = ${capnpString(s.service)}),`,
     ),
     '  ],',
     ');',
@@ -223,9 +220,7 @@ export function bindingsFromWrangler(config: WranglerConfigSubset, assetService:
     );
   }
   const bindings: Binding[] = Object.entries(config.vars ?? {}).map(([name, value]) =>
-    typeof value === 'string'
-      ? { name, kind: 'text', value }
-      : { name, kind: 'json', value: JSON.stringify(value) },
+    typeof value === 'string' ? { name, kind: 'text', value } : { name, kind: 'json', value: JSON.stringify(value) },
   );
   const assetBinding = config.assets?.binding;
   if (assetBinding) bindings.push({ name: assetBinding, kind: 'service', service: assetService });
@@ -313,7 +308,10 @@ export function benchTopology(input: TopologyInput): WorkerdConfig {
     },
   ];
   for (const worker of input.workers ?? []) {
-    services.push({ name: worker.name, worker: { modules: worker.modules, compatibilityDate: input.compatibilityDate, compatibilityFlags: [], bindings: [] } });
+    services.push({
+      name: worker.name,
+      worker: { modules: worker.modules, compatibilityDate: input.compatibilityDate, compatibilityFlags: [], bindings: [] },
+    });
   }
   if (input.cacheApi) services.push({ name: 'cache', worker: helperWorker(input.helpers.cache, []) });
   for (const binding of input.appBindings) {

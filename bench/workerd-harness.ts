@@ -103,7 +103,9 @@ export async function readWranglerConfig() {
 }
 
 /** bench/workers/*.ts → single-file ES modules for workerd. */
-export async function bundleHelperWorkers(outdir: string): Promise<{ assets: string; baseline: string; cache: string; kv: string; replay: string }> {
+export async function bundleHelperWorkers(
+  outdir: string,
+): Promise<{ assets: string; baseline: string; cache: string; kv: string; replay: string }> {
   const names = ['assets', 'baseline', 'cache', 'kv', 'replay'] as const;
   await build({
     entryPoints: names.map((n) => join(repoRoot, 'bench', 'workers', `${n}.ts`)),
@@ -172,8 +174,12 @@ export async function prepareHarness(options: HarnessOptions = {}): Promise<Prep
       appModules: bundle.modules.map(({ name, type }) => ({ name, type, file: `app/${name}` })),
       compatibilityDate: wrangler.compatibility_date ?? '2026-11-01',
       compatibilityFlags: wrangler.compatibility_flags ?? [],
-      appBindings: bindingsFromWrangler(wrangler as unknown as Record<string, unknown>, 'assets', { [PNG_WORKER.name]: PNG_WORKER.service }),
-      workers: [{ name: PNG_WORKER.service, modules: png.modules.map(({ name, type }) => ({ name, type, file: `${PNG_WORKER.service}/${name}` })) }],
+      appBindings: bindingsFromWrangler(wrangler as unknown as Record<string, unknown>, 'assets', {
+        [PNG_WORKER.name]: PNG_WORKER.service,
+      }),
+      workers: [
+        { name: PNG_WORKER.service, modules: png.modules.map(({ name, type }) => ({ name, type, file: `${PNG_WORKER.service}/${name}` })) },
+      ],
       helpers,
       assetsDirectory,
       assetPaths: listFiles(assetsDirectory).map((file) => `/${relative(assetsDirectory, file).split(sep).join('/')}`),

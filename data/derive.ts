@@ -175,10 +175,7 @@ export function yoyGrowth(series: Series, period: string): number | null {
   }
   const months = monthsCovered(series, year);
   if (!months) return null;
-  return growthPct(
-    monthsSum(series, year, months.from, months.to),
-    monthsSum(series, year - 1, months.from, months.to),
-  );
+  return growthPct(monthsSum(series, year, months.from, months.to), monthsSum(series, year - 1, months.from, months.to));
 }
 
 /** The calendar months (1–12) of `year` that lie inside the series, or null. */

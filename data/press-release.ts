@@ -22,18 +22,15 @@ export function impliedPrevious(value: number, growthPct: number): number {
 }
 
 const QUOTES = {
-  total:
-    'Peruvian exports in 2024 marked a 15.6% increase compared to the previous year, reaching a total of USD 74.7 billion.',
+  total: 'Peruvian exports in 2024 marked a 15.6% increase compared to the previous year, reaching a total of USD 74.7 billion.',
   markets:
     'Among the top destination markets, China led with USD 25 billion in exports, reflecting a 9.2% increase, followed by the United States with USD 9.5 billion (+3.6%) and the European Union with USD 8.2 billion (+19.1%).',
   otherMarkets: 'Other key markets included India, Canada, and Japan, which also saw remarkable expansion',
-  nonTraditional:
-    'This sector increased by 11.3%, reaching USD 20.6 billion—significantly higher than the 1.6% growth recorded in 2023.',
+  nonTraditional: 'This sector increased by 11.3%, reaching USD 20.6 billion—significantly higher than the 1.6% growth recorded in 2023.',
   nonTraditionalUs:
     'The United States remained the top destination for non-traditional exports, totaling USD 6.6 billion, a 15.9% increase.',
   nonTraditionalOthers: 'The European Union followed with USD 4.1 billion (+21.7%), while Chile recorded USD 1.2 billion (+3.8%).',
-  agreements:
-    'Currently, 22 trade agreements allow Peruvian products to access strategic markets with preferential conditions.',
+  agreements: 'Currently, 22 trade agreements allow Peruvian products to access strategic markets with preferential conditions.',
   agreementExports: 'In 2024, exports under these agreements totaled USD 64.99 billion, representing 87% of total exports.',
   agribusiness:
     'Agribusiness led with USD 11.6 billion in exports, a 21.6% increase, driven by high-value products such as blueberries (+36%), avocados (+29.5%), and cocoa (+257.5%).',
@@ -63,10 +60,7 @@ function level({ id, label, quote, related }: Common, value: number, growthPct: 
       unit: 'USD',
       value,
       growthPct,
-      previous:
-        growthPct === null
-          ? null
-          : { period: PREVIOUS_PERIOD, value: impliedPrevious(value, growthPct), derived: true },
+      previous: growthPct === null ? null : { period: PREVIOUS_PERIOD, value: impliedPrevious(value, growthPct), derived: true },
       quote,
     },
     related,
@@ -252,10 +246,7 @@ export const HIGHLIGHTS: readonly Highlight[] = [
     billions(11.6),
     21.6,
   ),
-  growthOnly(
-    { id: 'highlight/blueberries', label: { es: 'Arándanos', en: 'Blueberries' }, quote: QUOTES.agribusiness },
-    36,
-  ),
+  growthOnly({ id: 'highlight/blueberries', label: { es: 'Arándanos', en: 'Blueberries' }, quote: QUOTES.agribusiness }, 36),
   growthOnly({ id: 'highlight/avocados', label: { es: 'Paltas', en: 'Avocados' }, quote: QUOTES.agribusiness }, 29.5),
   growthOnly({ id: 'highlight/cocoa', label: { es: 'Cacao', en: 'Cocoa' }, quote: QUOTES.agribusiness }, 257.5),
   statement(

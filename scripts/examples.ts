@@ -32,6 +32,7 @@ export function readmeExamples(readme = readFileSync(join(root, 'README.md'), 'u
 export async function renderExample(example: Example): Promise<string> {
   const res = await (await workerApp()).request(example.url);
   const type = res.headers.get('content-type') ?? '';
-  if (res.status !== 200 || !type.startsWith('image/svg+xml')) throw new Error(`${example.url} answered ${res.status} ${type}, not an SVG image`);
+  if (res.status !== 200 || !type.startsWith('image/svg+xml'))
+    throw new Error(`${example.url} answered ${res.status} ${type}, not an SVG image`);
   return res.text();
 }

@@ -21,7 +21,8 @@ const OUT = fileURLToPath(new URL('../worker-png/fonts/', import.meta.url));
  * names), general punctuation (dashes, quotes, …, the narrow no-break space of Spanish
  * numbers), currency signs, arrows, minus, ≤ ≥, ▲ ▼ and ⚠.
  */
-export const UNICODES = 'U+0020-007E,U+00A0-017F,U+2010-2027,U+202F-203A,U+2044,U+20A0-20C0,U+2190-2193,U+2212,U+2264-2265,U+25B2,U+25BC,U+26A0';
+export const UNICODES =
+  'U+0020-007E,U+00A0-017F,U+2010-2027,U+202F-203A,U+2044,U+20A0-20C0,U+2190-2193,U+2212,U+2264-2265,U+25B2,U+25BC,U+26A0';
 
 export const FONTS = [
   ['DejaVuSans.ttf', 'DejaVuSans.subset.ttf'],

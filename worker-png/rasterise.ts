@@ -8,7 +8,6 @@ import type { Scale } from './scales';
 /** The embedded family: one of the families every SVG of ours names (FONT_FAMILY), and the fallback of all. */
 export const FONT_NAME = 'DejaVu Sans';
 
-
 export type Rasterise = (svg: string, scale: Scale) => Uint8Array;
 
 /**
@@ -23,22 +22,19 @@ export function rasteriser(wasm: WebAssembly.Module | Uint8Array, fonts: readonl
   const font = { fontBuffers: [...fonts], defaultFontFamily: FONT_NAME, sansSerifFamily: FONT_NAME };
   return () => {
     wasmReady ??= initWasm(wasm);
-    ready ??= wasmReady.then(
-      () =>
-        (svg, scale) => {
-          const resvg = new Resvg(svg, { font, fitTo: { mode: 'zoom', value: scale }, textRendering: 2 });
-          try {
-            const image = resvg.render();
-            try {
-              return image.asPng();
-            } finally {
-              image.free();
-            }
-          } finally {
-            resvg.free();
-          }
-        },
-    );
+    ready ??= wasmReady.then(() => (svg, scale) => {
+      const resvg = new Resvg(svg, { font, fitTo: { mode: 'zoom', value: scale }, textRendering: 2 });
+      try {
+        const image = resvg.render();
+        try {
+          return image.asPng();
+        } finally {
+          image.free();
+        }
+      } finally {
+        resvg.free();
+      }
+    });
     return ready;
   };
 }

@@ -38,7 +38,11 @@ export function toCsv(table: CsvTable): string {
 export function csvFileName(...parts: (string | number | undefined)[]): string {
   const stem = parts
     .filter((p) => p !== undefined && p !== '')
-    .map((p) => String(p).replace(/[^A-Za-z0-9-]+/g, '-').replace(/-{2,}/g, '-'))
+    .map((p) =>
+      String(p)
+        .replace(/[^A-Za-z0-9-]+/g, '-')
+        .replace(/-{2,}/g, '-'),
+    )
     .join('_');
   return `${stem}.csv`;
 }

@@ -7,7 +7,15 @@
  * flags parsed), which is both what is drawn and what the cache key holds (cache-key.ts).
  */
 import { z } from '@hono/zod-openapi';
-import { ALLOWED_COLORS, isValidColor, SPARKLINE_MARKERS, SPARKLINE_SIZE, SPARKLINE_TYPES, type SparklineMarker, THEMES } from '@peru-exports/widgets/render';
+import {
+  ALLOWED_COLORS,
+  isValidColor,
+  SPARKLINE_MARKERS,
+  SPARKLINE_SIZE,
+  SPARKLINE_TYPES,
+  type SparklineMarker,
+  THEMES,
+} from '@peru-exports/widgets/render';
 import { canonicalColor } from './canonical-color';
 import * as p from './params';
 import { CARD_WIDTH } from './render/card';
@@ -155,4 +163,3 @@ export const chartQuery = p.query({
   width: pixels('width', CHART_SIZE.width, 'Width'),
   height: pixels('height', CHART_SIZE.height, 'Height'),
 });
-

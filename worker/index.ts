@@ -47,7 +47,10 @@ app.use(
     onMethodNotAllowed: (c) => {
       const allow = ALLOWED_METHODS.join(', ');
       const detail = `${c.req.method} is not allowed here; the API is read-only (${allow}).`;
-      return problemResponse({ ...problem('method-not-allowed', detail, { allow: ALLOWED_METHODS }), instance: requestPath(c) }, { Allow: allow });
+      return problemResponse(
+        { ...problem('method-not-allowed', detail, { allow: ALLOWED_METHODS }), instance: requestPath(c) },
+        { Allow: allow },
+      );
     },
   }),
 );
@@ -69,13 +72,19 @@ const routes = app
   .route('/v1', images)
   // PNG twins of every SVG image route, drawn from the SVG the app itself answers (routes/png.ts).
   .route('/v1', social)
-  .route('/v1', pngTwins([...SVG_IMAGE_ROUTES, ...SOCIAL_SVG_ROUTES], () => app))
+  .route(
+    '/v1',
+    pngTwins([...SVG_IMAGE_ROUTES, ...SOCIAL_SVG_ROUTES], () => app),
+  )
   .route('/v1', metrics)
   .route('/v1', rankings)
   .route('/v1', highlights)
   .route('/v1', sources)
   .route('/v1', statusRoutes)
-  .route('/', reference(() => openApiDocument(app)))
+  .route(
+    '/',
+    reference(() => openApiDocument(app)),
+  )
   .get('/healthz', (c) => c.text('ok', 200));
 app.route('/oembed', oembed);
 app.route('/', crawlers); // robots.txt, sitemap.xml

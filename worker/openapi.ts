@@ -42,7 +42,10 @@ let cached: OpenApiDocument | undefined;
  */
 export function withOperationIds(doc: OpenApiDocument): OpenApiDocument {
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    const words = path.replace(/^\/v1(?=\/)/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+    const words = path
+      .replace(/^\/v1(?=\/)/, '')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean);
     for (const method of ['get', 'head', 'post', 'put', 'patch', 'delete'] as const) {
       const op = item?.[method];
       if (op && !op.operationId) op.operationId = method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
@@ -53,29 +56,38 @@ export function withOperationIds(doc: OpenApiDocument): OpenApiDocument {
 
 /** The document for `app` (built on first use; the routes never change at run time). */
 export function openApiDocument(app: OpenAPIHono<never> | OpenAPIHono<any>): OpenApiDocument {
-  cached ??= withOperationIds(app.getOpenAPI31Document({
-    openapi: '3.1.0',
-    info: {
-      title: 'peru-exports API',
-      version: API_VERSION,
-      description: DESCRIPTION,
-      license: { name: 'MIT (the code); the figures are under their sources\u2019 terms, see /v1/sources', url: 'https://opensource.org/licenses/MIT' },
-    },
-    // Relative: the API is wherever this document is served from (OpenAPI 3.1, Server Object).
-    servers: [{ url: '/', description: 'The host serving this document.' }],
-    // Public: no operation needs credentials (an empty requirement list says so).
-    security: [],
-    tags: [
-      { name: 'Metrics', description: 'Series and their headline figures.' },
-      { name: 'Rankings', description: 'Top destinations and sectors.' },
-      { name: 'Highlights', description: 'The 2024 press release\u2019s figures.' },
-      { name: 'Sources', description: 'Provenance.' },
-      { name: 'Images', description: 'SVG sparklines, stat cards and social previews for <img> tags, each with a PNG twin (scale=1|2|3); errors are images too.' },
-      { name: 'Reference', description: 'This document and the API reference page.' },
-    ],
-    'x-dataset-version': datasetVersion,
-    'x-cache-lifetimes': CACHE_POLICY,
-    'x-problem-types': PROBLEM_TYPES,
-  }));
+  cached ??= withOperationIds(
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'peru-exports API',
+        version: API_VERSION,
+        description: DESCRIPTION,
+        license: {
+          name: 'MIT (the code); the figures are under their sources\u2019 terms, see /v1/sources',
+          url: 'https://opensource.org/licenses/MIT',
+        },
+      },
+      // Relative: the API is wherever this document is served from (OpenAPI 3.1, Server Object).
+      servers: [{ url: '/', description: 'The host serving this document.' }],
+      // Public: no operation needs credentials (an empty requirement list says so).
+      security: [],
+      tags: [
+        { name: 'Metrics', description: 'Series and their headline figures.' },
+        { name: 'Rankings', description: 'Top destinations and sectors.' },
+        { name: 'Highlights', description: 'The 2024 press release\u2019s figures.' },
+        { name: 'Sources', description: 'Provenance.' },
+        {
+          name: 'Images',
+          description:
+            'SVG sparklines, stat cards and social previews for <img> tags, each with a PNG twin (scale=1|2|3); errors are images too.',
+        },
+        { name: 'Reference', description: 'This document and the API reference page.' },
+      ],
+      'x-dataset-version': datasetVersion,
+      'x-cache-lifetimes': CACHE_POLICY,
+      'x-problem-types': PROBLEM_TYPES,
+    }),
+  );
   return cached;
 }

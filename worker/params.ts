@@ -47,12 +47,7 @@ export function format<const F extends readonly [string, ...string[]]>(formats: 
 }
 
 function period(name: 'from' | 'to', description: string, example: string) {
-  return queryParam(
-    text(ALLOWED.period).regex(PERIOD_RE, { error: ALLOWED.period }).optional(),
-    name,
-    description,
-    example,
-  );
+  return queryParam(text(ALLOWED.period).regex(PERIOD_RE, { error: ALLOWED.period }).optional(), name, description, example);
 }
 
 export const from = period(
@@ -103,7 +98,10 @@ export const year = queryParam(
 /** A whole number from 1 to `max`. */
 function count(max: number) {
   const allowed = ALLOWED.limit(max);
-  return wholeNumber(String(max).length, z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }));
+  return wholeNumber(
+    String(max).length,
+    z.number({ error: allowed }).int({ error: allowed }).min(1, { error: allowed }).max(max, { error: allowed }),
+  );
 }
 
 export function limit(max: number, fallback: number) {
@@ -139,7 +137,6 @@ export function query<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-
 /** The query of a resource whose only parameter is the language (the social previews). */
 export const langQuery = query({ lang });
 
@@ -148,8 +145,11 @@ export const langQuery = query({ lang });
  * the slash may be sent literally or as %2F (generated clients encode it).
  */
 export const metricIdParams = z.object({
-  id: z.string().min(1).openapi({
-    param: { name: 'id', in: 'path', description: 'Metric id from /v1/metrics or /v1/highlights; may contain one slash.' },
-    example: 'destination/CN',
-  }),
+  id: z
+    .string()
+    .min(1)
+    .openapi({
+      param: { name: 'id', in: 'path', description: 'Metric id from /v1/metrics or /v1/highlights; may contain one slash.' },
+      example: 'destination/CN',
+    }),
 });

@@ -68,7 +68,11 @@ export interface Problem {
   allow?: string[];
 }
 
-export function problem(kind: ProblemType, detail: string, extra: Partial<Omit<Problem, 'kind' | 'type' | 'title' | 'status'>> = {}): Problem {
+export function problem(
+  kind: ProblemType,
+  detail: string,
+  extra: Partial<Omit<Problem, 'kind' | 'type' | 'title' | 'status'>> = {},
+): Problem {
   const { status, title } = PROBLEM_KINDS[kind];
   return { kind, type: `/docs#problem-${kind}`, title, status, detail, ...extra };
 }
@@ -109,7 +113,8 @@ export function toProblem(err: unknown, path: string): Problem {
   if (err instanceof ProblemError) return { ...err.problem, instance: err.problem.instance ?? path };
   if (err instanceof HTTPException) {
     const status = err.status;
-    const kind: ProblemType = status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : status >= 500 ? 'internal' : 'invalid-parameter';
+    const kind: ProblemType =
+      status === 404 ? 'not-found' : status === 405 ? 'method-not-allowed' : status >= 500 ? 'internal' : 'invalid-parameter';
     return { ...problem(kind, err.message || PROBLEM_KINDS[kind].title), status, instance: path };
   }
   return { ...problem('internal', 'The server could not answer this request; it has been logged.'), instance: path };

@@ -27,7 +27,6 @@ export const envelope = {
   lang: z.enum(LANGS).openapi({ description: 'Language of labels and formatted numbers.' }),
 };
 
-
 export const MaybePeriodValue = z
   .strictObject({
     period,
@@ -39,7 +38,9 @@ export const MaybePeriodValue = z
         'The figure as a screen reader should say it: US dollars in words ("74.7 billion US dollars"); another unit as `formattedValue`; null without a figure.',
     }),
   })
-  .openapi('MaybePeriodValue', { description: 'A figure that may be missing (null): a gap in a series, or a press-release figure without a level.' });
+  .openapi('MaybePeriodValue', {
+    description: 'A figure that may be missing (null): a gap in a series, or a press-release figure without a level.',
+  });
 
 export const PeriodRange = z
   .strictObject({ from: period, to: period, label: z.string().openapi({ example: 'ene–abr 2024' }) })
@@ -91,28 +92,23 @@ export const MetricDetail = z
     label: z.string(),
     kind: z.enum([...METRIC_KINDS, 'highlight']),
     unit: z.enum(['USD', 'percent', 'count', 'share', 'named', 'fact']).openapi({
-      description: 'USD for every series; press-release highlights may be a count, a share in percent, a growth rate only (percent) or a statement (named, fact).',
+      description:
+        'USD for every series; press-release highlights may be a count, a share in percent, a growth rate only (percent) or a statement (named, fact).',
     }),
     frequency,
     parent: z.string().nullable(),
     iso2: z.string().nullable(),
     latest: MaybePeriodValue,
-    previous: z
-      .strictObject({ period, value: z.number(), formattedValue: formatted, derived: z.boolean() })
-      .nullable()
-      .openapi({
-        description:
-          'The comparable earlier figure: the same month a year earlier (monthly), the year before (annual). `derived` when computed from published level and growth rather than published.',
-      }),
+    previous: z.strictObject({ period, value: z.number(), formattedValue: formatted, derived: z.boolean() }).nullable().openapi({
+      description:
+        'The comparable earlier figure: the same month a year earlier (monthly), the year before (annual). `derived` when computed from published level and growth rather than published.',
+    }),
     ...change,
-    spokenChange: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          '`changePct` in words, against the same period a year earlier ("15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023"); null when `changePct` is.',
-        example: 'up 15.6% from 2023',
-      }),
+    spokenChange: z.string().nullable().openapi({
+      description:
+        '`changePct` in words, against the same period a year earlier ("15,6 % más que en abril de 2024", "down 3% from 2023", "unchanged from 2023"); null when `changePct` is.',
+      example: 'up 15.6% from 2023',
+    }),
     share: z
       .strictObject({ of: z.string(), ofLabel: z.string(), pct: z.number(), formattedPct: z.string() })
       .nullable()
@@ -126,11 +122,14 @@ export const MetricDetail = z
         partial: z.boolean().openapi({ description: 'The year is not complete in the data (e.g. January–April).' }),
         months: z.number().int().openapi({ description: 'Months of the year with a reported value.' }),
         ...change,
-        comparedWith: PeriodRange.openapi({ description: 'What the change is against: the year before, or for a partial year the same months of it ("ene–abr 2024").' }),
+        comparedWith: PeriodRange.openapi({
+          description: 'What the change is against: the year before, or for a partial year the same months of it ("ene–abr 2024").',
+        }),
       })
       .nullable()
       .openapi({
-        description: 'The year of the latest figure. Its change compares the same months of the year before when the year is partial (`comparedWith`).',
+        description:
+          'The year of the latest figure. Its change compares the same months of the year before when the year is partial (`comparedWith`).',
       }),
     preliminary: z.boolean().openapi({ description: 'The latest figure is preliminary and may be revised.' }),
     provisional: z
@@ -149,7 +148,10 @@ export const MetricDetail = z
       }),
     source: Provenance,
     quote: z.string().nullable().openapi({ description: 'For highlights: the press-release sentence the figure comes from.' }),
-    related: z.string().nullable().openapi({ description: 'For highlights: a SUNAT series measuring a comparable thing (never mixed in).' }),
+    related: z
+      .string()
+      .nullable()
+      .openapi({ description: 'For highlights: a SUNAT series measuring a comparable thing (never mixed in).' }),
   })
   .openapi('MetricDetail');
 
@@ -159,7 +161,12 @@ export const SeriesPoint = z
     periodLabel: periodLabel.openapi({ example: '2025 (4 meses)' }),
     value: z.number().nullable().openapi({ description: 'Null where the source reports nothing.' }),
     formattedValue: formatted.nullable(),
-    partial: z.boolean().optional().openapi({ description: 'Annual points: the year is incomplete in the data (its sum covers `months` months; images draw it lighter).' }),
+    partial: z
+      .boolean()
+      .optional()
+      .openapi({
+        description: 'Annual points: the year is incomplete in the data (its sum covers `months` months; images draw it lighter).',
+      }),
     months: z.number().int().optional().openapi({ description: 'Annual points: months with a reported value.' }),
   })
   .openapi('SeriesPoint');
@@ -178,7 +185,8 @@ export const Series = z
     description: z.string().openapi({
       description:
         'A summary of the returned points for screen readers (first and last, lowest and highest, gaps): the description of the sparkline.svg image of the same range. A partial year is named apart, never as the first, last, lowest or highest of the whole years.',
-      example: 'From US$64.3 billion in 2023 to US$73.6 billion in 2024; lowest US$64.3 billion in 2023, highest US$73.6 billion in 2024. Partial year: US$22.5 billion in 2025 (4 months).',
+      example:
+        'From US$64.3 billion in 2023 to US$73.6 billion in 2024; lowest US$64.3 billion in 2023, highest US$73.6 billion in 2024. Partial year: US$22.5 billion in 2025 (4 months).',
     }),
     points: z.array(SeriesPoint),
   })
@@ -196,7 +204,10 @@ export const RankingItem = z
     spokenValue: spokenValue.openapi({ example: '24.6 billion US dollars' }),
     sharePct: z.number().openapi({ description: 'Share of the total in percent.' }),
     formattedShare: z.string(),
-    growthPct: z.number().nullable().openapi({ description: 'Change in percent against the same months a year earlier (`period.comparedWith`).' }),
+    growthPct: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Change in percent against the same months a year earlier (`period.comparedWith`).' }),
     formattedGrowth: z.string().nullable(),
   })
   .openapi('RankingItem');
@@ -211,9 +222,13 @@ export const Ranking = z
       to: period,
       label: z.string().openapi({ example: '2024' }),
       year: z.number().int().nullable().openapi({ description: 'The year asked for; null for the latest 12 months.' }),
-      partial: z.boolean().openapi({ description: 'Fewer than 12 months of data: a partial year, ranked by its months (`label` "Jan–Apr 2025").' }),
+      partial: z
+        .boolean()
+        .openapi({ description: 'Fewer than 12 months of data: a partial year, ranked by its months (`label` "Jan–Apr 2025").' }),
       months: z.number().int(),
-      comparedWith: PeriodRange.openapi({ description: 'What each growth is against: the same months a year earlier ("Jan–Apr 2024" for a partial 2025).' }),
+      comparedWith: PeriodRange.openapi({
+        description: 'What each growth is against: the same months a year earlier ("Jan–Apr 2024" for a partial 2025).',
+      }),
     }),
     total: z.strictObject({ id: z.string(), label: z.string(), value: z.number(), formattedValue: formatted }),
     count: z.number().int().openapi({ description: 'How many items have a value in the period (before `limit`).' }),
@@ -260,7 +275,8 @@ export const SourceItem = z
       .strictObject({
         months: z.number().int().openapi({ description: 'How many of a series\u2019 latest months the source may still revise.' }),
         kind: z.enum(['incomplete', 'estimate']).openapi({
-          description: '`incomplete`: the latest months run low until late declarations are counted (SUNAT). `estimate`: revised either way (BCRP).',
+          description:
+            '`incomplete`: the latest months run low until late declarations are counted (SUNAT). `estimate`: revised either way (BCRP).',
         }),
         note: z.string(),
       })
@@ -293,17 +309,31 @@ export const SourceStatus = z
     firstPeriod: period.nullable(),
     latestPeriod: period.nullable().openapi({ description: 'The latest period with a figure.' }),
     provisionalFrom: period.nullable().openapi({
-      description: 'The first period inside the source\u2019s revision window (counted back from `latestPeriod`): figures from there on are provisional.',
+      description:
+        'The first period inside the source\u2019s revision window (counted back from `latestPeriod`): figures from there on are provisional.',
     }),
-    lastChecked: z.string().nullable().openapi({ description: 'When the scheduled refresh last asked the source (ISO 8601); null if never.' }),
-    lastChanged: z.string().nullable().openapi({ description: 'When the served figures last changed (a publication or a rollback; ISO 8601).' }),
+    lastChecked: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the scheduled refresh last asked the source (ISO 8601); null if never.' }),
+    lastChanged: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the served figures last changed (a publication or a rollback; ISO 8601).' }),
     lastOutcome: z
       .strictObject({ outcome: z.enum(['published', 'unchanged', 'failed', 'skipped', 'pinned']), message: z.string() })
       .nullable()
       .openapi({ description: 'What the last refresh did.' }),
-    lastError: z.strictObject({ at: z.string(), message: z.string() }).nullable().openapi({ description: 'The last failed refresh, kept after later successes.' }),
-    expectedLatest: period.nullable().openapi({ description: 'The latest period the source usually has published by now (from its cadence).' }),
-    stale: z.boolean().openapi({ description: 'True when `latestPeriod` is older than `expectedLatest`: the figures lag the source\u2019s usual rhythm.' }),
+    lastError: z
+      .strictObject({ at: z.string(), message: z.string() })
+      .nullable()
+      .openapi({ description: 'The last failed refresh, kept after later successes.' }),
+    expectedLatest: period
+      .nullable()
+      .openapi({ description: 'The latest period the source usually has published by now (from its cadence).' }),
+    stale: z
+      .boolean()
+      .openapi({ description: 'True when `latestPeriod` is older than `expectedLatest`: the figures lag the source\u2019s usual rhythm.' }),
     note: z.string().openapi({ description: 'How this source is kept up to date, in the response language.' }),
   })
   .openapi('SourceStatus');
@@ -348,7 +378,10 @@ export type PeriodRangeBody = z.infer<typeof PeriodRange>;
 /** Responses every route may give besides its 200. */
 export const problemResponses = {
   400: { description: 'A parameter is invalid or unknown.', content: { 'application/problem+json': { schema: ProblemDetails } } },
-  404: { description: 'No such resource (for a metric: with close matches).', content: { 'application/problem+json': { schema: ProblemDetails } } },
+  404: {
+    description: 'No such resource (for a metric: with close matches).',
+    content: { 'application/problem+json': { schema: ProblemDetails } },
+  },
   405: { description: 'Only GET, HEAD and OPTIONS are allowed.', content: { 'application/problem+json': { schema: ProblemDetails } } },
 } as const;
 
@@ -356,5 +389,9 @@ export const problemResponses = {
 export const cacheHeaders = {
   ETag: { description: 'Strong validator; changes only with the dataset or the API version.', schema: { type: 'string' as const } },
   'Cache-Control': { description: 'Lifetimes from the cache policy table.', schema: { type: 'string' as const } },
-  'X-Cache': { description: 'HIT when served from the edge cache (or from the answer the same worker instance already keeps in memory), MISS when computed.', schema: { type: 'string' as const } },
+  'X-Cache': {
+    description:
+      'HIT when served from the edge cache (or from the answer the same worker instance already keeps in memory), MISS when computed.',
+    schema: { type: 'string' as const },
+  },
 };

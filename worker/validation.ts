@@ -29,11 +29,18 @@ export function validationProblem(error: ZodError, target: string, c: Context): 
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       // params.ts `query()` writes the known names as this issue's message.
-      const known = issue.message.replace(/^parameters: /, '').split(', ').filter(Boolean);
+      const known = issue.message
+        .replace(/^parameters: /, '')
+        .split(', ')
+        .filter(Boolean);
       const named = issue.keys.slice(0, MAX_NAMED_UNKNOWN);
       unknown = { count: issue.keys.length, named, allowed: known.length ? known.join(', ') : 'no parameters' };
       for (const key of named) {
-        const suggestions = closeMatches(key, known.map((name) => ({ key: name })), 2).map((name) => `"${name}"`);
+        const suggestions = closeMatches(
+          key,
+          known.map((name) => ({ key: name })),
+          2,
+        ).map((name) => `"${name}"`);
         errors.push({
           param: key,
           message: `unknown parameter ${echo(key)}${suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : ''}`,
@@ -58,7 +65,10 @@ export function validationProblem(error: ZodError, target: string, c: Context): 
   const unique = errors.filter((e) => !seen.has(e.param) && seen.add(e.param));
   if (unknown && unknown.count > unknown.named.length) {
     const first = unknown.named.map((name) => echo(name).slice(1, -1)).join(', ');
-    return invalidParams(unique, `${unknown.count} unknown parameters (the first ${unknown.named.length}: ${first}); allowed: ${unknown.allowed}`);
+    return invalidParams(
+      unique,
+      `${unknown.count} unknown parameters (the first ${unknown.named.length}: ${first}); allowed: ${unknown.allowed}`,
+    );
   }
   return invalidParams(unique);
 }

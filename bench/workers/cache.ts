@@ -87,7 +87,11 @@ function etagValue(tag: string): string {
   return tag.trim().replace(/^W\//, '');
 }
 
-function cacheStatus(status: 'HIT' | 'MISS', init: { status: number; headers?: [string, string][] }, body: Uint8Array | null = null): Response {
+function cacheStatus(
+  status: 'HIT' | 'MISS',
+  init: { status: number; headers?: [string, string][] },
+  body: Uint8Array | null = null,
+): Response {
   const headers = new Headers(init.headers);
   headers.set('CF-Cache-Status', status);
   return new Response(body, { status: init.status, headers });

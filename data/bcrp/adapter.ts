@@ -44,9 +44,24 @@ export function isTransient(kind: BcrpErrorKind): boolean {
 }
 
 const MONTHS: Record<string, number> = {
-  Ene: 1, Feb: 2, Mar: 3, Abr: 4, May: 5, Jun: 6, Jul: 7, Ago: 8, Sep: 9, Set: 9, Oct: 10, Nov: 11, Dic: 12,
+  Ene: 1,
+  Feb: 2,
+  Mar: 3,
+  Abr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Ago: 8,
+  Sep: 9,
+  Set: 9,
+  Oct: 10,
+  Nov: 11,
+  Dic: 12,
   // English answers (`/ing`) spell the months in English.
-  Jan: 1, Apr: 4, Aug: 8, Dec: 12,
+  Jan: 1,
+  Apr: 4,
+  Aug: 8,
+  Dec: 12,
 };
 
 const MONTHLY_RE = /^([A-Z][a-z]{2})\.(\d{4})$/;

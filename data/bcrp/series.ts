@@ -23,9 +23,27 @@ export interface BcrpSeriesSpec {
 export const BCRP_SOURCE_ID = 'bcrp';
 
 export const BCRP_SERIES: readonly BcrpSeriesSpec[] = [
-  { code: 'PN38714BM', id: 'bcrp/total', kind: 'total', parent: null, label: { es: 'Exportaciones totales (BCRP)', en: 'Total exports (BCRP)' } },
-  { code: 'PN38715BM', id: 'bcrp/traditional', kind: 'group', parent: 'bcrp/total', label: { es: 'Productos tradicionales (BCRP)', en: 'Traditional products (BCRP)' } },
-  { code: 'PN38716BM', id: 'bcrp/non-traditional', kind: 'group', parent: 'bcrp/total', label: { es: 'Productos no tradicionales (BCRP)', en: 'Non-traditional products (BCRP)' } },
+  {
+    code: 'PN38714BM',
+    id: 'bcrp/total',
+    kind: 'total',
+    parent: null,
+    label: { es: 'Exportaciones totales (BCRP)', en: 'Total exports (BCRP)' },
+  },
+  {
+    code: 'PN38715BM',
+    id: 'bcrp/traditional',
+    kind: 'group',
+    parent: 'bcrp/total',
+    label: { es: 'Productos tradicionales (BCRP)', en: 'Traditional products (BCRP)' },
+  },
+  {
+    code: 'PN38716BM',
+    id: 'bcrp/non-traditional',
+    kind: 'group',
+    parent: 'bcrp/total',
+    label: { es: 'Productos no tradicionales (BCRP)', en: 'Non-traditional products (BCRP)' },
+  },
   { code: 'PN38717BM', id: 'bcrp/other', kind: 'group', parent: 'bcrp/total', label: { es: 'Otros (BCRP)', en: 'Other (BCRP)' } },
 ];
 

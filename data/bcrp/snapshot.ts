@@ -58,7 +58,11 @@ function seriesProblems(m: SeriesMetric): string[] {
 }
 
 /** Checks `next` (the series fetched, in table order) against the table and the snapshot it would replace. */
-export function checkSnapshot(next: readonly SeriesMetric[], table: readonly BcrpSeriesSpec[], previous: LiveSnapshot | null): SnapshotCheck {
+export function checkSnapshot(
+  next: readonly SeriesMetric[],
+  table: readonly BcrpSeriesSpec[],
+  previous: LiveSnapshot | null,
+): SnapshotCheck {
   const problems: string[] = [];
   const revisions: Revision[] = [];
   const byId = new Map(next.map((m) => [m.id, m]));

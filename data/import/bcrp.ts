@@ -32,7 +32,10 @@ export async function readBcrpSnapshot(path: string): Promise<LiveSnapshot> {
     const row = i + 2;
     const [period, text] = cells.map((c) => c.trim());
     if (first === null || period !== monthFromNumber(first + i)) {
-      throw new ImportError({ file, row }, `period: expected ${first === null ? 'YYYY-MM' : monthFromNumber(first + i)}, found ${showValue(period)}`);
+      throw new ImportError(
+        { file, row },
+        `period: expected ${first === null ? 'YYYY-MM' : monthFromNumber(first + i)}, found ${showValue(period)}`,
+      );
     }
     const value = Number(text);
     if (!text || !Number.isFinite(value)) throw new ImportError({ file, row }, `value: expected US$ million, found ${showValue(text)}`);

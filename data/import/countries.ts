@@ -20,15 +20,15 @@ countries.registerLocale(en);
 
 /** SUNAT spellings that the library's names do not cover, with the code they stand for. */
 export const SUNAT_SPELLINGS: Readonly<Record<string, string>> = {
-  'ESPAÐA': 'ES', // ESPAÑA with a broken Ñ (2017–2018 sheets)
-  'BIELORUSIA': 'BY',
+  ESPAÐA: 'ES', // ESPAÑA with a broken Ñ (2017–2018 sheets)
+  BIELORUSIA: 'BY',
   'BONAIRE,SAN EUSTAQUIO Y SABA': 'BQ',
   'BOSNIA-HERZEGOVINA': 'BA',
   'COREA (NORTE),REPUBLICA': 'KP',
   'COREA (NORTE), REPUBLICA POPULAR DEMOCRATICA DE': 'KP',
   'COREA (SUR), REPUBLICA DE': 'KR',
   'FRANCE, METROPOLITAN': 'FR', // 2014 only, next to FRANCIA: merged into FR (see MERGED_INTO_COUNTRY)
-  'IRAK': 'IQ',
+  IRAK: 'IQ',
   'IRLANDA (EIRE)': 'IE',
   'ISLA SAN BARTOLOM+': 'BL',
   'SAN BARTOLOME': 'BL',
@@ -36,11 +36,11 @@ export const SUNAT_SPELLINGS: Readonly<Record<string, string>> = {
   // Maarten (and Curaçao) replaced the Netherlands Antilles, so the Dutch part is assumed.
   'ISLA SAN MARTIN': 'SX',
   'SAN MARTIN': 'SX',
-  'KAZAJSTAN': 'KZ',
-  'KIRGUIZISTAN': 'KG',
+  KAZAJSTAN: 'KZ',
+  KIRGUIZISTAN: 'KG',
   'LAOS,REPUBLICA POPULAR': 'LA',
   'LAOS, REPUBLICA POPULAR DEMOCRATICA DE': 'LA',
-  'MACEDONIA': 'MK',
+  MACEDONIA: 'MK',
   'MACEDONIA F.Y.R.': 'MK',
   'MICRONESIA, ESTADOS FEDER': 'FM',
   'MICRONESIA, ESTADOS FEDERADOS DE': 'FM',
@@ -57,10 +57,10 @@ export const SUNAT_SPELLINGS: Readonly<Record<string, string>> = {
   'SAN CRISTOBAL Y NIEVES': 'KN',
   'SAN VICENTE Y LAS GRANADI': 'VC',
   'SANTA ELENA': 'SH',
-  'SAWSILANDIA': 'SZ',
-  'SUASILANDIA': 'SZ',
+  SAWSILANDIA: 'SZ',
+  SUASILANDIA: 'SZ',
   'SIRIA, REPUBLICA ARABE DE': 'SY',
-  'SURINAM': 'SR',
+  SURINAM: 'SR',
   'SVALBARD AND JAN MAYEN IS': 'SJ',
   'SVALBARD AND JAN MAYEN ISLANDS': 'SJ',
   'TAIWAN (FORMOSA)': 'TW',
@@ -70,7 +70,7 @@ export const SUNAT_SPELLINGS: Readonly<Record<string, string>> = {
   'TERRITORIO BRITANICO DEL': 'IO', // "… del Océano Índico", truncated
   'TIMOR DEL ESTE': 'TL',
   'TIMOR ORIENTAL': 'TL',
-  'TUNICIA': 'TN',
+  TUNICIA: 'TN',
   'UNITED STATES MINOR OUTLY': 'UM',
   'VIET NAM': 'VN',
   'VIRGENES ISLAS (NORTEAMER': 'VI',
@@ -140,9 +140,7 @@ export const SPECIAL_DESTINATIONS: readonly SpecialDestination[] = [
   },
 ];
 
-export type Destination =
-  | { type: 'country'; id: string; iso2: string; label: Text }
-  | { type: 'special'; id: string; label: Text };
+export type Destination = { type: 'country'; id: string; iso2: string; label: Text } | { type: 'special'; id: string; label: Text };
 
 const spellings = new Map(Object.entries(SUNAT_SPELLINGS).map(([name, code]) => [normaliseLabel(name), code]));
 const specials = new Map(SPECIAL_DESTINATIONS.flatMap((d) => d.sunat.map((name) => [normaliseLabel(name), d] as const)));

@@ -54,7 +54,8 @@ export async function fetchAndImport(dataFolder: string, outDir: string, options
   const { baseUrl = SUNAT_WORKBOOKS_URL, timeoutMs = DEFAULT_TIMEOUT_MS, log = () => {} } = options;
   for (const [folder, file] of KEPT_INPUTS) {
     const path = join(dataFolder, folder, file);
-    if (!existsSync(path)) throw new ImportError({ file }, `file not found (looked for ${path}); the fetch downloads SUNAT's workbooks only`);
+    if (!existsSync(path))
+      throw new ImportError({ file }, `file not found (looked for ${path}); the fetch downloads SUNAT's workbooks only`);
   }
   const staging = mkdtempSync(join(tmpdir(), 'peru-exports-fetch-'));
   try {
@@ -106,7 +107,10 @@ export async function downloadWorkbook(url: string, file: string, timeoutMs: num
     return fail(`the answer is ${body.length} bytes; a workbook is between ${SIZE.min / 1024} KB and ${mb(SIZE.max)}`);
   }
   if (!ZIP_SIGNATURE.every((b, i) => body[i] === b)) {
-    const start = body.subarray(0, 16).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+    const start = body
+      .subarray(0, 16)
+      .toString('latin1')
+      .replace(/[^\x20-\x7e]/g, '.');
     return fail(`not an .xlsx workbook: it does not start with the zip signature "PK\\3\\4" (starts with ${JSON.stringify(start)})`);
   }
   if (!body.includes(WORKBOOK_PART)) return fail('a zip archive without xl/workbook.xml, so not an .xlsx workbook');

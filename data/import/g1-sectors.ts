@@ -43,7 +43,15 @@ export const G1_ROWS: readonly G1Row[] = [
   row('product/gold', 'product', 'sector/mining', 'Oro', 'Gold', 'Oro'),
   row('product/tin', 'product', 'sector/mining', 'Estaño', 'Tin', 'Estaño'),
   row('product/mining-other', 'product', 'sector/mining', 'Resto minero', 'Other mining', 'Resto'),
-  row('sector/fishing-traditional', 'sector', 'traditional', 'Pesquero tradicional', 'Traditional fishing', 'Pesquero tradicional', 'Pesquero'),
+  row(
+    'sector/fishing-traditional',
+    'sector',
+    'traditional',
+    'Pesquero tradicional',
+    'Traditional fishing',
+    'Pesquero tradicional',
+    'Pesquero',
+  ),
   row('product/fishmeal', 'product', 'sector/fishing-traditional', 'Harina de pescado', 'Fishmeal', 'Harina de pescado'),
   row('product/fish-oil', 'product', 'sector/fishing-traditional', 'Aceite de pescado', 'Fish oil', 'Aceite de pescado'),
   row('sector/oil-gas', 'sector', 'traditional', 'Petróleo y gas natural', 'Oil and natural gas', 'Petróleo y gas natural'),
@@ -58,16 +66,40 @@ export const G1_ROWS: readonly G1Row[] = [
   row('non-traditional', 'group', 'total', 'Productos no tradicionales', 'Non-traditional products', 'II. Productos No Tradicionales'),
   row('sector/agro', 'sector', 'non-traditional', 'Agropecuario', 'Agriculture and livestock', 'Agropecuario'),
   row('sector/textile', 'sector', 'non-traditional', 'Textil', 'Textiles', 'Textil'),
-  row('sector/fishing-non-traditional', 'sector', 'non-traditional', 'Pesquero no tradicional', 'Non-traditional fishing', 'Pesquero no tradicional', 'Pesquero'),
+  row(
+    'sector/fishing-non-traditional',
+    'sector',
+    'non-traditional',
+    'Pesquero no tradicional',
+    'Non-traditional fishing',
+    'Pesquero no tradicional',
+    'Pesquero',
+  ),
   row('sector/chemical', 'sector', 'non-traditional', 'Químico', 'Chemicals', 'Químico'),
   row('sector/metal-mechanic', 'sector', 'non-traditional', 'Metal-mecánico', 'Metalworking', 'Metal-mecánico', 'Metal-Mecánica'),
   row('sector/steel-metallurgy', 'sector', 'non-traditional', 'Sidero-metalúrgico', 'Iron, steel and metallurgy', 'Sidero-metalúrgico'),
   row('sector/non-metallic-mining', 'sector', 'non-traditional', 'Minería no metálica', 'Non-metallic mining', 'Minería no metálica'),
   row('sector/non-traditional-other', 'sector', 'non-traditional', 'Resto no tradicional', 'Other non-traditional', 'Resto'),
   row('product/handicrafts', 'product', 'sector/non-traditional-other', 'Artesanías', 'Handicrafts', 'Artesanías'),
-  row('product/wood-paper', 'product', 'sector/non-traditional-other', 'Maderas y papeles', 'Wood and paper', 'Maderas y papeles', 'Madera y papeles'),
+  row(
+    'product/wood-paper',
+    'product',
+    'sector/non-traditional-other',
+    'Maderas y papeles',
+    'Wood and paper',
+    'Maderas y papeles',
+    'Madera y papeles',
+  ),
   row('product/hides-leather', 'product', 'sector/non-traditional-other', 'Pieles y cueros', 'Hides and leather', 'Pieles y cueros'),
-  row('product/jewelry-misc', 'product', 'sector/non-traditional-other', 'Varios (incluye joyería)', 'Miscellaneous (incl. jewelry)', 'Varios (incluye joyería)', 'Varios (inc. joyería)'),
+  row(
+    'product/jewelry-misc',
+    'product',
+    'sector/non-traditional-other',
+    'Varios (incluye joyería)',
+    'Miscellaneous (incl. jewelry)',
+    'Varios (incluye joyería)',
+    'Varios (inc. joyería)',
+  ),
   row('other', 'group', 'total', 'Otros', 'Other', 'III. Otros'),
 ];
 
@@ -93,7 +125,10 @@ export function readG1Year(ys: YearSheet): G1Year {
     const parent: G1Row | null | undefined = depth === 0 ? undefined : depth === 1 ? group : sector;
     const place = { file: ys.file, sheet: ys.sheet.name, row: r, column: columnLetter(labelColumns[depth]!) };
     if (parent === null) {
-      throw new ImportError(place, `row label ${showValue(text)} is indented under nothing (no ${depth === 1 ? 'group' : 'sector'} row above it)`);
+      throw new ImportError(
+        place,
+        `row label ${showValue(text)} is indented under nothing (no ${depth === 1 ? 'group' : 'sector'} row above it)`,
+      );
     }
     const candidates: G1Row[] = G1_ROWS.filter((g) => DEPTH[g.kind] === depth && (depth === 0 || g.parent === parent!.id));
     const norm = normaliseLabel(text);

@@ -78,7 +78,14 @@ export async function buildDataset(inputs: InputPaths, log: Log = () => {}): Pro
   const months = monthCount(g1Sheets);
   log(`${g1Book.file}: read ${describeSheets(g1Sheets)}`);
   const g1Metrics = G1_ROWS.map((row) =>
-    sunatSeries(row.id, row.label, row.kind, 'sunat-g1', row.parent, concatYears(g1Years, (y) => y.get(row.id)!)),
+    sunatSeries(
+      row.id,
+      row.label,
+      row.kind,
+      'sunat-g1',
+      row.parent,
+      concatYears(g1Years, (y) => y.get(row.id)!),
+    ),
   );
   log(`${g1Book.file}: ${g1Metrics.length} series`);
 
@@ -94,7 +101,13 @@ export async function buildDataset(inputs: InputPaths, log: Log = () => {}): Pro
   const g6Years = g6Sheets.map((ys) => ({ ys, data: readG6Year(ys) }));
   log(`${g6Book.file}: read ${describeSheets(g6Sheets)}`);
   const resolved = resolveYears(g6Years, log);
-  const g6Metrics = destinationSeries(g6Sheets, g6Years.map((y) => y.data.total), resolved, months, log);
+  const g6Metrics = destinationSeries(
+    g6Sheets,
+    g6Years.map((y) => y.data.total),
+    resolved,
+    months,
+    log,
+  );
   const names = new Set([...resolved.values()].flatMap((rows) => rows.map((r) => r.name)));
   const countries = g6Metrics.filter((m) => m.iso2).length;
   log(
@@ -212,7 +225,15 @@ function destinationSeries(
       let entry = series.get(d.id);
       if (!entry) {
         const values = Array.from({ length: months }, (): number | null => null);
-        const metric = sunatSeries(d.id, d.label, 'destination', 'sunat-g6', 'destination-total', values, d.type === 'country' ? d.iso2 : undefined);
+        const metric = sunatSeries(
+          d.id,
+          d.label,
+          'destination',
+          'sunat-g6',
+          'destination-total',
+          values,
+          d.type === 'country' ? d.iso2 : undefined,
+        );
         entry = { metric, values };
         series.set(d.id, entry);
       }
@@ -237,7 +258,14 @@ function destinationSeries(
     const present = members.map((s) => s?.values[m]).filter((v): v is number => v !== null && v !== undefined);
     return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
   });
-  const eu = sunatSeries('destination/EU', { es: 'Unión Europea (UE-27)', en: 'European Union (EU-27)' }, 'aggregate', 'sunat-g6', 'destination-total', euValues);
+  const eu = sunatSeries(
+    'destination/EU',
+    { es: 'Unión Europea (UE-27)', en: 'European Union (EU-27)' },
+    'aggregate',
+    'sunat-g6',
+    'destination-total',
+    euValues,
+  );
   const destinations = [...series.values()].map((e) => e.metric).sort((a, b) => compareDestinationIds(a.id, b.id));
   return [total, eu, ...destinations];
 }

@@ -33,6 +33,6 @@ export function describePlace({ file, sheet, row, column }: ErrorPlace): string 
 /** Shows a cell value in an error message, short and unambiguous. */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

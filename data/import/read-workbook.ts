@@ -66,16 +66,15 @@ export async function openWorkbook(path: string): Promise<Workbook> {
  * The year sheets, 2005 onwards without gaps. Sheets not named as a year are ignored and
  * reported through `onNote`; a missing year is an error.
  */
-export function yearSheets(
-  { file, book }: Workbook,
-  labelHeader: string,
-  onNote: (note: string) => void = () => {},
-): YearSheet[] {
+export function yearSheets({ file, book }: Workbook, labelHeader: string, onNote: (note: string) => void = () => {}): YearSheet[] {
   const names = book.worksheets.map((ws) => ws.name.trim());
   const years = names.filter((n) => /^\d{4}$/.test(n)).map(Number);
   for (const name of names) if (!/^\d{4}$/.test(name)) onNote(`${file}: ignored sheet "${name}" (not a year)`);
   if (years.length === 0) {
-    throw new ImportError({ file }, `no year sheets; expected sheets named ${FIRST_YEAR}, ${FIRST_YEAR + 1}, … (found: ${names.join(', ') || 'none'})`);
+    throw new ImportError(
+      { file },
+      `no year sheets; expected sheets named ${FIRST_YEAR}, ${FIRST_YEAR + 1}, … (found: ${names.join(', ') || 'none'})`,
+    );
   }
   const last = Math.max(...years);
   const out: YearSheet[] = [];
@@ -154,7 +153,13 @@ export function cellText(value: ExcelJS.CellValue): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString();
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim() || null;
+  if ('richText' in value)
+    return (
+      value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || null
+    );
   if ('result' in value) return cellText(value.result);
   if ('text' in value) return String(value.text).trim() || null;
   return null;

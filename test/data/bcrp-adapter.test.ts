@@ -55,7 +55,10 @@ describe.skipIf(!present)('BCRP recordings', () => {
 
   it('replays the HTTP recording: JSON sent as text/html, two series, September as Set, n.d. as null', () => {
     const cassette = parseYaml(recording('daily-two-series-with-nd.vcr.yml')) as {
-      http_interactions: { request: { uri: string }; response: { status: { code: number }; headers: Record<string, string[]>; body: { string: string } } }[];
+      http_interactions: {
+        request: { uri: string };
+        response: { status: { code: number }; headers: Record<string, string[]>; body: { string: string } };
+      }[];
     };
     const { request, response } = cassette.http_interactions[0]!;
     expect(request.uri).toBe(`${BASE}/PD04639PD-PD04640PD/json/2026-09-01/2026-09-08/ing`);
@@ -63,7 +66,14 @@ describe.skipIf(!present)('BCRP recordings', () => {
     expect(response.headers['Content-Type']).toEqual(['text/html; charset=UTF-8']);
     const answer = parseBcrpAnswer(response.body.string);
     expect(answer.series).toHaveLength(2);
-    expect(answer.periods.map((p) => p.period)).toEqual(['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04', '2026-09-07', '2026-09-08']);
+    expect(answer.periods.map((p) => p.period)).toEqual([
+      '2026-09-01',
+      '2026-09-02',
+      '2026-09-03',
+      '2026-09-04',
+      '2026-09-07',
+      '2026-09-08',
+    ]);
     expect(answer.periods.at(-1)!.values).toEqual([null, null]);
     expect(answer.periods[0]!.values).toEqual([3.36, 3.368]);
     // The stored body alone is the same answer.
@@ -94,29 +104,53 @@ describe('period names', () => {
     ['08.Sep.26', '2026-09-08'],
   ])('%s is %s', (name, period) => expect(bcrpPeriod(name)).toBe(period));
 
-  it.each(['Foo.2025', '2025-01', 'Ene 2025', '32.Ene.26', 'ene.2025', ''])('%j is not a period', (name) => expect(bcrpPeriod(name)).toBeNull());
+  it.each(['Foo.2025', '2025-01', 'Ene 2025', '32.Ene.26', 'ene.2025', ''])('%j is not a period', (name) =>
+    expect(bcrpPeriod(name)).toBeNull(),
+  );
 });
 
 describe('answers that are not usable', () => {
   it.each([
-    ['the bot firewall\u2019s HTML challenge', '<html><head><script src="/_Incapsula_Resource?x"></script></head></html>', /^challenge: an HTML page instead of JSON/],
+    [
+      'the bot firewall\u2019s HTML challenge',
+      '<html><head><script src="/_Incapsula_Resource?x"></script></head></html>',
+      /^challenge: an HTML page instead of JSON/,
+    ],
     ['not JSON', 'Service temporarily unavailable', /^not-json: the answer is not JSON: "Service temporarily unavailable"/],
     ['JSON of another shape', '{"error":"bad request"}', /^shape: the answer lacks config\.series or periods/],
     ['an unreadable period', monthly([['2025-01', '1.0']]), /^period: periods\[0\]: cannot read the period name "2025-01"/],
-    ['a value that is not a number', monthly([['Ene.2025', '7.123,45']]), /^value: Ene\.2025: "7\.123,45" is neither a number nor "n\.d\."/],
+    [
+      'a value that is not a number',
+      monthly([['Ene.2025', '7.123,45']]),
+      /^value: Ene\.2025: "7\.123,45" is neither a number nor "n\.d\."/,
+    ],
     ['a number not sent as a string', monthly([['Ene.2025', '7']]).replace('["7"]', '[7]'), /^value: Ene\.2025: "7" is neither/],
   ])('%s', (_name, body, message) => expect(kindOf(() => parseBcrpAnswer(body))).toMatch(message));
 
   it.each([
     ['an empty periods list', monthly([]), /^empty: PN38714BM: no periods in the answer/],
     ['only n.d.', monthly([['Ene.2025', 'n.d.']]), /^empty: PN38714BM: every period is "n\.d\."/],
-    ['months out of sequence', monthly([['Ene.2025', '1'], ['Mar.2025', '2']]), /^period: PN38714BM: 2025-03 does not follow 2025-01/],
+    [
+      'months out of sequence',
+      monthly([
+        ['Ene.2025', '1'],
+        ['Mar.2025', '2'],
+      ]),
+      /^period: PN38714BM: 2025-03 does not follow 2025-01/,
+    ],
     ['days instead of months', monthly([['01.Ene.25', '1']]), /^period: PN38714BM: 2025-01-01 is not a month/],
   ])('%s', (_name, body, message) => expect(kindOf(() => toMonthlySeries(parseBcrpAnswer(body), total))).toMatch(message));
 
   it('drops a trailing n.d. (not published yet) but keeps a gap, which the snapshot check refuses', () => {
     const series = toMonthlySeries(
-      parseBcrpAnswer(monthly([['Nov.2025', '8663.05195014887'], ['Dic.2025', 'n.d.'], ['Ene.2026', '7000.5'], ['Feb.2026', 'n.d.']])),
+      parseBcrpAnswer(
+        monthly([
+          ['Nov.2025', '8663.05195014887'],
+          ['Dic.2025', 'n.d.'],
+          ['Ene.2026', '7000.5'],
+          ['Feb.2026', 'n.d.'],
+        ]),
+      ),
       total,
     );
     expect(series).toMatchObject({ start: '2025-11', values: [8_663_051_950, null, 7_000_500_000] });
@@ -191,7 +225,9 @@ describe('fetching', () => {
       });
       return Promise.resolve(new Response(body));
     };
-    const error = (await fetchBcrpSeries(total, { ...options, fetch: drip, timeoutMs: 100, attempts: 1 }).catch((e: unknown) => e)) as BcrpError;
+    const error = (await fetchBcrpSeries(total, { ...options, fetch: drip, timeoutMs: 100, attempts: 1 }).catch(
+      (e: unknown) => e,
+    )) as BcrpError;
     expect(`${error.kind}: ${error.message}`).toBe('timeout: PN38714BM: no complete answer within 100 ms');
   });
 });

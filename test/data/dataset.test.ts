@@ -15,7 +15,17 @@ import { countryLabel } from '../../data/import/countries';
 import { G1_TOTAL_GAPS_USD } from '../../data/import/g1-sectors';
 import { OUTPUT_FILES } from '../../data/import/import-dataset';
 import { snapshotVersion } from '../../data/bcrp/snapshot';
-import { bundled as dataset, bundledSnapshot, getHighlight, getMetric, getSource, highlights, metrics, sources, version } from '../../data/index';
+import {
+  bundled as dataset,
+  bundledSnapshot,
+  getHighlight,
+  getMetric,
+  getSource,
+  highlights,
+  metrics,
+  sources,
+  version,
+} from '../../data/index';
 import { impliedPrevious } from '../../data/press-release';
 import type { DatasetFile, SeriesMetric } from '../../data/types';
 
@@ -51,7 +61,10 @@ const metricSchema = z
     frequency: z.enum(['monthly', 'annual']),
     parent: z.string().nullable(),
     start: z.string(),
-    iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
+    iso2: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     preliminaryFrom: z.string().regex(MONTH).optional(),
     values: z.array(z.number().int().nonnegative().nullable()).min(1),
   })
@@ -89,14 +102,43 @@ const datasetSchema = z.strictObject({
 });
 
 const G1_IDS = [
-  'total', 'traditional', 'non-traditional', 'other',
-  'sector/mining', 'sector/fishing-traditional', 'sector/oil-gas', 'sector/agricultural-traditional',
-  'sector/agro', 'sector/textile', 'sector/fishing-non-traditional', 'sector/chemical', 'sector/metal-mechanic',
-  'sector/steel-metallurgy', 'sector/non-metallic-mining', 'sector/non-traditional-other',
-  'product/copper', 'product/iron', 'product/silver', 'product/lead', 'product/zinc', 'product/gold', 'product/tin',
-  'product/mining-other', 'product/fishmeal', 'product/fish-oil', 'product/crude-oil', 'product/oil-derivatives',
-  'product/natural-gas', 'product/cotton', 'product/sugar', 'product/coffee', 'product/agricultural-other',
-  'product/handicrafts', 'product/wood-paper', 'product/hides-leather', 'product/jewelry-misc',
+  'total',
+  'traditional',
+  'non-traditional',
+  'other',
+  'sector/mining',
+  'sector/fishing-traditional',
+  'sector/oil-gas',
+  'sector/agricultural-traditional',
+  'sector/agro',
+  'sector/textile',
+  'sector/fishing-non-traditional',
+  'sector/chemical',
+  'sector/metal-mechanic',
+  'sector/steel-metallurgy',
+  'sector/non-metallic-mining',
+  'sector/non-traditional-other',
+  'product/copper',
+  'product/iron',
+  'product/silver',
+  'product/lead',
+  'product/zinc',
+  'product/gold',
+  'product/tin',
+  'product/mining-other',
+  'product/fishmeal',
+  'product/fish-oil',
+  'product/crude-oil',
+  'product/oil-derivatives',
+  'product/natural-gas',
+  'product/cotton',
+  'product/sugar',
+  'product/coffee',
+  'product/agricultural-other',
+  'product/handicrafts',
+  'product/wood-paper',
+  'product/hides-leather',
+  'product/jewelry-misc',
 ];
 
 const metric = (id: string): SeriesMetric => {
@@ -118,7 +160,11 @@ describe('dataset shape', () => {
 
   it('has unique ids and the fixed G1 ids, each linked to its containing series', () => {
     for (const list of [metrics, highlights, sources]) expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
-    expect(bySource('sunat-g1').map((m) => m.id).sort()).toEqual([...G1_IDS].sort());
+    expect(
+      bySource('sunat-g1')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([...G1_IDS].sort());
     const parentKind: Record<string, string[]> = {
       group: ['total'],
       sector: ['group'],
@@ -147,7 +193,11 @@ describe('dataset shape', () => {
       expect(m, m.id).toMatchObject({ frequency: 'monthly', start: '2005-01', preliminaryFrom: '2024-01' });
       expect(m.values, m.id).toHaveLength(244);
     }
-    for (const m of bySource('sunat-g1')) expect(m.values.every((v) => v !== null), m.id).toBe(true);
+    for (const m of bySource('sunat-g1'))
+      expect(
+        m.values.every((v) => v !== null),
+        m.id,
+      ).toBe(true);
     const wb = metric('worldbank/total');
     expect(wb).toMatchObject({ frequency: 'annual', start: '1960', source: 'worldbank-wdi', kind: 'total' });
     expect(wb.values).toHaveLength(60);
@@ -197,7 +247,10 @@ describe('dataset shape', () => {
     expect(getHighlight('highlight/total')!.value).toBe(74_700_000_000);
     const getChildren = (id: string) => metrics.filter((m) => m.parent === id);
     expect(getChildren('traditional').map((m) => m.id)).toEqual([
-      'sector/mining', 'sector/fishing-traditional', 'sector/oil-gas', 'sector/agricultural-traditional',
+      'sector/mining',
+      'sector/fishing-traditional',
+      'sector/oil-gas',
+      'sector/agricultural-traditional',
     ]);
     expect(getChildren('destination-total')).toHaveLength(bySource('sunat-g6').length - 1);
   });
@@ -261,7 +314,10 @@ describe('dataset figures agree with each other', () => {
 });
 
 describe('source notes state what the figures show', () => {
-  const notes = (id: string) => getSource(id)!.notes.map((n) => n.en).join('\n');
+  const notes = (id: string) =>
+    getSource(id)!
+      .notes.map((n) => n.en)
+      .join('\n');
 
   it('the unit correction quotes the January 2025 total', () => {
     const quoted = /January 2025 total is ([\d,]+\.\d\d)/.exec(notes('sunat-g1'))![1]!;
@@ -277,8 +333,7 @@ describe('source notes state what the figures show', () => {
     const total = metric('total');
     const groups = ['traditional', 'non-traditional', 'other'].map(metric);
     const gap = (year: number) =>
-      annual(total).find((a) => a.year === year)!.value! -
-      groups.reduce((s, g) => s + annualValue(g, year)!.value!, 0);
+      annual(total).find((a) => a.year === year)!.value! - groups.reduce((s, g) => s + annualValue(g, year)!.value!, 0);
     const millions = [2015, 2016, 2017].map((y) => (gap(y) / 1e6).toFixed(1));
     expect(notes('sunat-g1')).toContain(`by USD ${millions[0]}, ${millions[1]} and ${millions[2]} million`);
   });

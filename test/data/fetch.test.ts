@@ -41,7 +41,11 @@ let server: Server;
 let base: string;
 const workbook = (dir: string, file: string): Buffer => readFileSync(join(dir, 'sunat', file));
 const scenarios: Record<string, (file: string) => Answer> = {
-  fixture: (file) => ({ status: 200, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: workbook(fixtureDir, file) }),
+  fixture: (file) => ({
+    status: 200,
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: workbook(fixtureDir, file),
+  }),
   // The real workbooks, labelled as many servers do.
   shared: (file) => ({ status: 200, type: 'application/octet-stream', body: workbook(sharedData, file) }),
   missing: () => ({ status: 404, type: 'text/plain', body: 'Not Found' }),
@@ -49,7 +53,11 @@ const scenarios: Record<string, (file: string) => Answer> = {
   html: (file) =>
     file === WORKBOOK_FILES[0]
       ? scenarios.fixture!(file)
-      : { status: 200, type: 'text/html; charset=utf-8', body: `<!doctype html><title>SUNAT</title>${'<p>Página no encontrada</p>'.repeat(400)}` },
+      : {
+          status: 200,
+          type: 'text/html; charset=utf-8',
+          body: `<!doctype html><title>SUNAT</title>${'<p>Página no encontrada</p>'.repeat(400)}`,
+        },
   // An unlabelled body that is not a zip archive.
   garbage: () => ({ status: 200, type: 'application/octet-stream', body: Buffer.alloc(20_000, 0x41) }),
   hang: () => 'hang',
@@ -105,15 +113,24 @@ describe('data:fetch, a failed download: a clear error, nothing changed', () => 
   }
 
   it('HTTP status', async () => {
-    await expectFailure('missing', new RegExp(`^cdro_G1\\.xlsx: download failed: HTTP 404 Not Found \\(from ${base}/missing/cdro_G1\\.xlsx\\); nothing written$`));
+    await expectFailure(
+      'missing',
+      new RegExp(`^cdro_G1\\.xlsx: download failed: HTTP 404 Not Found \\(from ${base}/missing/cdro_G1\\.xlsx\\); nothing written$`),
+    );
   });
 
   it('an HTML page instead of the workbook (after the first one downloaded fine)', async () => {
-    await expectFailure('html', /^cdro_G6\.xlsx: got an HTML page instead of an \.xlsx workbook: the file may have moved; look for it on https:\/\/www\.sunat\.gob\.pe\//);
+    await expectFailure(
+      'html',
+      /^cdro_G6\.xlsx: got an HTML page instead of an \.xlsx workbook: the file may have moved; look for it on https:\/\/www\.sunat\.gob\.pe\//,
+    );
   });
 
   it('a body that is not a zip archive', async () => {
-    await expectFailure('garbage', /^cdro_G1\.xlsx: not an \.xlsx workbook: it does not start with the zip signature "PK\\3\\4" \(starts with "AAAA/);
+    await expectFailure(
+      'garbage',
+      /^cdro_G1\.xlsx: not an \.xlsx workbook: it does not start with the zip signature "PK\\3\\4" \(starts with "AAAA/,
+    );
   });
 
   it('no answer in time', async () => {
@@ -145,30 +162,39 @@ describe('data:fetch, downloads that are workbooks', () => {
     const out = tempDir('out');
     const lines: string[] = [];
     const written = await fetchAndImport(data.dir, out, { baseUrl: `${base}/fixture`, log: (l) => lines.push(l) });
-    expect(written.map((w) => w.path).sort()).toEqual(Object.values(OUTPUT_FILES).map((n) => join(out, n)).sort());
+    expect(written.map((w) => w.path).sort()).toEqual(
+      Object.values(OUTPUT_FILES)
+        .map((n) => join(out, n))
+        .sort(),
+    );
     expect(lines.join('\n')).toContain(`downloaded ${base}/fixture/cdro_G6.xlsx`);
     // What was downloaded is what is stored.
     for (const f of WORKBOOK_FILES) expect(workbook(data.dir, f).equals(workbook(fixtureDir, f))).toBe(true);
   });
 
-  it.skipIf(!sharedPresent)(`npm run data:fetch with ${BASE_URL_ENV}: SUNAT's real workbooks give the committed files byte for byte`, async () => {
-    const data = dataFolder(sharedData);
-    const out = tempDir('out');
-    const { stdout } = await run('npm', ['run', '--silent', 'data:fetch', '--', data.dir, '--out', out], {
-      cwd: repoRoot,
-      env: { ...process.env, [BASE_URL_ENV]: `${base}/shared/`, INIT_CWD: repoRoot },
-    });
-    expect(stdout).toContain(`fetching SUNAT's workbooks from ${base}/shared/`);
-    for (const name of Object.values(OUTPUT_FILES)) {
-      expect(readFileSync(join(out, name), 'utf8') === readFileSync(join(repoRoot, 'data', name), 'utf8'), name).toBe(true);
-    }
-    for (const f of WORKBOOK_FILES) expect(workbook(data.dir, f).equals(workbook(sharedData, f))).toBe(true);
-  });
+  it.skipIf(!sharedPresent)(
+    `npm run data:fetch with ${BASE_URL_ENV}: SUNAT's real workbooks give the committed files byte for byte`,
+    async () => {
+      const data = dataFolder(sharedData);
+      const out = tempDir('out');
+      const { stdout } = await run('npm', ['run', '--silent', 'data:fetch', '--', data.dir, '--out', out], {
+        cwd: repoRoot,
+        env: { ...process.env, [BASE_URL_ENV]: `${base}/shared/`, INIT_CWD: repoRoot },
+      });
+      expect(stdout).toContain(`fetching SUNAT's workbooks from ${base}/shared/`);
+      for (const name of Object.values(OUTPUT_FILES)) {
+        expect(readFileSync(join(out, name), 'utf8') === readFileSync(join(repoRoot, 'data', name), 'utf8'), name).toBe(true);
+      }
+      for (const f of WORKBOOK_FILES) expect(workbook(data.dir, f).equals(workbook(sharedData, f))).toBe(true);
+    },
+  );
 
   it('the CLI exits with status 1 and the message on a failed download', async () => {
     const data = dataFolder();
     const out = committedFolder(tempDir('out'));
-    const result = await run('npx', ['tsx', 'data/import/cli.ts', '--fetch', data.dir, '--out', out.dir, '--base-url', `${base}/missing`], { cwd: repoRoot }).then(
+    const result = await run('npx', ['tsx', 'data/import/cli.ts', '--fetch', data.dir, '--out', out.dir, '--base-url', `${base}/missing`], {
+      cwd: repoRoot,
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (err: { code: number; stderr: string }) => err,
     );

@@ -191,7 +191,9 @@ describe('importer on bad input: a clear error, nothing written', () => {
     const row = g1Row('sector/mining');
     await expectFailure(
       { editG1: (b) => (sheet(b, '2006').getCell(`D${row}`).value = 'Minerales') },
-      new RegExp(`^cdro_G1\\.xlsx, sheet "2006", row ${row}, column D: unknown row label "Minerales" under "I\\. Productos Tradicionales"; known labels here: "Minero", "Pesquero tradicional"`),
+      new RegExp(
+        `^cdro_G1\\.xlsx, sheet "2006", row ${row}, column D: unknown row label "Minerales" under "I\\. Productos Tradicionales"; known labels here: "Minero", "Pesquero tradicional"`,
+      ),
     );
   });
 
@@ -199,7 +201,9 @@ describe('importer on bad input: a clear error, nothing written', () => {
     const row = g1Row('product/coffee');
     await expectFailure(
       { editG1: (b) => (sheet(b, '2005').getCell(`E${row}`).value = 'Cacao') },
-      new RegExp(`row ${row}, column E: unknown row label "Cacao" under "Agrícola"; known labels here: "Algodón", "Azúcar", "Café", "Resto"`),
+      new RegExp(
+        `row ${row}, column E: unknown row label "Cacao" under "Agrícola"; known labels here: "Algodón", "Azúcar", "Café", "Resto"`,
+      ),
     );
   });
 
@@ -250,8 +254,14 @@ describe('importer on bad input: a clear error, nothing written', () => {
 
   it('a BCRP month out of sequence, a BCRP value that is not a number, an implausible BCRP month', async () => {
     const file = /^pn38714bm-exports-2024-01_2025-11\.csv/;
-    await expectFailure({ editBcrp: (csv) => csv.replace(/^2024-03,/m, '2024-04,') }, new RegExp(`${file.source}, row 4: period: expected 2024-03, found "2024-04"`));
-    await expectFailure({ editBcrp: (csv) => csv.replace(/^(2024-05),[\d.]+$/m, '$1,n.d.') }, new RegExp(`${file.source}, row 6: value: expected US\\$ million, found "n\\.d\\."`));
+    await expectFailure(
+      { editBcrp: (csv) => csv.replace(/^2024-03,/m, '2024-04,') },
+      new RegExp(`${file.source}, row 4: period: expected 2024-03, found "2024-04"`),
+    );
+    await expectFailure(
+      { editBcrp: (csv) => csv.replace(/^(2024-05),[\d.]+$/m, '$1,n.d.') },
+      new RegExp(`${file.source}, row 6: value: expected US\\$ million, found "n\\.d\\."`),
+    );
     await expectFailure(
       { editBcrp: (csv) => csv.replace(/^(2025-02),[\d.]+$/m, '$1,54000.5') },
       /bcrp\/total 2025-02: US\$ 54000\.5 million is implausible against the median of the year before/,

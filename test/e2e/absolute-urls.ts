@@ -4,5 +4,10 @@
  * test/worker/page-urls.test.ts (plain code: it runs in Node and in workerd).
  */
 export function absoluteUrls(text: string): string[] {
-  return [...text.replaceAll('&amp;', '&').replaceAll('\\/', '/').matchAll(/https?:\/\/[^\s"'<>\\)]+/g)].map((m) => m[0]);
+  return [
+    ...text
+      .replaceAll('&amp;', '&')
+      .replaceAll('\\/', '/')
+      .matchAll(/https?:\/\/[^\s"'<>\\)]+/g),
+  ].map((m) => m[0]);
 }

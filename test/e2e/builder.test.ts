@@ -7,7 +7,16 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { articlePage, launchChromium, SCREENSHOT_DIR, startNewsSite, scrollThrough, waitForEmbeds, watchPage, type NewsSite } from './browser';
+import {
+  articlePage,
+  launchChromium,
+  SCREENSHOT_DIR,
+  startNewsSite,
+  scrollThrough,
+  waitForEmbeds,
+  watchPage,
+  type NewsSite,
+} from './browser';
 
 const origin = inject('workerOrigin');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -29,7 +38,10 @@ afterAll(async () => {
 });
 
 const snippet = (page: Page, form: string): Promise<string> =>
-  page.locator(`#b-snippet-${form}`).textContent().then((t) => t ?? '');
+  page
+    .locator(`#b-snippet-${form}`)
+    .textContent()
+    .then((t) => t ?? '');
 
 /** Waits for the preview to hold `selector` (the output is swapped in after each change). */
 async function previewShows(page: Page, selector: string): Promise<void> {
@@ -60,7 +72,9 @@ describe('embed builder', () => {
     await page.getByLabel('Desde').fill('2020');
     await page.getByLabel('Desde').blur();
     await previewShows(page, 'peru-export-sparkline[metric="destination/CN"][theme="dark"][lang="en"][from="2020"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=preview] > peru-export-sparkline')?.getBoundingClientRect().width === 300);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=preview] > peru-export-sparkline')?.getBoundingClientRect().width === 300,
+    );
     const html = await snippet(page, 'html');
     expect(html).toContain(
       '<peru-export-sparkline metric="destination/CN" from="2020" lang="en" theme="dark" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px">',

@@ -91,9 +91,11 @@ async function checkFigures(page: Page): Promise<void> {
   expect(await page.locator('article > p peru-export-sparkline [part=chart]').getAttribute('aria-label')).toContain(total.label);
 
   const ranking = await api('/v1/rankings/destinations?year=2024&limit=5&lang=es');
-  const rows = await page.locator('peru-export-ranking [part=item]').evaluateAll((items) =>
-    items.map((li) => [li.querySelector('.name')?.textContent, li.querySelector('.value [aria-hidden]')?.textContent]),
-  );
+  const rows = await page
+    .locator('peru-export-ranking [part=item]')
+    .evaluateAll((items) =>
+      items.map((li) => [li.querySelector('.name')?.textContent, li.querySelector('.value [aria-hidden]')?.textContent]),
+    );
   expect(rows).toEqual(ranking.items.map((i: { label: string; formattedValue: string }) => [i.label, i.formattedValue]));
 
   // The hotlinked image is our SVG, drawn with the API's figure.
@@ -160,11 +162,11 @@ describe('a news article on another origin', () => {
     expect(problems.list()).toEqual([]);
     await checkFigures(page);
     // One definition per element, however often the script is included.
-    expect(await page.evaluate(() => ['peru-export-card', 'peru-export-sparkline', 'peru-export-ranking'].map((t) => typeof customElements.get(t)))).toEqual([
-      'function',
-      'function',
-      'function',
-    ]);
+    expect(
+      await page.evaluate(() =>
+        ['peru-export-card', 'peru-export-sparkline', 'peru-export-ranking'].map((t) => typeof customElements.get(t)),
+      ),
+    ).toEqual(['function', 'function', 'function']);
     await page.screenshot({ path: `${SCREENSHOT_DIR}article-csp.png`, fullPage: true });
     await page.close();
   });

@@ -78,7 +78,10 @@ async function expectNoShift(url: string, prepare: (page: Page) => Promise<void>
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await sleep(500);
   const shifts = (await page.evaluate('window.__shifts')) as { value: number; sources: string[] }[];
-  expect(shifts.reduce((sum, shift) => sum + shift.value, 0), JSON.stringify(shifts)).toBe(0);
+  expect(
+    shifts.reduce((sum, shift) => sum + shift.value, 0),
+    JSON.stringify(shifts),
+  ).toBe(0);
   expect(problems.list()).toEqual([]);
   return page;
 }
@@ -124,14 +127,19 @@ describe('layout shift of a pasted card (Chromium, PerformanceObserver)', () => 
     await (await expectNoShift(`${origin}/m/destination/CN`)).close();
   });
 
-  it('the card takes the fallback image\'s box, which is the SVG card\'s size', async () => {
+  it("the card takes the fallback image's box, which is the SVG card's size", async () => {
     const page = await browser.newPage();
     await page.goto(site.publish('/cls-box', { html: article() }));
     await cardShowsData(page);
     const box = await page.evaluate(() => {
       const rect = document.querySelector('peru-export-card')!.getBoundingClientRect();
       const img = document.querySelector('peru-export-card img')!;
-      return { width: rect.width, height: rect.height, imgWidth: Number(img.getAttribute('width')), imgHeight: Number(img.getAttribute('height')) };
+      return {
+        width: rect.width,
+        height: rect.height,
+        imgWidth: Number(img.getAttribute('width')),
+        imgHeight: Number(img.getAttribute('height')),
+      };
     });
     const svg = await (await fetch(new URL(/<img [^>]*src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&')))).text();
     const [, svgWidth, svgHeight] = /^<svg\b[^>]*\swidth="(\d+)" height="(\d+)"/.exec(svg)!;

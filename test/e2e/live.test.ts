@@ -49,10 +49,12 @@ describe('a scheduled refresh on a running worker', () => {
 
     const page = await browser.newPage();
     const problems = watchPage(page);
-    const url = site.publish(
-      '/live.html',
-      { html: articlePage('Exportaciones al día', `<script type="module" src="${worker.origin}/widgets/v1/peru-exports.js"></script>\n<peru-export-card metric="bcrp/total" lang="es" live live-interval="10"></peru-export-card>`) },
-    );
+    const url = site.publish('/live.html', {
+      html: articlePage(
+        'Exportaciones al día',
+        `<script type="module" src="${worker.origin}/widgets/v1/peru-exports.js"></script>\n<peru-export-card metric="bcrp/total" lang="es" live live-interval="10"></peru-export-card>`,
+      ),
+    });
     await page.goto(url);
     await waitForEmbeds(page);
     expect(await cardText(page)).toContain('noviembre de 2025');
@@ -61,9 +63,16 @@ describe('a scheduled refresh on a running worker', () => {
     const trigger = await fetch(`${worker.origin}/cdn-cgi/local/scheduled`);
     expect(trigger.status).toBe(200);
     await expect
-      .poll(async () => (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp').lastOutcome?.outcome, { timeout: 30_000 })
+      .poll(async () => (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp').lastOutcome?.outcome, {
+        timeout: 30_000,
+      })
       .toBe('published');
-    expect(standIn.requests.map((r) => r.split('/json/')[0]!.split('/').pop())).toEqual(['PN38714BM', 'PN38715BM', 'PN38716BM', 'PN38717BM']);
+    expect(standIn.requests.map((r) => r.split('/json/')[0]!.split('/').pop())).toEqual([
+      'PN38714BM',
+      'PN38715BM',
+      'PN38716BM',
+      'PN38717BM',
+    ]);
 
     const after = await json('/v1/metrics/bcrp/total?lang=es');
     expect(after.latest.period).toBe('2026-09');
@@ -85,7 +94,9 @@ describe('a scheduled refresh on a running worker', () => {
     standIn.set({ until: '2026-10', faults: { '*': 'challenge' } });
     await fetch(`${worker.origin}/cdn-cgi/local/scheduled`);
     await expect
-      .poll(async () => (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp').lastOutcome?.outcome, { timeout: 60_000 })
+      .poll(async () => (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp').lastOutcome?.outcome, {
+        timeout: 60_000,
+      })
       .toBe('failed');
     const status = (await json('/v1/status')).sources.find((s: { id: string }) => s.id === 'bcrp');
     expect(status.lastError.message).toMatch(/challenge: .*HTML page instead of JSON/);

@@ -78,7 +78,13 @@ describe('front page', () => {
     // The cards follow the reader's scheme, as the page does.
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect
-      .poll(() => cards.first().locator('[part=base]').first().evaluate((el) => getComputedStyle(el).backgroundColor))
+      .poll(() =>
+        cards
+          .first()
+          .locator('[part=base]')
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      )
       .toBe('rgb(13, 17, 23)');
     await page.screenshot({ path: `${SCREENSHOT_DIR}front-dark.png` });
     expect(problems.list()).toEqual([]);
@@ -87,7 +93,12 @@ describe('front page', () => {
 
   it('runs under a CSP that allows only its own origin, with no inline script or style', async () => {
     // Sized embeds too: their size reaches the page as data-style, applied through the CSSOM.
-    for (const path of ['/', '/?kind=sparkline&width=300&height=60', '/m/destination/CN?width=500', '/builder/output?kind=card&width=400']) {
+    for (const path of [
+      '/',
+      '/?kind=sparkline&width=300&height=60',
+      '/m/destination/CN?width=500',
+      '/builder/output?kind=card&width=400',
+    ]) {
       const res = await fetch(`${origin}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("default-src 'self'");
@@ -179,11 +190,15 @@ describe('metric page', () => {
     expect(facts).toContain(detail['formattedChange']);
 
     const annual = await json('/v1/metrics/sector/agro/series?freq=annual&lang=en');
-    const rows = await page.locator('table').first().locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
-    );
+    const rows = await page
+      .locator('table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
     // Each year as the API labels it: the partial one with its months, "2025 (4 months)".
-    const expected = annual['points'].map((p: { periodLabel: string; formattedValue: string }) => [p.periodLabel, p.formattedValue]).reverse();
+    const expected = annual['points']
+      .map((p: { periodLabel: string; formattedValue: string }) => [p.periodLabel, p.formattedValue])
+      .reverse();
     expect(rows).toEqual(expected);
 
     const monthly = await json('/v1/metrics/sector/agro/series?lang=en');
@@ -194,7 +209,9 @@ describe('metric page', () => {
     // series, loaded under the page's strict policy without a complaint, kept in its column.
     await waitForEmbeds(page);
     const img = page.locator('.figure img');
-    expect(await img.getAttribute('src')).toMatch(/\/v1\/metrics\/sector\/agro\/chart\.svg\?from=2005-01&width=720&height=360&theme=auto&lang=en$/);
+    expect(await img.getAttribute('src')).toMatch(
+      /\/v1\/metrics\/sector\/agro\/chart\.svg\?from=2005-01&width=720&height=360&theme=auto&lang=en$/,
+    );
     await page.waitForFunction(() => (document.querySelector('.figure img') as HTMLImageElement | null)?.complete === true);
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(720);
     const box = (await img.boundingBox())!;
@@ -240,14 +257,19 @@ describe('oEmbed', () => {
     const res = await oembed({ url: `${origin}/?kind=card-image&metric=destination%2FUS&elang=en#builder`, maxwidth: '300' });
     const body = (await res.json()) as Record<string, unknown>;
     expect(body['width']).toBe(300);
-    expect(body['html']).toMatch(/^<img src="[^"]+\/v1\/metrics\/destination\/US\/card\.svg\?width=300&amp;theme=light&amp;lang=en" width="300"/);
+    expect(body['html']).toMatch(
+      /^<img src="[^"]+\/v1\/metrics\/destination\/US\/card\.svg\?width=300&amp;theme=light&amp;lang=en" width="300"/,
+    );
     // The stated height is the drawn image's, and the <img>'s: a card is one fixed box, whatever its text.
     const src = /src="([^"]+)"/.exec(String(body['html']))?.[1]?.replaceAll('&amp;', '&') ?? '';
     const svg = await (await fetch(src)).text();
     expect(svg).toMatch(new RegExp(`^<svg[^>]* width="300" height="${String(body['height'])}"`));
     expect(body['html']).toContain(` width="300" height="${String(body['height'])}"`);
     // A press-release figure has no sparkline: the same box (its place stays), and oEmbed says so.
-    const highlight = (await (await oembed({ url: `${origin}/?kind=card-image&metric=highlight%2Ftotal` })).json()) as Record<string, unknown>;
+    const highlight = (await (await oembed({ url: `${origin}/?kind=card-image&metric=highlight%2Ftotal` })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(Number(highlight['height'])).toBe(209);
   });
 

@@ -15,7 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => worker?.stop());
 
-
 describe('npm start -- --var PUBLIC_ORIGIN:https://exports.example', () => {
   it('names only that origin (besides the sources’ own sites) in the front page, a metric page and an oEmbed answer', async () => {
     const answers = await Promise.all([
@@ -26,11 +25,17 @@ describe('npm start -- --var PUBLIC_ORIGIN:https://exports.example', () => {
     for (const res of answers) {
       expect(res.status, res.url).toBe(200);
       const urls = absoluteUrls(await res.text());
-      expect(urls.some((url) => url.startsWith(`${PUBLIC_ORIGIN}/`)), res.url).toBe(true);
+      expect(
+        urls.some((url) => url.startsWith(`${PUBLIC_ORIGIN}/`)),
+        res.url,
+      ).toBe(true);
       // Anything else is another site linked on purpose (a source's publisher): never the
       // worker's own address, nor any plain-http or local one.
       const others = urls.filter((url) => !url.startsWith(`${PUBLIC_ORIGIN}/`));
-      expect(others.filter((url) => url.startsWith(worker.origin) || !url.startsWith('https://') || /\/\/(127\.|localhost)/.test(url)), res.url).toEqual([]);
+      expect(
+        others.filter((url) => url.startsWith(worker.origin) || !url.startsWith('https://') || /\/\/(127\.|localhost)/.test(url)),
+        res.url,
+      ).toEqual([]);
     }
   });
 });

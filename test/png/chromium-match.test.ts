@@ -110,7 +110,13 @@ const IMAGES: Record<string, string> = {
     compact: true,
     formatValue: formatUsd,
   }),
-  'sparkline, area with markers': renderSparkline(points, { width: 320, height: 80, type: 'area', markers: ['last', 'min', 'max'], lang: 'es' }),
+  'sparkline, area with markers': renderSparkline(points, {
+    width: 320,
+    height: 80,
+    type: 'area',
+    markers: ['last', 'min', 'max'],
+    lang: 'es',
+  }),
   'error image': renderErrorImage('width must be a whole number of pixels from 16 to 2000; got "-5" (ñ, á, é, …)', { lang: 'es' }),
   'chart, compared, dark': renderChart(chartData(checkChartRequest('destination/CN', { from: '2015' }, ['destination/US']), 'en'), {
     lang: 'en',

@@ -12,11 +12,35 @@ export const value: fc.Arbitrary<number | null> = fc.oneof(
 );
 
 /** Pieces that break markup when not escaped, and code points XML forbids. */
-const nasty = fc.constantFrom('<', '>', '&', '"', "'", '&amp;', '&#39;', '</title>', '<script>', ']]>', '\u0000', '\u0008', '\uD800', '\uDFFF', '\uFFFE', ' ', '\n', '\t', 'onload=');
+const nasty = fc.constantFrom(
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '&amp;',
+  '&#39;',
+  '</title>',
+  '<script>',
+  ']]>',
+  '\u0000',
+  '\u0008',
+  '\uD800',
+  '\uDFFF',
+  '\uFFFE',
+  ' ',
+  '\n',
+  '\t',
+  'onload=',
+);
 
 /** Any text: printable, arbitrary code points and markup fragments mixed. */
 export const text: fc.Arbitrary<string> = fc.string({
-  unit: fc.oneof(nasty, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+  unit: fc.oneof(
+    nasty,
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  ),
   maxLength: 40,
 });
 
@@ -29,9 +53,19 @@ export const period: fc.Arbitrary<string> = fc.oneof(
 export const series: fc.Arbitrary<SparklinePoint[]> = fc.oneof(
   { weight: 5, arbitrary: fc.array(fc.record({ period, value }), { maxLength: 60 }) },
   // Partial periods (drawn apart, named by a label that must be escaped).
-  { weight: 2, arbitrary: fc.array(fc.record({ period, value, partial: fc.boolean(), periodLabel: text }, { requiredKeys: ['period', 'value'] }), { maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.record({ period, value, partial: fc.boolean(), periodLabel: text }, { requiredKeys: ['period', 'value'] }), {
+      maxLength: 30,
+    }),
+  },
   // All equal (possibly with gaps).
-  { weight: 1, arbitrary: fc.tuple(value, fc.array(fc.boolean(), { minLength: 1, maxLength: 20 })).map(([v, gaps]) => gaps.map((gap, i) => ({ period: String(2000 + i), value: gap ? null : v }))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(value, fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }))
+      .map(([v, gaps]) => gaps.map((gap, i) => ({ period: String(2000 + i), value: gap ? null : v }))),
+  },
   // One point.
   { weight: 1, arbitrary: fc.record({ period, value }).map((p) => [p]) },
 );

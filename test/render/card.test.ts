@@ -67,12 +67,20 @@ describe('renderCard', () => {
       for (const compact of [false, true]) {
         const root = expectValidImage(
           renderCard(
-            { ...TOTAL_2024, label: `${long} ${long}`, sourceLine: `${long} ${long}`, formattedValue: 'US$\u00a01.234.567.890.123 mil millones' },
+            {
+              ...TOTAL_2024,
+              label: `${long} ${long}`,
+              sourceLine: `${long} ${long}`,
+              formattedValue: 'US$\u00a01.234.567.890.123 mil millones',
+            },
             { width, compact },
           ),
         );
         expectNoOverflow(root);
-        const labelLines = texts(root).filter((t) => t.attrs['font-size'] === (compact ? '11' : '13') && t.attrs.fill === PALETTES.light.muted && t.attrs['font-weight'] === 'bold');
+        const labelLines = texts(root).filter(
+          (t) =>
+            t.attrs['font-size'] === (compact ? '11' : '13') && t.attrs.fill === PALETTES.light.muted && t.attrs['font-weight'] === 'bold',
+        );
         expect(labelLines.length).toBe(compact ? 1 : 2);
         expect(labelLines.at(-1)!.text.endsWith('…')).toBe(true);
         const valueSize = Number(texts(root).find((t) => t.text.startsWith('US$'))!.attrs['font-size']);
@@ -100,14 +108,11 @@ describe('renderCard', () => {
     expectNoOverflow(root);
   });
 
-  it.each(['color', 'textColor', 'background', 'positiveColor', 'negativeColor'] as const)(
-    'refuses a bad %s, naming it',
-    (option) => {
-      expect(() => renderCard(TOTAL_2024, { [option]: '#fff" onload="x' })).toThrow(
-        expect.objectContaining({ name: 'RenderOptionError', option }),
-      );
-    },
-  );
+  it.each(['color', 'textColor', 'background', 'positiveColor', 'negativeColor'] as const)('refuses a bad %s, naming it', (option) => {
+    expect(() => renderCard(TOTAL_2024, { [option]: '#fff" onload="x' })).toThrow(
+      expect.objectContaining({ name: 'RenderOptionError', option }),
+    );
+  });
 
   it('refuses bad theme, lang and sparkline options', () => {
     expect(() => renderCard(TOTAL_2024, { theme: 'neon' as 'dark' })).toThrow(RenderOptionError);
@@ -119,7 +124,19 @@ describe('renderCard', () => {
   it('escapes every text', () => {
     const evil = `"/><script>alert('x')</script><text x="0`;
     const root = expectValidImage(
-      renderCard({ label: evil, value: 1, formattedValue: evil, changePct: 1, formattedChange: evil, period: evil, sourceLine: evil, points: [{ period: evil, value: 1 }] }, { width: 800 }),
+      renderCard(
+        {
+          label: evil,
+          value: 1,
+          formattedValue: evil,
+          changePct: 1,
+          formattedChange: evil,
+          period: evil,
+          sourceLine: evil,
+          points: [{ period: evil, value: 1 }],
+        },
+        { width: 800 },
+      ),
     );
     expect(findAll(root, 'script')).toHaveLength(0);
     expect(expectElement(root, 'title').text).toBe(evil);
@@ -150,7 +167,10 @@ const cardOptions: fc.Arbitrary<CardOptions> = fc.record(
     background: validColor,
     positiveColor: validColor,
     negativeColor: validColor,
-    sparkline: fc.record({ type: fc.constantFrom('line', 'area', 'bar'), baseline: fc.boolean(), mean: fc.boolean() }, { requiredKeys: [] }),
+    sparkline: fc.record(
+      { type: fc.constantFrom('line', 'area', 'bar'), baseline: fc.boolean(), mean: fc.boolean() },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );

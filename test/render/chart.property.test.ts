@@ -24,7 +24,11 @@ const amount = fc.oneof(
 /** Consecutive months or years from a start, with values. */
 const points = (monthly: boolean) =>
   fc
-    .tuple(fc.integer({ min: 1990, max: 2030 }), fc.array(amount, { minLength: 0, maxLength: 300 }), fc.option(fc.integer({ min: 0, max: 300 })))
+    .tuple(
+      fc.integer({ min: 1990, max: 2030 }),
+      fc.array(amount, { minLength: 0, maxLength: 300 }),
+      fc.option(fc.integer({ min: 0, max: 300 })),
+    )
     .map(([start, values, partialAt]) =>
       values.map((value, i) =>
         monthly
@@ -65,15 +69,20 @@ const options: fc.Arbitrary<ChartOptions> = fc.record(
 describe('chart axes', () => {
   it('ticks are round, ascending, at most a few more than asked, and cover the range', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e14, max: 1e14, noNaN: true }), fc.double({ min: -1e14, max: 1e14, noNaN: true }), fc.integer({ min: 2, max: 8 }), (a, b, count) => {
-        const ticks = niceTicks(a, b, count, 0.01);
-        expect(ticks.every(Number.isFinite)).toBe(true);
-        expect(ticks[0]!).toBeLessThanOrEqual(Math.min(a, b));
-        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(Math.max(a, b));
-        for (let i = 1; i < ticks.length; i++) expect(ticks[i]!).toBeGreaterThan(ticks[i - 1]!);
-        expect(ticks.length).toBeLessThanOrEqual(count + 2);
-        expect(new Set(tickLabels(ticks, 'en')).size, `labels of ${ticks.join(', ')}`).toBe(ticks.length);
-      }),
+      fc.property(
+        fc.double({ min: -1e14, max: 1e14, noNaN: true }),
+        fc.double({ min: -1e14, max: 1e14, noNaN: true }),
+        fc.integer({ min: 2, max: 8 }),
+        (a, b, count) => {
+          const ticks = niceTicks(a, b, count, 0.01);
+          expect(ticks.every(Number.isFinite)).toBe(true);
+          expect(ticks[0]!).toBeLessThanOrEqual(Math.min(a, b));
+          expect(ticks.at(-1)!).toBeGreaterThanOrEqual(Math.max(a, b));
+          for (let i = 1; i < ticks.length; i++) expect(ticks[i]!).toBeGreaterThan(ticks[i - 1]!);
+          expect(ticks.length).toBeLessThanOrEqual(count + 2);
+          expect(new Set(tickLabels(ticks, 'en')).size, `labels of ${ticks.join(', ')}`).toBe(ticks.length);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -91,18 +100,26 @@ describe('chart axes', () => {
 
   it('period labels never overlap nor leave their bounds, whatever the spacing', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 40, max: 2000 }), fc.boolean(), fc.constantFrom('es', 'en'), (n, width, monthly, lang) => {
-        const periods = Array.from({ length: n }, (_, i) => (monthly ? `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}` : String(1900 + i)));
-        const x = (i: number) => 20 + (i * (width - 40)) / Math.max(1, n - 1);
-        const labels = periodLabels(periods, x, { left: 0, right: width, fontSize: 10, gap: 6 }, lang);
-        let end = -Infinity;
-        for (const label of labels) {
-          const half = textWidth(label.text, 10) / 2;
-          expect(x(label.index) - half).toBeGreaterThanOrEqual(Math.max(0, end + 6) - 1e-9);
-          expect(x(label.index) + half).toBeLessThanOrEqual(width);
-          end = x(label.index) + half;
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 40, max: 2000 }),
+        fc.boolean(),
+        fc.constantFrom('es', 'en'),
+        (n, width, monthly, lang) => {
+          const periods = Array.from({ length: n }, (_, i) =>
+            monthly ? `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}` : String(1900 + i),
+          );
+          const x = (i: number) => 20 + (i * (width - 40)) / Math.max(1, n - 1);
+          const labels = periodLabels(periods, x, { left: 0, right: width, fontSize: 10, gap: 6 }, lang);
+          let end = -Infinity;
+          for (const label of labels) {
+            const half = textWidth(label.text, 10) / 2;
+            expect(x(label.index) - half).toBeGreaterThanOrEqual(Math.max(0, end + 6) - 1e-9);
+            expect(x(label.index) + half).toBeLessThanOrEqual(width);
+            end = x(label.index) + half;
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -136,7 +153,14 @@ describe('renderChart properties', () => {
               frequency: 'annual',
               series: [
                 { id: '', label: '', points: [], preliminaryFrom: null, source: '', asOf: null },
-                { id: '', label: '<', points: [{ period: '1990', value: -1004999999.9999999 }], preliminaryFrom: null, source: '', asOf: null },
+                {
+                  id: '',
+                  label: '<',
+                  points: [{ period: '1990', value: -1004999999.9999999 }],
+                  preliminaryFrom: null,
+                  source: '',
+                  asOf: null,
+                },
               ],
             },
             { width: 0, type: 'bar', lang: 'es' },
@@ -151,7 +175,9 @@ describe('renderChart properties', () => {
       fc.property(chartData, fc.constantFrom(...CHART_TYPES), (data, type) => {
         const root = expectValidImage(renderChart(data, { type, lang: 'en' }));
         // Each drawn point lies between the lowest and the highest gridline's y.
-        const axis = findAll(root, 'text').filter((t) => t.attrs['text-anchor'] === 'end').map((t) => Number(t.attrs.y) - 3.5);
+        const axis = findAll(root, 'text')
+          .filter((t) => t.attrs['text-anchor'] === 'end')
+          .map((t) => Number(t.attrs.y) - 3.5);
         if (axis.length === 0) return;
         const [top, bottom] = [Math.min(...axis), Math.max(...axis)];
         for (const circle of findAll(root, 'circle')) {
@@ -166,7 +192,10 @@ describe('renderChart properties', () => {
   it('labels and sources of any text come out as that text, escaped', () => {
     fc.assert(
       fc.property(text, text, (label, source) => {
-        const data: ChartData = { frequency: 'annual', series: [{ id: label, label, points: [{ period: '2024', value: 1 }], preliminaryFrom: null, source }] };
+        const data: ChartData = {
+          frequency: 'annual',
+          series: [{ id: label, label, points: [{ period: '2024', value: 1 }], preliminaryFrom: null, source }],
+        };
         const root = expectValidImage(renderChart(data, { lang: 'en' }));
         // On one line (runs of spaces as one), then what XML cannot hold dropped.
         const expected = expectedText(oneLine(label));

@@ -20,7 +20,10 @@ const ONE: ChartData = {
     {
       id: 'total',
       label: 'Exportaciones totales',
-      points: months(2023, [5.1e9, 5.3e9, 5.9e9, 5.2e9, 6.1e9, 6.3e9, 5.8e9, 6.0e9, 6.2e9, 6.6e9, 6.4e9, 7.1e9, 5.9e9, 6.1e9, 6.4e9, 5.8e9, 6.9e9, 7.3e9]),
+      points: months(
+        2023,
+        [5.1e9, 5.3e9, 5.9e9, 5.2e9, 6.1e9, 6.3e9, 5.8e9, 6.0e9, 6.2e9, 6.6e9, 6.4e9, 7.1e9, 5.9e9, 6.1e9, 6.4e9, 5.8e9, 6.9e9, 7.3e9],
+      ),
       preliminaryFrom: '2024-01',
       source: 'SUNAT, Cuadro G1',
       asOf: '2024-06',
@@ -61,7 +64,10 @@ describe('renderChart', () => {
   });
 
   it('writes round ticks for the language, covering the data, with gridlines', () => {
-    for (const [lang, five] of [['es', 'US$\u00a05\u00a0mil\u00a0M'], ['en', 'US$5bn']] as const) {
+    for (const [lang, five] of [
+      ['es', 'US$\u00a05\u00a0mil\u00a0M'],
+      ['en', 'US$5bn'],
+    ] as const) {
       const root = expectValidImage(renderChart(ONE, { lang }));
       const ticks = findAll(root, 'text').filter((t) => t.attrs['text-anchor'] === 'end');
       expect(ticks.map((t) => t.text)).toContain(five);
@@ -79,7 +85,18 @@ describe('renderChart', () => {
   });
 
   it('labels years on a long range and months on a short one', () => {
-    const long: ChartData = { frequency: 'monthly', series: [{ ...ONE.series[0]!, points: months(2005, Array.from({ length: 244 }, (_, i) => 1e9 + i * 1e7)) }] };
+    const long: ChartData = {
+      frequency: 'monthly',
+      series: [
+        {
+          ...ONE.series[0]!,
+          points: months(
+            2005,
+            Array.from({ length: 244 }, (_, i) => 1e9 + i * 1e7),
+          ),
+        },
+      ],
+    };
     const years = texts(expectValidImage(renderChart(long, { lang: 'en' }))).filter((t) => /^\d{4}$/.test(t));
     expect(years.length).toBeGreaterThanOrEqual(4);
     const short = texts(expectValidImage(renderChart(ONE, { lang: 'en' })));
@@ -140,14 +157,21 @@ describe('renderChart', () => {
     const other = (k: number): ChartSeries => ({
       id: `destination/X${k}`,
       label: `Destino ${k}`,
-      points: months(2023, Array.from({ length: 18 }, (_, i) => (k + 1) * 1e8 + i * 1e6)),
+      points: months(
+        2023,
+        Array.from({ length: 18 }, (_, i) => (k + 1) * 1e8 + i * 1e6),
+      ),
       preliminaryFrom: null,
       source: k % 2 ? 'BCRP' : 'SUNAT, Cuadro G1',
       asOf: null,
     });
     const data: ChartData = { ...ONE, series: [ONE.series[0]!, other(1), other(2), other(3), other(4)] };
     const root = expectValidImage(renderChart(data, { lang: 'es' }));
-    const strokes = new Set(findAll(root, 'path').filter((p) => p.attrs.fill === 'none').map((p) => p.attrs.stroke));
+    const strokes = new Set(
+      findAll(root, 'path')
+        .filter((p) => p.attrs.fill === 'none')
+        .map((p) => p.attrs.stroke),
+    );
     for (const color of COMPARE_COLORS) expect(strokes).toContain(color);
     const shown = texts(root);
     for (const k of [1, 2, 3, 4]) expect(shown.some((t) => t.startsWith(`Destino ${k} US$`))).toBe(true);
@@ -188,7 +212,9 @@ describe('renderChart', () => {
   });
 
   it('draws "no data" for a series without values', () => {
-    const root = expectValidImage(renderChart({ frequency: 'monthly', series: [{ ...ONE.series[0]!, points: months(2024, [null, null]) }] }, { lang: 'en' }));
+    const root = expectValidImage(
+      renderChart({ frequency: 'monthly', series: [{ ...ONE.series[0]!, points: months(2024, [null, null]) }] }, { lang: 'en' }),
+    );
     expect(texts(root)).toContain('no data');
   });
 });
@@ -208,11 +234,23 @@ describe('snapshots', () => {
   it('bars, annual with a partial year, dark, English, at the smallest size', async () => {
     const agro = chartData(checkChartRequest('sector/agro', { from: '2010', freq: 'annual' }, []), 'en');
     await expect(
-      renderChart(agro, { lang: 'en', type: 'bar', theme: 'dark', width: CHART_SIZE.width.min, height: CHART_SIZE.height.min, formatValue: formatUsd }),
+      renderChart(agro, {
+        lang: 'en',
+        type: 'bar',
+        theme: 'dark',
+        width: CHART_SIZE.width.min,
+        height: CHART_SIZE.height.min,
+        formatValue: formatUsd,
+      }),
     ).toMatchFileSnapshot('__snapshots__/chart-bar-dark-en.svg');
   });
   it('compared with four more, auto theme, English', async () => {
-    const data = chartData(checkChartRequest('destination/CN', { from: '2015' }, ['destination/US', 'destination/EU', 'destination/KR', 'destination/JP']), 'en');
-    await expect(renderChart(data, { lang: 'en', theme: 'auto', formatValue: formatUsd })).toMatchFileSnapshot('__snapshots__/chart-compare-auto-en.svg');
+    const data = chartData(
+      checkChartRequest('destination/CN', { from: '2015' }, ['destination/US', 'destination/EU', 'destination/KR', 'destination/JP']),
+      'en',
+    );
+    await expect(renderChart(data, { lang: 'en', theme: 'auto', formatValue: formatUsd })).toMatchFileSnapshot(
+      '__snapshots__/chart-compare-auto-en.svg',
+    );
   });
 });

@@ -18,9 +18,27 @@ describe('colours', () => {
   });
 
   it.each([
-    '', '#', '#12', '#12345', '#1234567', '#ggg', 'transparent', 'currentColor', 'rgb(0,0,0)', 'url(#x)',
-    'red;stroke:blue', 'red" onload="alert(1)', "red' x='", '</svg><script>', 'var(--x)', 'red !important',
-    'expression(alert(1))', 'javascript:alert(1)', '#f ff', 'r\u0000ed', 'tea l',
+    '',
+    '#',
+    '#12',
+    '#12345',
+    '#1234567',
+    '#ggg',
+    'transparent',
+    'currentColor',
+    'rgb(0,0,0)',
+    'url(#x)',
+    'red;stroke:blue',
+    'red" onload="alert(1)',
+    "red' x='",
+    '</svg><script>',
+    'var(--x)',
+    'red !important',
+    'expression(alert(1))',
+    'javascript:alert(1)',
+    '#f ff',
+    'r\u0000ed',
+    'tea l',
   ])('refuses %j, naming the option and what is allowed', (value) => {
     expect(isValidColor(value)).toBe(false);
     let error: unknown;

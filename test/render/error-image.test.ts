@@ -19,9 +19,7 @@ describe('renderErrorImage', () => {
   });
 
   it('never throws: bad options fall back to the defaults', () => {
-    const root = expectValidImage(
-      renderErrorImage('x', { theme: 'neon', lang: 'xx', width: Number.NaN } as unknown as ErrorImageOptions),
-    );
+    const root = expectValidImage(renderErrorImage('x', { theme: 'neon', lang: 'xx', width: Number.NaN } as unknown as ErrorImageOptions));
     expect([root.attrs.width, root.attrs.lang]).toEqual(['360', 'en']);
     expect(expectElement(root, 'rect').attrs.fill).toBe(PALETTES.light.background);
   });

@@ -16,4 +16,3 @@ export const TOTAL_2024: CardData = {
   sourceLine: 'Fuente: SUNAT, Cuadro G1 «Exportación definitiva según sector económico»; cifras de 2024 preliminares',
   points: EXPORTS_2024.map((value, i) => ({ period: `2024-${String(i + 1).padStart(2, '0')}`, value })),
 };
-

@@ -20,7 +20,16 @@ describe('snapshots', () => {
   });
   it('sparkline: area, markers, auto theme, Spanish', async () => {
     await expect(
-      renderSparkline(points, { type: 'area', markers: ['last', 'min', 'max'], theme: 'auto', lang: 'es', formatValue: formatUsd, width: 240, height: 60, background: 'theme' }),
+      renderSparkline(points, {
+        type: 'area',
+        markers: ['last', 'min', 'max'],
+        theme: 'auto',
+        lang: 'es',
+        formatValue: formatUsd,
+        width: 240,
+        height: 60,
+        background: 'theme',
+      }),
     ).toMatchFileSnapshot('__snapshots__/sparkline-area-auto-es.svg');
   });
   it('sparkline: bars with negatives, gaps, baseline and mean, dark', async () => {
@@ -37,14 +46,23 @@ describe('snapshots', () => {
   it('card: compact, dark, falling', async () => {
     await expect(
       renderCard(
-        { ...TOTAL_2024, label: 'Total exports', formattedValue: 'US$73.6 billion', changePct: -3.2, formattedChange: '-3.2%', sourceLine: 'Source: SUNAT, table G6' },
+        {
+          ...TOTAL_2024,
+          label: 'Total exports',
+          formattedValue: 'US$73.6 billion',
+          changePct: -3.2,
+          formattedChange: '-3.2%',
+          sourceLine: 'Source: SUNAT, table G6',
+        },
         { compact: true, theme: 'dark', lang: 'en', sparkline: { type: 'area' } },
       ),
     ).toMatchFileSnapshot('__snapshots__/card-compact-dark-en.svg');
   });
   it('error image', async () => {
     await expect(
-      renderErrorImage('Option "color" must be a hex colour (#rgb, #rgba, #rrggbb or #rrggbbaa; the # may be left out) or a CSS colour name such as "teal"; got "reddish"'),
+      renderErrorImage(
+        'Option "color" must be a hex colour (#rgb, #rgba, #rrggbb or #rrggbbaa; the # may be left out) or a CSS colour name such as "teal"; got "reddish"',
+      ),
     ).toMatchFileSnapshot('__snapshots__/error.svg');
   });
 });

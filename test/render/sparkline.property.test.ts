@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RenderOptionError, renderSparkline, SPARKLINE_MARKERS, SPARKLINE_TYPES, type SparklineOptions } from '@peru-exports/widgets/render';
+import {
+  RenderOptionError,
+  renderSparkline,
+  SPARKLINE_MARKERS,
+  SPARKLINE_TYPES,
+  type SparklineOptions,
+} from '@peru-exports/widgets/render';
 import { expectedText, series, size, text, validColor } from './arbitraries';
 import { expectValidImage, expectElement, findAll } from './svg';
 
@@ -70,11 +76,17 @@ describe('renderSparkline (properties)', () => {
       fc.property(text, fc.constantFrom('color', 'negativeColor', 'fill', 'background'), (value, option) => {
         let svg: string;
         try {
-          svg = renderSparkline([{ period: '2024', value: -1 }, { period: '2025', value: 1 }], {
-            [option]: value,
-            type: 'area',
-            background: option === 'background' ? value : 'theme',
-          });
+          svg = renderSparkline(
+            [
+              { period: '2024', value: -1 },
+              { period: '2025', value: 1 },
+            ],
+            {
+              [option]: value,
+              type: 'area',
+              background: option === 'background' ? value : 'theme',
+            },
+          );
         } catch (error) {
           expect(error).toBeInstanceOf(RenderOptionError);
           expect((error as RenderOptionError).option).toBe(option);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeSeries, formatUsd, PALETTES, RenderOptionError, renderSparkline, sparklineMarks, type SparklinePoint } from '@peru-exports/widgets/render';
+import {
+  describeSeries,
+  formatUsd,
+  PALETTES,
+  RenderOptionError,
+  renderSparkline,
+  sparklineMarks,
+  type SparklinePoint,
+} from '@peru-exports/widgets/render';
 import { EXPORTS_2024 } from './fixtures';
 import { expectValidImage, expectElement, findAll, pathPoints, utf8Length, type SvgNode } from './svg';
 
@@ -10,7 +18,10 @@ const months = (values: (number | null)[], year = 2024): SparklinePoint[] =>
 function lineRuns(root: SvgNode): { x: number; y: number }[][] {
   const line = findAll(root, 'path').find((p) => p.attrs.fill === 'none');
   if (!line) return [];
-  return line.attrs.d!.split('M').filter(Boolean).map((run) => pathPoints(`M${run}`));
+  return line.attrs
+    .d!.split('M')
+    .filter(Boolean)
+    .map((run) => pathPoints(`M${run}`));
 }
 
 describe('renderSparkline', () => {
@@ -251,7 +262,10 @@ describe('renderSparkline', () => {
     it('keeps it out of the line (a line to it would read as a fall): a lighter dot apart', () => {
       for (const type of ['line', 'area'] as const) {
         const root = expectValidImage(renderSparkline(years([56e9, 64e9, 67e9, 76e9, 22e9]), { type, height: 40 }));
-        expect(lineRuns(root).map((r) => r.length), type).toEqual([4]);
+        expect(
+          lineRuns(root).map((r) => r.length),
+          type,
+        ).toEqual([4]);
         const [dot] = findAll(root, 'circle');
         expect(Number(dot!.attrs['fill-opacity'])).toBeLessThan(1);
         expect(expectElement(dot!, 'title').text).toBe('2025 (4 months)');
@@ -277,8 +291,12 @@ describe('renderSparkline', () => {
       expect(meanY).toBeGreaterThan(Number(bars[2]!.attrs.y));
     });
 
-    it('is drawn lighter by the widgets too (sparklineMarks), without the images\' <title>', () => {
-      const markup = sparklineMarks(years([1, 2, 3, 4, 1]), { width: 100, height: 20, type: 'bar', strokeWidth: 1.5, lang: 'en' }, { attrs: () => '' });
+    it("is drawn lighter by the widgets too (sparklineMarks), without the images' <title>", () => {
+      const markup = sparklineMarks(
+        years([1, 2, 3, 4, 1]),
+        { width: 100, height: 20, type: 'bar', strokeWidth: 1.5, lang: 'en' },
+        { attrs: () => '' },
+      );
       expect(markup.match(/<rect [^>]*fill-opacity="\.4"\/>/g)).toHaveLength(1);
       expect(markup).not.toContain('<title>');
     });
@@ -305,7 +323,15 @@ describe('renderSparkline', () => {
 
   it('escapes texts and drops characters XML forbids', () => {
     const evil = `</title><script>alert(1)</script><title a="'&\u0001\uD800`;
-    const root = expectValidImage(renderSparkline([{ period: evil, value: 1 }, { period: '2', value: 2 }], { title: evil }));
+    const root = expectValidImage(
+      renderSparkline(
+        [
+          { period: evil, value: 1 },
+          { period: '2', value: 2 },
+        ],
+        { title: evil },
+      ),
+    );
     expect(expectElement(root, 'title').text).toBe(`</title><script>alert(1)</script><title a="'&`);
     expect(expectElement(root, 'desc').text).toContain('<script>');
     expect(findAll(root, 'script')).toHaveLength(0);

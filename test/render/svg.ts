@@ -73,9 +73,33 @@ export function expectElement(root: SvgNode, name: string): SvgNode {
 
 const ELEMENTS = new Set(['svg', 'title', 'desc', 'style', 'rect', 'path', 'circle', 'text']);
 const ATTRIBUTES = new Set([
-  'xmlns', 'id', 'width', 'height', 'viewBox', 'role', 'aria-labelledby', 'lang', 'x', 'y', 'd', 'cx', 'cy', 'r', 'rx',
-  'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'stroke-linecap', 'stroke-dasharray', 'fill-opacity', 'class',
-  'font-size', 'font-weight', 'font-family', 'text-anchor',
+  'xmlns',
+  'id',
+  'width',
+  'height',
+  'viewBox',
+  'role',
+  'aria-labelledby',
+  'lang',
+  'x',
+  'y',
+  'd',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'stroke-dasharray',
+  'fill-opacity',
+  'class',
+  'font-size',
+  'font-weight',
+  'font-family',
+  'text-anchor',
 ]);
 
 /**
@@ -123,7 +147,7 @@ export function pathPoints(d: string): { x: number; y: number }[] {
   let command = '';
   let x = 0;
   let y = 0;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     if (/[MLHVZ]/.test(token)) {
       command = token === 'M' ? 'M' : token;
@@ -252,7 +276,10 @@ export function expectNoOverlap(boxes: readonly TextBox[]): void {
       // Coordinates are written to a tenth of a pixel: a rounding apart is not an overlap.
       const e = 0.15;
       const apart = a.right <= b.left + e || b.right <= a.left + e || a.bottom <= b.top + e || b.bottom <= a.top + e;
-      expect(apart, `"${a.text}" [${a.left}, ${a.right}]×[${a.top}, ${a.bottom}] overlaps "${b.text}" [${b.left}, ${b.right}]×[${b.top}, ${b.bottom}]`).toBe(true);
+      expect(
+        apart,
+        `"${a.text}" [${a.left}, ${a.right}]×[${a.top}, ${a.bottom}] overlaps "${b.text}" [${b.left}, ${b.right}]×[${b.top}, ${b.bottom}]`,
+      ).toBe(true);
     }
   }
 }

@@ -28,7 +28,13 @@ import {
   renderCapnpConfig,
   type TopologyInput,
 } from '../../bench/workerd-config';
-import { bundleHelperWorkers, parseProcStatCpuSeconds, parseVmRssKiB, startWorkerd, type WorkerdProcess } from '../../bench/workerd-harness';
+import {
+  bundleHelperWorkers,
+  parseProcStatCpuSeconds,
+  parseVmRssKiB,
+  startWorkerd,
+  type WorkerdProcess,
+} from '../../bench/workerd-harness';
 
 const topologyInput = (over: Partial<TopologyInput> = {}): TopologyInput => ({
   appModules: [{ name: 'index.js', type: 'esModule', file: 'app/index.js' }],
@@ -38,7 +44,13 @@ const topologyInput = (over: Partial<TopologyInput> = {}): TopologyInput => ({
     { name: 'API_VERSION', kind: 'text', value: '1' },
     { name: 'ASSETS', kind: 'service', service: 'assets' },
   ],
-  helpers: { assets: 'helpers/assets.js', baseline: 'helpers/baseline.js', cache: 'helpers/cache.js', kv: 'helpers/kv.js', replay: 'helpers/replay.js' },
+  helpers: {
+    assets: 'helpers/assets.js',
+    baseline: 'helpers/baseline.js',
+    cache: 'helpers/cache.js',
+    kv: 'helpers/kv.js',
+    replay: 'helpers/replay.js',
+  },
   assetsDirectory: '/srv/cdn',
   assetPaths: ['/widgets/v1/peru-exports.js'],
   cacheApi: true,
@@ -83,9 +95,7 @@ describe('capnp config generator', () => {
     expect(() =>
       renderCapnpConfig({ ...config, sockets: [...config.sockets, { name: 'x', address: '127.0.0.1:0', service: 'nope' }] }),
     ).toThrow(/socket "x" serves unknown service "nope"/);
-    expect(() => renderCapnpConfig({ ...config, services: [...config.services, config.services[0]!] })).toThrow(
-      /"app" is defined twice/,
-    );
+    expect(() => renderCapnpConfig({ ...config, services: [...config.services, config.services[0]!] })).toThrow(/"app" is defined twice/);
     expect(() =>
       renderCapnpConfig(benchTopology(topologyInput({ appBindings: [{ name: 'KV', kind: 'service', service: 'kv' }] }))),
     ).toThrow(/worker "app" refers to unknown service "kv"/);
@@ -108,13 +118,23 @@ describe('capnp config generator', () => {
 
   it('binds a service binding to the worker the harness builds for it, and refuses one it does not build', () => {
     const config = { services: [{ binding: 'PNG', service: 'peru-exports-png' }] };
-    expect(bindingsFromWrangler(config, 'assets', { 'peru-exports-png': 'png' })).toEqual([{ name: 'PNG', kind: 'service', service: 'png' }]);
+    expect(bindingsFromWrangler(config, 'assets', { 'peru-exports-png': 'png' })).toEqual([
+      { name: 'PNG', kind: 'service', service: 'png' },
+    ]);
     expect(() => bindingsFromWrangler(config, 'assets')).toThrow(/declares services \(PNG → peru-exports-png\)/);
     const text = renderCapnpConfig(
       benchTopology(
         topologyInput({
           appBindings: bindingsFromWrangler(config, 'assets', { 'peru-exports-png': 'png' }),
-          workers: [{ name: 'png', modules: [{ name: 'index.js', type: 'esModule', file: 'png/index.js' }, { name: 'f.ttf', type: 'data', file: 'png/f.ttf' }] }],
+          workers: [
+            {
+              name: 'png',
+              modules: [
+                { name: 'index.js', type: 'esModule', file: 'png/index.js' },
+                { name: 'f.ttf', type: 'data', file: 'png/f.ttf' },
+              ],
+            },
+          ],
         }),
       ),
     );
@@ -206,9 +226,21 @@ describe('figures', () => {
   it('sets each route against the same-payload baseline too, and gives the cores each side used', () => {
     const agg = aggregateRounds(
       [
-        { baseline: summary({ rps: 10_000 }), payload: summary({ rps: 5_000 }), subject: summary({ rps: 6_000, generatorCores: 0.4, workerdCores: 1 }) },
-        { baseline: summary({ rps: 12_000 }), payload: summary({ rps: 8_000 }), subject: summary({ rps: 6_000, generatorCores: 0.5, workerdCores: 0.9 }) },
-        { baseline: summary({ rps: 10_000 }), payload: summary({ rps: 6_000 }), subject: summary({ rps: 7_200, generatorCores: 0.6, workerdCores: 0.95 }) },
+        {
+          baseline: summary({ rps: 10_000 }),
+          payload: summary({ rps: 5_000 }),
+          subject: summary({ rps: 6_000, generatorCores: 0.4, workerdCores: 1 }),
+        },
+        {
+          baseline: summary({ rps: 12_000 }),
+          payload: summary({ rps: 8_000 }),
+          subject: summary({ rps: 6_000, generatorCores: 0.5, workerdCores: 0.9 }),
+        },
+        {
+          baseline: summary({ rps: 10_000 }),
+          payload: summary({ rps: 6_000 }),
+          subject: summary({ rps: 7_200, generatorCores: 0.6, workerdCores: 0.95 }),
+        },
       ],
       200,
     );
@@ -233,11 +265,35 @@ describe('figures', () => {
   });
 
   it('checks each figure against its target and says what was not measured', () => {
-    const measured: RouteResult = { id: 'card-svg', label: 'card SVG', path: '/c', available: true, minRatio: 0.9, rounds: [], ratio: 0.85, p99: 8, errors: 0, unexpected: 0 };
-    const missing: RouteResult = { id: 'metric-json', label: 'metric JSON', path: '/m', available: false, reason: 'answers 404', minRatio: 0.95, rounds: [] };
+    const measured: RouteResult = {
+      id: 'card-svg',
+      label: 'card SVG',
+      path: '/c',
+      available: true,
+      minRatio: 0.9,
+      rounds: [],
+      ratio: 0.85,
+      p99: 8,
+      errors: 0,
+      unexpected: 0,
+    };
+    const missing: RouteResult = {
+      id: 'metric-json',
+      label: 'metric JSON',
+      path: '/m',
+      available: false,
+      reason: 'answers 404',
+      minRatio: 0.95,
+      rounds: [],
+    };
     const checks = evaluateTargets({
       routes: [measured, missing],
-      sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_288 }, sparklineSvgBytes: null, cardSvgBytes: null },
+      sizes: {
+        workerBundle: { raw: 1, gzip: 1 },
+        widgetsBundle: { raw: 30_000, gzip: 12_288 },
+        sparklineSvgBytes: null,
+        cardSvgBytes: null,
+      },
       settings: { connections: 64, seconds: 1, warmup: 1, rounds: 1 },
     });
     const byName = Object.fromEntries(checks.map((c) => [c.name, c]));
@@ -248,7 +304,12 @@ describe('figures', () => {
     expect(byName['widgets bundle, gzipped']?.met).toBe(true);
     const over = evaluateTargets({
       routes: [],
-      sizes: { workerBundle: { raw: 1, gzip: 1 }, widgetsBundle: { raw: 30_000, gzip: 12_289 }, sparklineSvgBytes: null, cardSvgBytes: null },
+      sizes: {
+        workerBundle: { raw: 1, gzip: 1 },
+        widgetsBundle: { raw: 30_000, gzip: 12_289 },
+        sparklineSvgBytes: null,
+        cardSvgBytes: null,
+      },
       settings: { connections: 64, seconds: 1, warmup: 1, rounds: 1 },
     });
     expect(over[0]?.met).toBe(false);
@@ -302,12 +363,15 @@ Transfer/sec:      1.88MB
   });
 
   it('aligns numbers right and text left', () => {
-    expect(formatTable(['route', 'req/s'], [['a', '1,000'], ['bbb', '5']]).split('\n')).toEqual([
-      'route  req/s',
-      '-----  -----',
-      'a      1,000',
-      'bbb        5',
-    ]);
+    expect(
+      formatTable(
+        ['route', 'req/s'],
+        [
+          ['a', '1,000'],
+          ['bbb', '5'],
+        ],
+      ).split('\n'),
+    ).toEqual(['route  req/s', '-----  -----', 'a      1,000', 'bbb        5']);
   });
 
   it('covers every contract route the issue names, and bad requests in the soak', () => {
@@ -423,14 +487,29 @@ export default {
     const body = Buffer.from('{"ok":true,"é":"ü"}');
     const put = await fetch(w.url('payload', '/metric'), {
       method: 'PUT',
-      body: JSON.stringify({ status: 200, headers: [['content-type', 'application/json'], ['etag', '"x1"'], ['vary', 'Accept-Language']], body: body.toString('base64') }),
+      body: JSON.stringify({
+        status: 200,
+        headers: [
+          ['content-type', 'application/json'],
+          ['etag', '"x1"'],
+          ['vary', 'Accept-Language'],
+        ],
+        body: body.toString('base64'),
+      }),
     });
     expect(put.status).toBe(204);
-    await fetch(w.url('payload', '/not-modified'), { method: 'PUT', body: JSON.stringify({ status: 304, headers: [['etag', '"x1"']], body: null }) });
+    await fetch(w.url('payload', '/not-modified'), {
+      method: 'PUT',
+      body: JSON.stringify({ status: 304, headers: [['etag', '"x1"']], body: null }),
+    });
     for (let i = 0; i < 2; i++) {
       const res = await fetch(w.url('payload', '/metric'));
       expect(res.status).toBe(200);
-      expect([res.headers.get('content-type'), res.headers.get('etag'), res.headers.get('vary')]).toEqual(['application/json', '"x1"', 'Accept-Language']);
+      expect([res.headers.get('content-type'), res.headers.get('etag'), res.headers.get('vary')]).toEqual([
+        'application/json',
+        '"x1"',
+        'Accept-Language',
+      ]);
       expect(Buffer.from(await res.arrayBuffer()).equals(body)).toBe(true);
     }
     const notModified = await fetch(w.url('payload', '/not-modified'));

@@ -91,7 +91,10 @@ async function typeCheck(name: string, compilerOptions: object, declaration?: st
     // A package of the same name whose AppType is given, next to the program (shadows the real one).
     const fake = join(dir, 'node_modules/@peru-exports/client');
     mkdirSync(fake, { recursive: true });
-    writeFileSync(join(fake, 'package.json'), JSON.stringify({ name: '@peru-exports/client', type: 'module', types: './index.d.ts', exports: { '.': { types: './index.d.ts' } } }));
+    writeFileSync(
+      join(fake, 'package.json'),
+      JSON.stringify({ name: '@peru-exports/client', type: 'module', types: './index.d.ts', exports: { '.': { types: './index.d.ts' } } }),
+    );
     writeFileSync(join(fake, 'index.d.ts'), declaration);
   }
   try {
@@ -109,7 +112,11 @@ describe('@peru-exports/client, packed and installed with hono alone', () => {
   });
 
   it('would not compile if AppType had decayed to an untyped schema (the check can fail)', async () => {
-    const errors = await typeCheck('untyped', SETTINGS.bundler, "import type { Hono } from 'hono';\nexport type AppType = Hono<{}, any, '/'>;\n");
+    const errors = await typeCheck(
+      'untyped',
+      SETTINGS.bundler,
+      "import type { Hono } from 'hono';\nexport type AppType = Hono<{}, any, '/'>;\n",
+    );
     expect(errors.some((e) => e.includes("error TS2578: Unused '@ts-expect-error' directive"))).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ describe('the README’s example images', () => {
 
   it('has no image the README does not show', () => {
     const files = readdirSync(join(root, EXAMPLES_DIR)).map((name) => `${EXAMPLES_DIR}/${name}`);
-    expect(files.sort(), `remove what the README does not name (npm run examples does)`).toEqual(examples.map((example) => example.file).sort());
+    expect(files.sort(), `remove what the README does not name (npm run examples does)`).toEqual(
+      examples.map((example) => example.file).sort(),
+    );
   });
 });

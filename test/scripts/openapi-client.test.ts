@@ -39,7 +39,9 @@ async function generateAndTypeCheck(document: OpenApiJson): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'peru-exports-client-'));
   dirs.push(dir);
   writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
-  await run(join(clientDir, 'node_modules/.bin/openapi-typescript'), [join(dir, 'openapi.json'), '-o', join(dir, 'api.d.ts')], { cwd: root });
+  await run(join(clientDir, 'node_modules/.bin/openapi-typescript'), [join(dir, 'openapi.json'), '-o', join(dir, 'api.d.ts')], {
+    cwd: root,
+  });
   const compilerOptions = {
     strict: true,
     noUncheckedIndexedAccess: true,

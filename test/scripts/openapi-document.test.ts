@@ -23,7 +23,10 @@ describe('OpenAPI document (Node)', () => {
   });
 
   it('rejects a broken document (the check can fail)', async () => {
-    const result = await new Validator().validate({ ...served, paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Missing' } } } } } });
+    const result = await new Validator().validate({
+      ...served,
+      paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Missing' } } } } },
+    });
     expect(result.valid).toBe(false);
   });
 });

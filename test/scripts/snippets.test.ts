@@ -41,12 +41,32 @@ describe('parseEmbedSpec', () => {
 
   it('reads every option', () => {
     const { spec: s, issues } = parseEmbedSpec(
-      { kind: 'sparkline', metric: 'destination/CN', from: '2020', to: '2024-06', freq: 'monthly', theme: 'dark', lang: 'en', width: '480', height: '120' },
+      {
+        kind: 'sparkline',
+        metric: 'destination/CN',
+        from: '2020',
+        to: '2024-06',
+        freq: 'monthly',
+        theme: 'dark',
+        lang: 'en',
+        width: '480',
+        height: '120',
+      },
       isMetric,
     );
     expect(issues).toEqual([]);
     expect(s).toEqual(
-      spec({ kind: 'sparkline', metric: 'destination/CN', from: '2020', to: '2024-06', freq: 'monthly', theme: 'dark', lang: 'en', width: 480, height: 120 }),
+      spec({
+        kind: 'sparkline',
+        metric: 'destination/CN',
+        from: '2020',
+        to: '2024-06',
+        freq: 'monthly',
+        theme: 'dark',
+        lang: 'en',
+        width: 480,
+        height: 120,
+      }),
     );
     const ranking = parseEmbedSpec({ kind: 'ranking', ranking: 'sectors', year: '2023', limit: '5' }, isMetric).spec;
     expect(ranking).toMatchObject({ kind: 'ranking', ranking: 'sectors', year: '2023', limit: 5 });
@@ -95,20 +115,22 @@ const optionalIn = (bounds: { min: number; max: number } | null): fc.Arbitrary<n
   bounds === null ? fc.constant(null) : fc.option(fc.integer(bounds));
 
 const arbitrarySpec: fc.Arbitrary<EmbedSpec> = fc.constantFrom(...EMBED_KINDS).chain((kind) =>
-  fc.record({
-    kind: fc.constant(kind),
-    metric: fc.constantFrom(...CATALOGUE),
-    ranking: fc.constantFrom(...RANKING_KINDS),
-    year: fc.option(fc.integer({ min: 2005, max: 2025 }).map(String)),
-    limit: fc.option(fc.integer(RANKING_LIMIT)),
-    from: fc.option(fc.constantFrom('2005', '2010-01', '2019-12')),
-    to: fc.option(fc.constantFrom('2020', '2024-06', '2025-04')),
-    freq: fc.option(fc.constantFrom(...FREQUENCIES)),
-    theme: fc.constantFrom(...THEMES),
-    lang: fc.constantFrom(...LANGS),
-    width: optionalIn(sizeBounds(kind).width),
-    height: optionalIn(sizeBounds(kind).height),
-  }).filter((s) => s.freq !== 'annual' || [s.from, s.to].every((p) => p === null || p.length === 4)),
+  fc
+    .record({
+      kind: fc.constant(kind),
+      metric: fc.constantFrom(...CATALOGUE),
+      ranking: fc.constantFrom(...RANKING_KINDS),
+      year: fc.option(fc.integer({ min: 2005, max: 2025 }).map(String)),
+      limit: fc.option(fc.integer(RANKING_LIMIT)),
+      from: fc.option(fc.constantFrom('2005', '2010-01', '2019-12')),
+      to: fc.option(fc.constantFrom('2020', '2024-06', '2025-04')),
+      freq: fc.option(fc.constantFrom(...FREQUENCIES)),
+      theme: fc.constantFrom(...THEMES),
+      lang: fc.constantFrom(...LANGS),
+      width: optionalIn(sizeBounds(kind).width),
+      height: optionalIn(sizeBounds(kind).height),
+    })
+    .filter((s) => s.freq !== 'annual' || [s.from, s.to].every((p) => p === null || p.length === 4)),
 );
 
 describe('specToQuery', () => {
@@ -136,15 +158,34 @@ describe('URLs', () => {
       imageUrl(spec({ kind: 'sparkline-image', from: '2020', to: '2024', freq: 'annual', width: 400, height: 100 }), ORIGIN) ?? '',
     );
     expect(line.pathname).toBe('/v1/metrics/bcrp/total/sparkline.svg');
-    expect(Object.fromEntries(line.searchParams)).toEqual({ from: '2020', to: '2024', freq: 'annual', width: '400', height: '100', theme: 'light', lang: 'es' });
+    expect(Object.fromEntries(line.searchParams)).toEqual({
+      from: '2020',
+      to: '2024',
+      freq: 'annual',
+      width: '400',
+      height: '100',
+      theme: 'light',
+      lang: 'es',
+    });
     expect(imageUrl(spec({ kind: 'ranking' }), ORIGIN)).toBeNull();
   });
 
   it('points the chart kind at chart.svg, sized at 640×360 unless asked, within the chart\u2019s bounds', () => {
-    const chart = new URL(imageUrl(spec({ kind: 'chart-image', metric: 'sector/agro', from: '2010', freq: 'annual', theme: 'auto' }), ORIGIN) ?? '');
+    const chart = new URL(
+      imageUrl(spec({ kind: 'chart-image', metric: 'sector/agro', from: '2010', freq: 'annual', theme: 'auto' }), ORIGIN) ?? '',
+    );
     expect(chart.pathname).toBe('/v1/metrics/sector/agro/chart.svg');
-    expect(Object.fromEntries(chart.searchParams)).toEqual({ from: '2010', freq: 'annual', width: '640', height: '360', theme: 'auto', lang: 'es' });
-    expect(parseEmbedSpec({ kind: 'chart-image', width: '300' }, isMetric).issues.map((i) => i.allowed)).toEqual(['a whole number from 320 to 1600']);
+    expect(Object.fromEntries(chart.searchParams)).toEqual({
+      from: '2010',
+      freq: 'annual',
+      width: '640',
+      height: '360',
+      theme: 'auto',
+      lang: 'es',
+    });
+    expect(parseEmbedSpec({ kind: 'chart-image', width: '300' }, isMetric).issues.map((i) => i.allowed)).toEqual([
+      'a whole number from 320 to 1600',
+    ]);
     expect(parseEmbedSpec({ kind: 'chart-image', width: '800', height: '400' }, isMetric).spec).toMatchObject({ width: 800, height: 400 });
   });
 
@@ -170,7 +211,9 @@ describe('snippets', () => {
   it('sizes a live element only when a size was chosen: in style for the snippet, in data-style for the preview', () => {
     expect(embedHtml(spec({ kind: 'sparkline' }), ORIGIN, TEXT)).not.toContain('style=');
     const sized = spec({ kind: 'sparkline', width: 300, height: 60 });
-    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(/^<peru-export-sparkline metric="bcrp\/total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/);
+    expect(elementTag(sized, ORIGIN, TEXT)).toMatch(
+      /^<peru-export-sparkline metric="bcrp\/total" lang="es" theme="light" style="--peru-sparkline-width:300px;--peru-sparkline-height:60px"><img src="[^"]+sparkline\.svg\?width=300&amp;height=60&amp;/,
+    );
     const preview = previewHtml(spec({ kind: 'card', width: 480 }), ORIGIN, TEXT);
     expect(preview).toContain(' data-style="inline-size:480px"');
     expect(preview).not.toContain(' style=');
@@ -211,21 +254,40 @@ describe('snippets', () => {
 
   it('gives an image kind as a plain <img>, with no script', () => {
     const html = embedHtml(spec({ kind: 'sparkline-image', width: 400 }), ORIGIN, TEXT);
-    expect(html).toMatch(/^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/);
-    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'newsletter', 'markdown', 'json', 'csv']);
+    expect(html).toMatch(
+      /^<img src="[^"]+sparkline\.svg\?width=400&amp;height=32&amp;theme=light&amp;lang=es" width="400" height="32" alt="[^"]+">$/,
+    );
+    expect(snippets(spec({ kind: 'card-image' }), ORIGIN, TEXT).map((s) => s.form)).toEqual([
+      'image',
+      'newsletter',
+      'markdown',
+      'json',
+      'csv',
+    ]);
     // The chart is an image only: no element, no script, in the snippets and the preview alike.
     const chart = spec({ kind: 'chart-image' });
     expect(snippets(chart, ORIGIN, TEXT).map((s) => s.form)).toEqual(['image', 'newsletter', 'markdown', 'json', 'csv']);
-    expect(embedHtml(chart, ORIGIN, TEXT)).toMatch(/^<img src="[^"]+chart\.svg\?width=640&amp;height=360&amp;theme=light&amp;lang=es" width="640" height="360" alt="[^"]+">$/);
+    expect(embedHtml(chart, ORIGIN, TEXT)).toMatch(
+      /^<img src="[^"]+chart\.svg\?width=640&amp;height=360&amp;theme=light&amp;lang=es" width="640" height="360" alt="[^"]+">$/,
+    );
     expect(previewHtml(chart, ORIGIN, TEXT)).toBe(embedHtml(chart, ORIGIN, TEXT));
     expect(elementTag(chart, ORIGIN, TEXT)).toBe(embedHtml(chart, ORIGIN, TEXT));
-    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'image', 'newsletter', 'markdown', 'json', 'csv']);
+    expect(snippets(spec({ kind: 'card' }), ORIGIN, TEXT).map((s) => s.form)).toEqual([
+      'html',
+      'image',
+      'newsletter',
+      'markdown',
+      'json',
+      'csv',
+    ]);
     expect(snippets(spec({ kind: 'ranking' }), ORIGIN, TEXT).map((s) => s.form)).toEqual(['html', 'json', 'csv']);
   });
 
   it('offers the PNG twin for newsletters: scale 2, sized, linked to the metric page, light for theme=auto', () => {
     const code = newsletterTag(spec({ kind: 'sparkline', metric: 'sector/agro', width: 400, theme: 'auto' }), ORIGIN, TEXT)!;
-    expect(code).toMatch(/^<a href="https:\/\/exports\.example\/m\/sector\/agro"><img src="[^"]+" width="400" height="32" alt="[^"]+" style="[^"]+"><\/a>$/);
+    expect(code).toMatch(
+      /^<a href="https:\/\/exports\.example\/m\/sector\/agro"><img src="[^"]+" width="400" height="32" alt="[^"]+" style="[^"]+"><\/a>$/,
+    );
     const src = new URL(/src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&'));
     expect(src.pathname).toBe('/v1/metrics/sector/agro/sparkline.png');
     expect(Object.fromEntries(src.searchParams)).toEqual({ width: '400', height: '32', theme: 'light', lang: 'es', scale: '2' });
@@ -246,7 +308,9 @@ describe('snippets', () => {
 
   it('escapes brackets in Markdown alt text and links the image to the metric page', () => {
     const md = markdownImage(spec({ metric: 'sector/agro', lang: 'en' }), ORIGIN, { title: 'Agro [non-traditional]', figure: '' });
-    expect(md).toBe(`[![Agro \\[non-traditional\\]](${ORIGIN}/v1/metrics/sector/agro/card.svg?width=360&theme=light&lang=en)](${ORIGIN}/m/sector/agro?lang=en)`);
+    expect(md).toBe(
+      `[![Agro \\[non-traditional\\]](${ORIGIN}/v1/metrics/sector/agro/card.svg?width=360&theme=light&lang=en)](${ORIGIN}/m/sector/agro?lang=en)`,
+    );
   });
 
   it('sizes each kind by default and honours an explicit size', () => {

@@ -16,9 +16,12 @@ describe.each(['es', 'en'] as const)('widget fixtures (%s) match the API schemas
     expect(() => MetricDetail.parse(highlightResponse(lang))).not.toThrow();
   });
 
-  it.each([{}, { from: '2024-01', to: '2024-12' }, { freq: 'annual' }, { last: '6' }, { last: '3', freq: 'annual' }])('series %o', (query) => {
-    expect(() => Series.parse(seriesResponse('total', lang, query))).not.toThrow();
-  });
+  it.each([{}, { from: '2024-01', to: '2024-12' }, { freq: 'annual' }, { last: '6' }, { last: '3', freq: 'annual' }])(
+    'series %o',
+    (query) => {
+      expect(() => Series.parse(seriesResponse('total', lang, query))).not.toThrow();
+    },
+  );
 
   it('series: last N points, ending at to', () => {
     expect(seriesResponse('total', lang, { last: '3' })!.points.map((p) => p.period)).toEqual(['2025-02', '2025-03', '2025-04']);

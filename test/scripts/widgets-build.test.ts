@@ -28,7 +28,9 @@ describe('the CDN files', () => {
     expect(info.gzipBytes).toBe(gzipSync(bundle, { level: 9 }).length);
     expect(info.gzipBytes).toBeLessThanOrEqual(info.budgetBytes);
     // The README gives the current hash for the versioned URL.
-    expect(readFileSync(join(root, 'README.md'), 'utf8'), `stale SRI hash in widgets/README.md: run ${RELEASE_COMMAND}`).toContain(`integrity="${integrity}"`);
+    expect(readFileSync(join(root, 'README.md'), 'utf8'), `stale SRI hash in widgets/README.md: run ${RELEASE_COMMAND}`).toContain(
+      `integrity="${integrity}"`,
+    );
   });
 
   it(`has the README's SRI snippet and size written for this bundle (by ${RELEASE_COMMAND}, not by the build)`, () => {
@@ -87,14 +89,20 @@ describe('the npm package', () => {
     expect([...elements.keys()].sort()).toEqual(['peru-export-card', 'peru-export-ranking', 'peru-export-sparkline']);
     const names = (element: any, key: string) => (element[key] ?? []).map((item: any) => item.name);
     const common = ['lang', 'api', 'theme', 'live', 'live-interval'];
-    expect(names(elements.get('peru-export-card'), 'attributes')).toEqual(expect.arrayContaining([...common, 'metric', 'from', 'to', 'freq', 'type']));
-    expect(names(elements.get('peru-export-sparkline'), 'attributes')).toEqual(expect.arrayContaining([...common, 'metric', 'from', 'to', 'freq', 'type']));
+    expect(names(elements.get('peru-export-card'), 'attributes')).toEqual(
+      expect.arrayContaining([...common, 'metric', 'from', 'to', 'freq', 'type']),
+    );
+    expect(names(elements.get('peru-export-sparkline'), 'attributes')).toEqual(
+      expect.arrayContaining([...common, 'metric', 'from', 'to', 'freq', 'type']),
+    );
     expect(names(elements.get('peru-export-ranking'), 'attributes')).toEqual(expect.arrayContaining([...common, 'kind', 'year', 'limit']));
     for (const element of elements.values()) {
       expect(names(element, 'attributes').filter((name: string) => name.startsWith('_'))).toEqual([]); // internal state is no attribute
       expect(names(element, 'events')).toEqual(['peru-export-error', 'peru-export-load']);
       expect(names(element, 'cssParts')).toEqual(expect.arrayContaining(['base', 'error', 'retry']));
-      expect(names(element, 'cssProperties')).toEqual(expect.arrayContaining(['--peru-color-text', '--peru-color-line', '--peru-font-size']));
+      expect(names(element, 'cssProperties')).toEqual(
+        expect.arrayContaining(['--peru-color-text', '--peru-color-line', '--peru-font-size']),
+      );
       expect(names(element, 'slots')).toEqual(['']);
     }
   });
@@ -102,9 +110,13 @@ describe('the npm package', () => {
   it("puts each tag's definition in the module that registers it, naming the element's class", () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
     const definitions = manifest.modules.flatMap((m: any) =>
-      (m.exports ?? []).filter((e: any) => e.kind === 'custom-element-definition').map((e: any) => ({ module: m.path, tag: e.name, declaration: e.declaration })),
+      (m.exports ?? [])
+        .filter((e: any) => e.kind === 'custom-element-definition')
+        .map((e: any) => ({ module: m.path, tag: e.name, declaration: e.declaration })),
     );
-    const elements = manifest.modules.flatMap((m: any) => m.declarations.filter((d: any) => d.tagName).map((d: any) => ({ tag: d.tagName, declaration: { name: d.name, module: m.path } })));
+    const elements = manifest.modules.flatMap((m: any) =>
+      m.declarations.filter((d: any) => d.tagName).map((d: any) => ({ tag: d.tagName, declaration: { name: d.name, module: m.path } })),
+    );
     const byTag = (a: { tag: string }, b: { tag: string }) => a.tag.localeCompare(b.tag);
     expect(definitions.sort(byTag)).toEqual(elements.map((e: any) => ({ module: `src/${e.tag}.define.ts`, ...e })).sort(byTag));
     for (const { module, tag, declaration } of definitions) {

@@ -30,5 +30,13 @@ it('serves the renderer as @peru-exports/widgets/render from the built package, 
   const [resolved, svg] = JSON.parse(stdout) as [string, string];
   expect(resolved).toMatch(/\/widgets\/dist\/render\/index\.js$/);
   const { renderSparkline } = await import('@peru-exports/widgets/render');
-  expect(svg).toBe(renderSparkline([{ period: '2024-01', value: 1 }, { period: '2024-02', value: 2 }], { id: 's' }));
+  expect(svg).toBe(
+    renderSparkline(
+      [
+        { period: '2024-01', value: 1 },
+        { period: '2024-02', value: 2 },
+      ],
+      { id: 's' },
+    ),
+  );
 });

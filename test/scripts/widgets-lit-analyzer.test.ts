@@ -40,9 +40,18 @@ beforeAll(async () => {
   const pkgDir = join(work, 'node_modules/@peru-exports/widgets');
   mkdirSync(pkgDir, { recursive: true });
   await run('tar', ['-xzf', join(work, filename), '-C', pkgDir, '--strip-components=1']);
-  for (const dep of ['lit', 'lit-html', 'lit-element', '@lit']) symlinkSync(join(root, 'node_modules', dep), join(work, 'node_modules', dep), 'dir');
+  for (const dep of ['lit', 'lit-html', 'lit-element', '@lit'])
+    symlinkSync(join(root, 'node_modules', dep), join(work, 'node_modules', dep), 'dir');
   writeFileSync(join(work, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  const compilerOptions = { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [], noEmit: true };
+  const compilerOptions = {
+    strict: true,
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+    types: [],
+    noEmit: true,
+  };
   writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -78,7 +87,10 @@ describe('lit-analyzer on a page using the packed @peru-exports/widgets', () => 
   });
 
   it('reports an attribute or a tag the elements do not have (the check can fail)', async () => {
-    const wrong = PAGE.replace('limit="5"', 'limit="5" colour="red"').replace('</peru-export-ranking>', '</peru-export-ranking><peru-export-chart></peru-export-chart>');
+    const wrong = PAGE.replace('limit="5"', 'limit="5" colour="red"').replace(
+      '</peru-export-ranking>',
+      '</peru-export-ranking><peru-export-chart></peru-export-chart>',
+    );
     const { output } = await litAnalyzer('wrong.ts', wrong);
     expect(output).toContain("Unknown attribute 'colour'");
     expect(output).toContain('Unknown tag <peru-export-chart>');

@@ -80,7 +80,8 @@ const PNG_GZIP_LIMIT = 1.25 * 1024 * 1024;
 describe('the PNG worker bundle (wrangler deploy --dry-run -c worker-png/wrangler.toml)', () => {
   it(`is at most ${PNG_GZIP_LIMIT / 1024 / 1024} MiB gzipped, far under the free plan's 3 MB`, () => {
     const distPng = join(import.meta.dirname, '../../.wrangler/dist-png');
-    if (!existsSync(join(distPng, 'index.js'))) throw new Error('.wrangler/dist-png/index.js is missing: run npm run test:bundle first (npm test does)');
+    if (!existsSync(join(distPng, 'index.js')))
+      throw new Error('.wrangler/dist-png/index.js is missing: run npm run test:bundle first (npm test does)');
     const modules = readdirSync(distPng).filter((f) => /\.(js|wasm|ttf)$/.test(f));
     expect(modules.some((f) => f.endsWith('.wasm'))).toBe(true);
     expect(modules.filter((f) => f.endsWith('.ttf'))).toHaveLength(2);

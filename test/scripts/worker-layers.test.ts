@@ -54,7 +54,8 @@ function forbiddenReach(file: string): string[] {
       return;
     }
     const source = readFileSync(path, 'utf8');
-    if (FORBIDDEN_NAMES.test(source) && name.startsWith('worker/')) found.push(`${here.join(' → ')} (names ${FORBIDDEN_NAMES.exec(source)![0]})`);
+    if (FORBIDDEN_NAMES.test(source) && name.startsWith('worker/'))
+      found.push(`${here.join(' → ')} (names ${FORBIDDEN_NAMES.exec(source)![0]})`);
     for (const specifier of valueImports(source)) {
       if (FORBIDDEN_PACKAGES.includes(specifier)) found.push(`${here.join(' → ')} → ${specifier}`);
       const next = resolveFile(path, specifier);
@@ -80,6 +81,9 @@ describe('worker/views', () => {
   it('the scan finds what it looks for', () => {
     // The checks themselves do reach the problem types: the scan sees it.
     expect(forbiddenReach(join(root, 'worker/checks/series.ts')).length).toBeGreaterThan(0);
-    expect(valueImports("import { a, type B } from '../problem';\nimport type { C } from './c';\nexport { d } from './d';")).toEqual(['../problem', './d']);
+    expect(valueImports("import { a, type B } from '../problem';\nimport type { C } from './c';\nexport { d } from './d';")).toEqual([
+      '../problem',
+      './d',
+    ]);
   });
 });

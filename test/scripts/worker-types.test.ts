@@ -25,11 +25,15 @@ const placeless = (types: string) =>
 it(`${committed} is what npm run types writes (run it after changing wrangler.toml or updating wrangler)`, async () => {
   const generated = join(dir, 'worker-configuration.d.ts');
   // The flags of `npm run types` (package.json).
-  await promisify(execFile)(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'types', '--strict-vars', 'false', generated], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'types', '--strict-vars', 'false', generated],
+    {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const fresh = readFileSync(generated, 'utf8');
   expect(fresh).toMatch(/mainModule: typeof import\(/); // the line placeless() rewrites is there to rewrite
   expect(placeless(readFileSync(join(root, committed), 'utf8')), `${committed} is stale: run npm run types`).toBe(placeless(fresh));

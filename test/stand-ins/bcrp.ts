@@ -49,7 +49,11 @@ export function standInAnswer(url: string, o: StandInOptions): StandInAnswer {
   const share = SHARES[code!];
   const fault = o.faults?.[code!] ?? o.faults?.['*'];
   if (share === undefined || fault === 'not-found') return { status: 404, body: '<html><body>Serie no encontrada</body></html>' };
-  if (fault === 'challenge') return { status: 200, body: '<html><head><META NAME="robots" CONTENT="noindex,nofollow"><script src="/_Incapsula_Resource?SWJIYLWA=5074a744e2e3d891814e9a2dace20bd4"></script></head><body></body></html>' };
+  if (fault === 'challenge')
+    return {
+      status: 200,
+      body: '<html><head><META NAME="robots" CONTENT="noindex,nofollow"><script src="/_Incapsula_Resource?SWJIYLWA=5074a744e2e3d891814e9a2dace20bd4"></script></head><body></body></html>',
+    };
   if (fault === 'server-error') return { status: 503, body: '<html><body>Service Unavailable</body></html>' };
   if (fault === 'hang') return { status: 200, body: '', hang: true };
 

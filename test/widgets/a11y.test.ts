@@ -33,7 +33,12 @@ async function loaded(html: string, theme: string, lang: string): Promise<Elemen
   await next(element, 'peru-export-load');
   await (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
   // The sparkline (alone, or inside a card with a series) has drawn its chart; a ranking has none.
-  const spark = element.localName === 'peru-export-card' ? shadow(element).querySelector('peru-export-sparkline') : element.localName === 'peru-export-sparkline' ? element : null;
+  const spark =
+    element.localName === 'peru-export-card'
+      ? shadow(element).querySelector('peru-export-sparkline')
+      : element.localName === 'peru-export-sparkline'
+        ? element
+        : null;
   if (spark) await expect.poll(() => drawnShapes(shadow(spark))).toBeGreaterThan(0);
   return element;
 }
@@ -65,7 +70,9 @@ describe('axe-core', () => {
 
   it('catches a violation when there is one (the check can fail)', async () => {
     const element = await loaded(ELEMENTS[0]!, 'light', 'es');
-    shadow(element).querySelector('[part="value"]')!.append(Object.assign(document.createElement('img'), { src: 'data:,' }));
+    shadow(element)
+      .querySelector('[part="value"]')!
+      .append(Object.assign(document.createElement('img'), { src: 'data:,' }));
     expect((await violations(element)).join()).toMatch(/^image-alt/);
   });
 });

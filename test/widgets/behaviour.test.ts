@@ -13,8 +13,7 @@ const realFetch = globalThis.fetch.bind(globalThis);
 let api: MockApi;
 let container: HTMLElement | undefined;
 const problems: string[] = [];
-const onProblem = (event: ErrorEvent | PromiseRejectionEvent) =>
-  problems.push(String('reason' in event ? event.reason : event.message));
+const onProblem = (event: ErrorEvent | PromiseRejectionEvent) => problems.push(String('reason' in event ? event.reason : event.message));
 const pageLang = document.documentElement.getAttribute('lang');
 
 beforeEach(() => {
@@ -139,7 +138,10 @@ describe('states', () => {
 
   it('says, for an answer that is not JSON, that no API answered there and how to set api', async () => {
     // An element without `api` on a page not served by the API: the script's origin answers a 404 page.
-    vi.stubGlobal('fetch', async () => new Response('<!doctype html><title>Not Found</title>', { status: 404, headers: { 'content-type': 'text/html' } }));
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response('<!doctype html><title>Not Found</title>', { status: 404, headers: { 'content-type': 'text/html' } }),
+    );
     container = mount('<peru-export-card metric="total"></peru-export-card>');
     const event = await next<CustomEvent>(container.firstElementChild!, 'peru-export-error');
     expect(event.detail).toMatchObject({ status: 404, url: `${location.origin}/v1/metrics/total?lang=es`, stale: false });
@@ -396,10 +398,19 @@ describe('loading the script twice', () => {
     const win = frame.contentWindow as Window & { problems: string[] };
     const doc = frame.contentDocument!;
     const elements = () => [...doc.querySelectorAll('peru-export-card, peru-export-sparkline, peru-export-ranking')];
-    await vi.waitFor(() => expect(elements(), `${doc.documentElement.outerHTML.slice(0, 2000)}\n${win.problems.join('\n')}`).toHaveLength(3), 5000);
+    await vi.waitFor(
+      () => expect(elements(), `${doc.documentElement.outerHTML.slice(0, 2000)}\n${win.problems.join('\n')}`).toHaveLength(3),
+      5000,
+    );
     // Every one shows its data (no longer busy).
     await expect
-      .poll(() => elements().filter((el) => !el.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])')).map((el) => el.localName), { timeout: 5000 })
+      .poll(
+        () =>
+          elements()
+            .filter((el) => !el.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])'))
+            .map((el) => el.localName),
+        { timeout: 5000 },
+      )
       .toEqual([]);
     // Both copies ran (the second found the tags taken) and nothing was blocked or thrown.
     const scripts = () => win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('peru-exports.js'));

@@ -38,10 +38,25 @@ describe('an answer of the wrong shape', () => {
 
   it.each<[string, string, string, (body: any) => unknown]>([
     ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', (body) => ({ ...body, latest: 'soon' })],
-    ['highlight card', '<peru-export-card metric="highlight/total"></peru-export-card>', 'metrics/highlight/total', ({ source: _source, ...body }) => body],
+    [
+      'highlight card',
+      '<peru-export-card metric="highlight/total"></peru-export-card>',
+      'metrics/highlight/total',
+      ({ source: _source, ...body }) => body,
+    ],
     ['card', '<peru-export-card metric="total"></peru-export-card>', 'metrics/total', () => null],
-    ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: [...body.points.slice(1), 42] })],
-    ['sparkline', '<peru-export-sparkline metric="total"></peru-export-sparkline>', 'metrics/total/series', (body) => ({ ...body, points: 'none' })],
+    [
+      'sparkline',
+      '<peru-export-sparkline metric="total"></peru-export-sparkline>',
+      'metrics/total/series',
+      (body) => ({ ...body, points: [...body.points.slice(1), 42] }),
+    ],
+    [
+      'sparkline',
+      '<peru-export-sparkline metric="total"></peru-export-sparkline>',
+      'metrics/total/series',
+      (body) => ({ ...body, points: 'none' }),
+    ],
     ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', (body) => ({ ...body, items: [1, 2, 3] })],
     ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', (body) => ({ ...body, total: 73593943317 })],
     ['ranking', '<peru-export-ranking></peru-export-ranking>', 'rankings/destinations', () => []],
@@ -72,7 +87,10 @@ describe('an answer of the wrong shape', () => {
 
   it('keeps the data shown when a live refresh answers a body of the wrong shape, and says so (stale)', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    const element = await mountLoaded('<peru-export-ranking live live-interval="60" limit="3"></peru-export-ranking>', 'peru-export-ranking');
+    const element = await mountLoaded(
+      '<peru-export-ranking live live-interval="60" limit="3"></peru-export-ranking>',
+      'peru-export-ranking',
+    );
     const rows = () => [...shadow(element).querySelectorAll('[part="item"] .name')].map(text);
     const shown = rows();
     expect(shown).toHaveLength(3);

@@ -52,13 +52,12 @@ export const SERIES: Record<string, MonthlySeries> = {
     parent: null,
     iso2: null,
     values: [
-      4785657210, 5391514227, 4979919560, 5290892880, 5671996867, 5703476934, 5750851563, 6172987356, 5290227592, 5348783682,
-      5535855631, 4987336301, 6079552745, 6018956321, 6703387622, 6762254538, 6716840924, 6274834901, 7531632480, 6344280580,
-      6429674715, 5560748635, 5894052110, 4601631294,
+      4785657210, 5391514227, 4979919560, 5290892880, 5671996867, 5703476934, 5750851563, 6172987356, 5290227592, 5348783682, 5535855631,
+      4987336301, 6079552745, 6018956321, 6703387622, 6762254538, 6716840924, 6274834901, 7531632480, 6344280580, 6429674715, 5560748635,
+      5894052110, 4601631294,
     ],
     annual: [
-      36321219727, 44376403264, 49184450319, 46456705379, 41782767016, 60882080061, 63483634317, 64288654931, 73593943317,
-      22486106754,
+      36321219727, 44376403264, 49184450319, 46456705379, 41782767016, 60882080061, 63483634317, 64288654931, 73593943317, 22486106754,
     ],
   },
   'destination/CN': {
@@ -69,9 +68,9 @@ export const SERIES: Record<string, MonthlySeries> = {
     parent: 'destination-total',
     iso2: 'CN',
     values: [
-      1727068066, 2194428233, 1844440890, 1893205401, 2081584188, 1875636595, 1923686109, 2194077485, 1765253222, 1997838428,
-      2104537828, 1557786752, 1946079241, 2364313021, 2415801468, 2405711196, 2017464661, 1743566388, 2595738496, 1650883775,
-      2211670832, 1651677546, 2023320671, 1162999751,
+      1727068066, 2194428233, 1844440890, 1893205401, 2081584188, 1875636595, 1923686109, 2194077485, 1765253222, 1997838428, 2104537828,
+      1557786752, 1946079241, 2364313021, 2415801468, 2405711196, 2017464661, 1743566388, 2595738496, 1650883775, 2211670832, 1651677546,
+      2023320671, 1162999751,
     ],
     annual: [],
   },
@@ -175,7 +174,8 @@ export function highlightResponse(lang: Lang) {
     source: {
       id: 'promperu-2024',
       publisher: 'PROMPERÚ',
-      title: lang === 'es' ? 'Crecimiento histórico de las exportaciones del Perú' : 'Peru’s Historic Export Growth Expands its Global Reach',
+      title:
+        lang === 'es' ? 'Crecimiento histórico de las exportaciones del Perú' : 'Peru’s Historic Export Growth Expands its Global Reach',
       url: 'https://newsdirect.com/news/perus-historic-export-growth-expands-its-global-reach-321549447',
       notes: [],
     },
@@ -206,7 +206,14 @@ export function seriesResponse(id: string, lang: Lang, query: SeriesQuery = {}) 
         const partial = i === s.annual.length - 1;
         const months = partial ? 4 : 12;
         const period = String(2016 + i);
-        return { period, periodLabel: periodLabel(period, lang, partial ? months : null), value, formattedValue: usd(value, lang), partial, months };
+        return {
+          period,
+          periodLabel: periodLabel(period, lang, partial ? months : null),
+          value,
+          formattedValue: usd(value, lang),
+          partial,
+          months,
+        };
       })
     : monthsEnding(LAST, s.values.length).map((period, i) => ({
         period,
@@ -311,10 +318,18 @@ export function problemResponse(status: number, title: string, detail: string) {
 export function seriesProblem(query: SeriesQuery) {
   if (query.last == null) return null;
   if (query.from != null) {
-    return problemResponse(400, 'Invalid request parameter', 'from and last cannot be used together: use one of them (from for a first period, last for the last N points)');
+    return problemResponse(
+      400,
+      'Invalid request parameter',
+      'from and last cannot be used together: use one of them (from for a first period, last for the last N points)',
+    );
   }
   if (!/^\d{1,4}$/.test(query.last) || Number(query.last) < 1 || Number(query.last) > 1000) {
-    return problemResponse(400, 'Invalid request parameter', `last must be a whole number from 1 to 1000; got ${JSON.stringify(query.last)}`);
+    return problemResponse(
+      400,
+      'Invalid request parameter',
+      `last must be a whole number from 1 to 1000; got ${JSON.stringify(query.last)}`,
+    );
   }
   return null;
 }
@@ -333,8 +348,7 @@ export function answer(url: URL): { status: number; body: unknown } {
     const problem = seriesProblem(query);
     if (problem) return { status: 400, body: problem };
     body = seriesResponse(match[1]!, lang, query);
-  }
-  else if ((match = /^metrics\/(.+)$/.exec(path))) body = metricResponse(match[1]!, lang);
+  } else if ((match = /^metrics\/(.+)$/.exec(path))) body = metricResponse(match[1]!, lang);
   else if ((match = /^rankings\/([^/]+)$/.exec(path))) {
     if (query.year !== undefined && !/^\d{4}$/.test(query.year)) {
       const detail = `year must be a year YYYY (e.g. 2024); got ${JSON.stringify(query.year)}`;

@@ -58,7 +58,10 @@ describe('numeric attributes', () => {
     ['60', 60],
   ])('live-interval="%s" refreshes after %i s (10 s to a day; not a positive number: the default)', async (value, seconds) => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    const element = await mountLoaded<PeruExportRanking>(`<peru-export-ranking live live-interval="${value}"></peru-export-ranking>`, 'peru-export-ranking');
+    const element = await mountLoaded<PeruExportRanking>(
+      `<peru-export-ranking live live-interval="${value}"></peru-export-ranking>`,
+      'peru-export-ranking',
+    );
     expect(api.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(seconds * 1000 - 1);
     await element.updateComplete;
@@ -159,7 +162,11 @@ describe('an answer too big', () => {
     // A well-formed series of 4 MB (16,000 long points), sent in 64 KB chunks as they are read.
     const big = seriesResponse('total', 'es')!;
     const months = monthsEnding('2025-04', 16_000);
-    const points = months.map((period, i) => ({ ...big.points[i % big.points.length]!, period, periodLabel: `${period} ${'·'.repeat(180)}` }));
+    const points = months.map((period, i) => ({
+      ...big.points[i % big.points.length]!,
+      period,
+      periodLabel: `${period} ${'·'.repeat(180)}`,
+    }));
     const bytes = new TextEncoder().encode(JSON.stringify({ ...big, points }));
     expect(bytes.length).toBeGreaterThan(3 * MAX_BYTES);
     let sent = 0;
@@ -187,8 +194,14 @@ describe('a long series', () => {
   it('draws at most 1000 points, the last one included, and its table says how many rows it leaves out', async () => {
     const base = seriesResponse('total', 'en')!;
     const months = monthsEnding('2025-04', 5000);
-    const points = months.map((period, i) => ({ period, periodLabel: period, value: 1000 + (i % 97), formattedValue: `${1000 + (i % 97)}` }));
-    const element = mount('<peru-export-sparkline lang="en" style="--peru-sparkline-width: 300px"></peru-export-sparkline>').firstElementChild as PeruExportSparkline;
+    const points = months.map((period, i) => ({
+      period,
+      periodLabel: period,
+      value: 1000 + (i % 97),
+      formattedValue: `${1000 + (i % 97)}`,
+    }));
+    const element = mount('<peru-export-sparkline lang="en" style="--peru-sparkline-width: 300px"></peru-export-sparkline>')
+      .firstElementChild as PeruExportSparkline;
     element.data = { label: base.label, points };
     await expect.poll(() => shadow(element).querySelector('svg g path[fill="none"]')).not.toBeNull();
     const d = shadow(element).querySelector('svg g path[fill="none"]')!.getAttribute('d')!;

@@ -112,7 +112,7 @@ export async function mountLoaded<T extends Element>(html: string, tag: string):
 export const shadow = (element: Element) => element.shadowRoot!;
 
 /** Text content with whitespace collapsed. */
-export const text = (node: Node | null | undefined) => (node?.textContent ?? "").replace(/[ \t\n\r]+/g, " ").trim();
+export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
 
 /** Resolves with the next event of `type` on `target`. */
 export const next = <E extends Event = CustomEvent>(target: EventTarget, type: string) =>

@@ -62,7 +62,7 @@ describe('<peru-export-ranking>', () => {
     expect(rows(element)).toHaveLength(1);
   });
 
-  it('rejects an unknown kind before any request, and shows the API\'s word on a bad year', async () => {
+  it("rejects an unknown kind before any request, and shows the API's word on a bad year", async () => {
     container = mount('<peru-export-ranking kind="ports"></peru-export-ranking>');
     const element = container.querySelector('peru-export-ranking')!;
     const event = await next<CustomEvent>(element, 'peru-export-error');

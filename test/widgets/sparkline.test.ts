@@ -31,7 +31,10 @@ describe('<peru-export-sparkline>', () => {
     expect(svg.getAttribute('viewBox')).toBe('0 0 120 32');
     const line = svg.querySelector('path[fill="none"]')!;
     // 24 points: one move and 23 line segments, inside the box.
-    const numbers = line.getAttribute('d')!.match(/-?[\d.]+/g)!.map(Number);
+    const numbers = line
+      .getAttribute('d')!
+      .match(/-?[\d.]+/g)!
+      .map(Number);
     expect(numbers).toHaveLength(48);
     expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...numbers.filter((_, i) => i % 2 === 0))).toBeLessThanOrEqual(120);
@@ -63,12 +66,16 @@ describe('<peru-export-sparkline>', () => {
   });
 
   it('shows the hovered point, and nothing once the pointer leaves', async () => {
-    const element = await sparkline('<peru-export-sparkline metric="destination/CN" style="--peru-sparkline-width: 240px"></peru-export-sparkline>');
+    const element = await sparkline(
+      '<peru-export-sparkline metric="destination/CN" style="--peru-sparkline-width: 240px"></peru-export-sparkline>',
+    );
     const box = chart(element).getBoundingClientRect();
     expect(box.width).toBe(240);
     const months = monthsEnding('2025-04', 24);
     // The first column of 24: January…; pointer at 1/48 of the width is point 0.
-    chart(element).dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 48, clientY: box.top + 5, bubbles: true }));
+    chart(element).dispatchEvent(
+      new PointerEvent('pointermove', { clientX: box.left + box.width / 48, clientY: box.top + 5, bubbles: true }),
+    );
     await element.updateComplete;
     expect(tooltip(element)).toBe(`${formatPeriod(months[0]!, 'es')}: ${formatUsd(SERIES['destination/CN']!.values[0]!, 'es')}`);
     const cursor = shadow(element).querySelector('[part="cursor"]')!;

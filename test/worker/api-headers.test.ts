@@ -23,23 +23,48 @@ function appWith(...global: MiddlewareHandler[]) {
     return c.json({ a: 1 });
   });
   app.get('/not-modified', (c) => c.body(null, 304, { ETag: '"x"', 'Cache-Control': 'public' }));
-  app.get('/own-response', () => new Response('<svg/>', { headers: { 'Content-Type': 'image/svg+xml', 'Content-Security-Policy': "default-src 'none'", 'Cross-Origin-Resource-Policy': 'same-site' } }));
+  app.get(
+    '/own-response',
+    () =>
+      new Response('<svg/>', {
+        headers: {
+          'Content-Type': 'image/svg+xml',
+          'Content-Security-Policy': "default-src 'none'",
+          'Cross-Origin-Resource-Policy': 'same-site',
+        },
+      }),
+  );
   app.get('/immutable', () => Response.redirect('https://elsewhere.example/', 302));
   app.get('/copy', async () => {
     const res = new Response('copied', { headers: { 'X-Cache': 'HIT' } });
     return new Response(res.body, res);
   });
-  app.get('/page', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"] }, referrerPolicy: 'strict-origin-when-cross-origin' }), (c) => c.html('<p>hi</p>'));
-  app.get('/etag', secureHeaders({ referrerPolicy: 'same-origin' }), etag(), (c) => c.html('<p>tagged</p>', 200, { 'Cache-Control': 'private' }));
-  app.get('/after', async (c, next) => {
-    await next();
-    c.header('Vary', 'Accept-Language');
-  }, (c) => c.text('after', 200));
+  app.get(
+    '/page',
+    secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"] }, referrerPolicy: 'strict-origin-when-cross-origin' }),
+    (c) => c.html('<p>hi</p>'),
+  );
+  app.get('/etag', secureHeaders({ referrerPolicy: 'same-origin' }), etag(), (c) =>
+    c.html('<p>tagged</p>', 200, { 'Cache-Control': 'private' }),
+  );
+  app.get(
+    '/after',
+    async (c, next) => {
+      await next();
+      c.header('Vary', 'Accept-Language');
+    },
+    (c) => c.text('after', 200),
+  );
   app.get('/throws', () => {
     throw new HTTPException(400, { message: 'bad' });
   });
-  app.onError((err) => new Response(JSON.stringify({ error: String(err) }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } }));
-  app.notFound(() => new Response('{}', { status: 404, headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'public, max-age=60' } }));
+  app.onError(
+    (err) => new Response(JSON.stringify({ error: String(err) }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } }),
+  );
+  app.notFound(
+    () =>
+      new Response('{}', { status: 404, headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'public, max-age=60' } }),
+  );
   return app;
 }
 
@@ -68,7 +93,17 @@ const REQUESTS: [path: string, init?: RequestInit][] = [
   ['/nowhere'],
   ['/json', { method: 'POST', body: '{}' }],
   ['/json', { method: 'OPTIONS', headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'GET' } }],
-  ['/json', { method: 'OPTIONS', headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match, x-y' } }],
+  [
+    '/json',
+    {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://news.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match, x-y',
+      },
+    },
+  ],
   ['/nowhere', { method: 'OPTIONS' }],
 ];
 
@@ -92,7 +127,9 @@ describe('apiHeaders', () => {
   it('gives every answer the API\u2019s CORS headers, even where a route set its own (hono/cors kept a c.header() one)', async () => {
     const res = await ours.request('https://peru-exports.test/own-cors');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect((await hono.request('https://peru-exports.test/own-cors')).headers.get('access-control-allow-origin')).toBe('https://mine.example');
+    expect((await hono.request('https://peru-exports.test/own-cors')).headers.get('access-control-allow-origin')).toBe(
+      'https://mine.example',
+    );
   });
 
   it('keeps /healthz as it was: text/plain with a space before charset, every global header', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { version } from '../../data/index';
-import { cacheKeyUrl, entityTag, ifNoneMatchAny, ifNoneMatchMatches, normalisedKey, routeKeyPath, TAG_MEMO_LIMIT } from '../../worker/cache-key';
+import {
+  cacheKeyUrl,
+  entityTag,
+  ifNoneMatchAny,
+  ifNoneMatchMatches,
+  normalisedKey,
+  routeKeyPath,
+  TAG_MEMO_LIMIT,
+} from '../../worker/cache-key';
 import { cacheControl } from '../../worker/cache-policy';
 import { SLASHED_ID } from '../../worker/routes/shared';
 import { cachePuts, fetchSettled, get, ORIGIN } from './helpers';
@@ -28,7 +36,13 @@ describe('Cache-Control', () => {
       expect(res.headers.get('cache-control'), path).toBe(cacheControl('data'));
     }
     const d = directives(cacheControl('data'));
-    expect(d).toMatchObject({ public: true, 'max-age': '3600', 's-maxage': '21600', 'stale-while-revalidate': '86400', 'stale-if-error': '604800' });
+    expect(d).toMatchObject({
+      public: true,
+      'max-age': '3600',
+      's-maxage': '21600',
+      'stale-while-revalidate': '86400',
+      'stale-if-error': '604800',
+    });
   });
 
   it('keeps the press release and the sources longer, and the docs like data', async () => {
@@ -142,7 +156,12 @@ describe('ETag and If-None-Match', () => {
     expect(ifNoneMatchMatches('"a"', '"b"')).toBe(false);
     expect(ifNoneMatchMatches(undefined, '"b"')).toBe(false);
     expect(ifNoneMatchMatches('*', '"b"')).toBe(false); // `*` is for the route's answer to decide
-    expect([ifNoneMatchAny('*'), ifNoneMatchAny(' * '), ifNoneMatchAny('"*"'), ifNoneMatchAny(undefined)]).toEqual([true, true, false, false]);
+    expect([ifNoneMatchAny('*'), ifNoneMatchAny(' * '), ifNoneMatchAny('"*"'), ifNoneMatchAny(undefined)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -188,7 +207,12 @@ describe('Workers Cache API', () => {
   });
 
   it('never stores errors, so unknown parameters, other cases and random ids create no entries', async () => {
-    for (const path of ['/v1/rankings/sectors?year=2018&zzz=1', '/v1/rankings/sectors?YEAR=2018', '/v1/rankings/sectors?year=2018&year=2018', '/v1/metrics/no-such-metric-123']) {
+    for (const path of [
+      '/v1/rankings/sectors?year=2018&zzz=1',
+      '/v1/rankings/sectors?YEAR=2018',
+      '/v1/rankings/sectors?year=2018&year=2018',
+      '/v1/metrics/no-such-metric-123',
+    ]) {
       const res = await fetchSettled(path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.headers.get('x-cache')).toBeNull();
@@ -207,7 +231,10 @@ describe('Workers Cache API', () => {
     // The put runs in waitUntil after the response: poll briefly for the stored copy.
     let hit: Response | undefined;
     await expect
-      .poll(async () => (hit = await get('/v1/metrics/sector/textile/series?to=2012&from=2011')).headers.get('x-cache'), { interval: 25, timeout: 5_000 })
+      .poll(async () => (hit = await get('/v1/metrics/sector/textile/series?to=2012&from=2011')).headers.get('x-cache'), {
+        interval: 25,
+        timeout: 5_000,
+      })
       .toBe('HIT');
     expect(hit?.status).toBe(200);
   });
@@ -229,7 +256,11 @@ describe('Workers Cache API', () => {
 
 describe('the key is taken after routing: a URL answers the same whatever the cache holds', () => {
   it('keeps an id holding %2F apart from the route its decoded slashes would name', async () => {
-    for (const odd of ['/v1/metrics/sector%2Fmining%2Fseries', '/v1/metrics/sector/mining%2Fseries', '/v1/metrics/sector%2Fmining%2Fcard.svg']) {
+    for (const odd of [
+      '/v1/metrics/sector%2Fmining%2Fseries',
+      '/v1/metrics/sector/mining%2Fseries',
+      '/v1/metrics/sector%2Fmining%2Fcard.svg',
+    ]) {
       const cold = await fetchSettled(odd);
       const series = await fetchSettled(odd.replace(/%2F/g, '/'));
       expect(series.status, odd).toBe(200);
@@ -249,7 +280,10 @@ describe('the key is taken after routing: a URL answers the same whatever the ca
     const path = '/v1/metrics/destination/JP/series?from=2019-02&to=2019-07';
     const first = await fetchSettled(path);
     expect(first.headers.get('x-cache')).toBe('MISS');
-    for (const spelling of ['/v1/metrics/destination%2FJP/series?from=2019-02&to=2019-07', '/v1/metrics/destination%2fJP/series?to=2019-07&from=2019-02']) {
+    for (const spelling of [
+      '/v1/metrics/destination%2FJP/series?from=2019-02&to=2019-07',
+      '/v1/metrics/destination%2fJP/series?to=2019-07&from=2019-02',
+    ]) {
       const again = await fetchSettled(spelling);
       expect(again.headers.get('x-cache'), spelling).toBe('HIT');
       expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
@@ -284,7 +318,9 @@ describe('one entry per answer, whatever the spelling of its values', () => {
 
   it('one colour in six spellings is one image and one cache entry', async () => {
     const spellings = ['red', 'RED', 'Red', 'ff0000', '%23ff0000', 'f00', '%23F00F'];
-    const result = await entriesAndBodies(spellings.map((c) => `/v1/metrics/sector/metal-mechanic/sparkline.svg?color=${c}&bg=${c === 'red' ? 'white' : 'fff'}`));
+    const result = await entriesAndBodies(
+      spellings.map((c) => `/v1/metrics/sector/metal-mechanic/sparkline.svg?color=${c}&bg=${c === 'red' ? 'white' : 'fff'}`),
+    );
     expect(result.statuses).toEqual(new Set([200]));
     expect(result.entries).toBe(1);
     expect(result.bodies.size).toBe(1);
@@ -299,16 +335,28 @@ describe('one entry per answer, whatever the spelling of its values', () => {
     ]);
     expect(images).toMatchObject({ entries: 1, statuses: new Set([200]) });
     expect(images.bodies.size).toBe(1);
-    const sparklines = await entriesAndBodies(['/v1/metrics/sector/metal-mechanic/sparkline.svg?width=200&height=40', '/v1/metrics/sector/metal-mechanic/sparkline.svg?width=0200&height=040']);
+    const sparklines = await entriesAndBodies([
+      '/v1/metrics/sector/metal-mechanic/sparkline.svg?width=200&height=40',
+      '/v1/metrics/sector/metal-mechanic/sparkline.svg?width=0200&height=040',
+    ]);
     expect(sparklines.entries).toBe(1);
-    const json = await entriesAndBodies(['/v1/rankings/sectors?limit=7&year=2017', '/v1/rankings/sectors?limit=07&year=2017', '/v1/metrics/sector/metal-mechanic/series?last=5', '/v1/metrics/sector/metal-mechanic/series?last=005']);
+    const json = await entriesAndBodies([
+      '/v1/rankings/sectors?limit=7&year=2017',
+      '/v1/rankings/sectors?limit=07&year=2017',
+      '/v1/metrics/sector/metal-mechanic/series?last=5',
+      '/v1/metrics/sector/metal-mechanic/series?last=005',
+    ]);
     expect(json.entries).toBe(2);
     expect(json.bodies.size).toBe(2);
   });
 
   it('looks nothing up and stores nothing for a query the route refuses', async () => {
     const puts = await cachePuts(async () => {
-      for (const path of ['/v1/metrics/sector/metal-mechanic/sparkline.svg?color=reddish', '/v1/rankings/sectors?limit=0', '/v1/metrics/total?zzz=1']) {
+      for (const path of [
+        '/v1/metrics/sector/metal-mechanic/sparkline.svg?color=reddish',
+        '/v1/rankings/sectors?limit=0',
+        '/v1/metrics/total?zzz=1',
+      ]) {
         const res = await fetchSettled(path);
         expect(res.status >= 400 || res.headers.has('x-error'), path).toBe(true);
       }

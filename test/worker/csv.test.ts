@@ -64,10 +64,17 @@ describe('CSV forms', () => {
   it('gives the catalogue, rankings, highlights and sources, matching their JSON', async () => {
     const catalogue = await csv('/v1/metrics.csv?lang=en');
     expect(catalogue.rows).toHaveLength(metrics.length);
-    expect(catalogue.rows.find((r) => r.id === 'destination/CN')).toMatchObject({ label: 'China', kind: 'destination', iso2: 'CN', latest_period: '2025-04' });
+    expect(catalogue.rows.find((r) => r.id === 'destination/CN')).toMatchObject({
+      label: 'China',
+      kind: 'destination',
+      iso2: 'CN',
+      latest_period: '2025-04',
+    });
 
     const ranking = await csv('/v1/rankings/destinations.csv?year=2024&limit=5');
-    const json = (await (await get('/v1/rankings/destinations?year=2024&limit=5')).json()) as { items: { id: string; value: number; sharePct: number }[] };
+    const json = (await (await get('/v1/rankings/destinations?year=2024&limit=5')).json()) as {
+      items: { id: string; value: number; sharePct: number }[];
+    };
     expect(ranking.rows.map((r) => r.id)).toEqual(json.items.map((i) => i.id));
     expect(ranking.rows.map((r) => Number(r.value_usd))).toEqual(json.items.map((i) => i.value));
     expect(ranking.rows.map((r) => Number(r.share_pct))).toEqual(json.items.map((i) => i.sharePct));
@@ -107,7 +114,7 @@ describe('toCsv', () => {
     expect(parsed.data).toEqual([
       ['a', 'b', 'c'],
       ['x, y', 'say "hi"', 'line\nbreak'],
-      ["'=HYPERLINK(\"x\")", '-3.5', ''],
+      ['\'=HYPERLINK("x")', '-3.5', ''],
       ["'+1", 'true', "'@sum"],
     ]);
   });

@@ -22,7 +22,11 @@ describe('bad input answers problem+json naming the parameter and what it allows
   });
 
   it('names every unknown parameter at once, suggesting the one meant', async () => {
-    const p = await expectProblem(await get('/v1/rankings/destinations?yaer=2024&Limit=5&utm_source=x'), 400, ['yaer', 'Limit', 'utm_source']);
+    const p = await expectProblem(await get('/v1/rankings/destinations?yaer=2024&Limit=5&utm_source=x'), 400, [
+      'yaer',
+      'Limit',
+      'utm_source',
+    ]);
     const byParam = Object.fromEntries((p.errors ?? []).map((e) => [e.param, e.message]));
     expect(byParam.yaer).toContain('did you mean "year"');
     expect(byParam.Limit).toContain('did you mean "limit"');
@@ -82,13 +86,20 @@ describe('bad input answers problem+json naming the parameter and what it allows
 });
 
 describe('paths that are not resources', () => {
-  it.each(['/nowhere', '/v1', '/v1/', '/v1/metrics/', '/v2/metrics', '/V1/METRICS', '/v1/metrics/a/b/c', '/v1/rankings', '/v1/metrics/total/series/extra'])(
-    '%s is a 404 problem pointing at /docs',
-    async (path) => {
-      const p = await expectProblem(await get(path), 404);
-      expect(p.detail).toMatch(/\/docs|\/v1\/metrics/);
-    },
-  );
+  it.each([
+    '/nowhere',
+    '/v1',
+    '/v1/',
+    '/v1/metrics/',
+    '/v2/metrics',
+    '/V1/METRICS',
+    '/v1/metrics/a/b/c',
+    '/v1/rankings',
+    '/v1/metrics/total/series/extra',
+  ])('%s is a 404 problem pointing at /docs', async (path) => {
+    const p = await expectProblem(await get(path), 404);
+    expect(p.detail).toMatch(/\/docs|\/v1\/metrics/);
+  });
 
   it('reads a malformed percent-encoding as an unknown id, not a crash', async () => {
     await expectProblem(await get('/v1/metrics/%zz'), 404, ['id']);
@@ -98,7 +109,12 @@ describe('paths that are not resources', () => {
 
 describe('toProblem', () => {
   it('keeps our problems, maps Hono exceptions by status, and hides anything else behind a 500', () => {
-    expect(toProblem(new HTTPException(404, { message: 'gone' }), '/x')).toMatchObject({ status: 404, type: '/docs#problem-not-found', detail: 'gone', instance: '/x' });
+    expect(toProblem(new HTTPException(404, { message: 'gone' }), '/x')).toMatchObject({
+      status: 404,
+      type: '/docs#problem-not-found',
+      detail: 'gone',
+      instance: '/x',
+    });
     const internal = toProblem(new TypeError('secret detail'), '/y');
     expect(internal).toMatchObject({ status: 500, type: '/docs#problem-internal' });
     expect(internal.detail).not.toContain('secret');

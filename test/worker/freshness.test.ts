@@ -20,7 +20,13 @@ describe('GET /v1/status', () => {
 
     // Today (December 2026) both SUNAT (to 2025-04) and the bundled BCRP snapshot (to 2025-11) lag.
     const month = body.now.slice(0, 7);
-    expect(byId.bcrp).toMatchObject({ live: true, served: { origin: 'bundled', fetchedAt: '2026-02-15T00:00:00.000Z' }, latestPeriod: '2025-11', provisionalFrom: '2025-06', lastChecked: null });
+    expect(byId.bcrp).toMatchObject({
+      live: true,
+      served: { origin: 'bundled', fetchedAt: '2026-02-15T00:00:00.000Z' },
+      latestPeriod: '2025-11',
+      provisionalFrom: '2025-06',
+      lastChecked: null,
+    });
     expect(byId['sunat-g1']).toMatchObject({ live: false, latestPeriod: '2025-04', provisionalFrom: '2024-10' });
     for (const id of ['bcrp', 'sunat-g1', 'sunat-g6']) {
       expect(byId[id]!.expectedLatest! > byId[id]!.latestPeriod!, id).toBe(month > '2026-01');
@@ -64,7 +70,9 @@ describe('provisional figures', () => {
   });
 
   it('lists each source\u2019s revision window and cadence in /v1/sources', async () => {
-    const { body } = await expectJson<{ sources: { id: string; revision: { months: number; kind: string } | null; cadence: unknown }[] }>('/v1/sources');
+    const { body } = await expectJson<{ sources: { id: string; revision: { months: number; kind: string } | null; cadence: unknown }[] }>(
+      '/v1/sources',
+    );
     const byId = Object.fromEntries(body.sources.map((s) => [s.id, s]));
     expect(byId['sunat-g6']).toMatchObject({ revision: { months: 7, kind: 'incomplete' }, cadence: { every: 'month', lagMonths: 2 } });
     expect(byId.bcrp).toMatchObject({ revision: { months: 6, kind: 'estimate' } });

@@ -26,9 +26,88 @@ const KNOWN_PATHS = [
   '/docs',
 ];
 
-const SEGMENTS = ['v1', 'metrics', 'series', 'series.csv', 'rankings', 'destinations', 'sectors', 'highlights', 'sources', 'total', 'destination', 'CN', 'cn', 'highlight', '%2F', '%2f', '..', '.', '', 'metrics.csv', 'docs', '%', '%zz', '%E0%A4%A', '%00', '%C0%AF'];
-const PARAMS = ['lang', 'format', 'from', 'to', 'last', 'freq', 'year', 'limit', 'kind', 'LANG', 'Format', 'id', '__proto__', 'constructor', 'lang[]'];
-const VALUES = ['es', 'en', 'EN', 'fr', 'csv', 'json', 'xml', '2024', '2024-01', '2025-04', '2005', '1900', '9999', '2024-13', '2024-00', '0', '1', '10', '250', '251', '1000', '1001', '-1', '1e3', '0x10', ' 10', 'annual', 'monthly', 'sector', 'destination', '', '%', '%zz', '\u0000', '\ud83d\ude00'];
+const SEGMENTS = [
+  'v1',
+  'metrics',
+  'series',
+  'series.csv',
+  'rankings',
+  'destinations',
+  'sectors',
+  'highlights',
+  'sources',
+  'total',
+  'destination',
+  'CN',
+  'cn',
+  'highlight',
+  '%2F',
+  '%2f',
+  '..',
+  '.',
+  '',
+  'metrics.csv',
+  'docs',
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%00',
+  '%C0%AF',
+];
+const PARAMS = [
+  'lang',
+  'format',
+  'from',
+  'to',
+  'last',
+  'freq',
+  'year',
+  'limit',
+  'kind',
+  'LANG',
+  'Format',
+  'id',
+  '__proto__',
+  'constructor',
+  'lang[]',
+];
+const VALUES = [
+  'es',
+  'en',
+  'EN',
+  'fr',
+  'csv',
+  'json',
+  'xml',
+  '2024',
+  '2024-01',
+  '2025-04',
+  '2005',
+  '1900',
+  '9999',
+  '2024-13',
+  '2024-00',
+  '0',
+  '1',
+  '10',
+  '250',
+  '251',
+  '1000',
+  '1001',
+  '-1',
+  '1e3',
+  '0x10',
+  ' 10',
+  'annual',
+  'monthly',
+  'sector',
+  'destination',
+  '',
+  '%',
+  '%zz',
+  '\u0000',
+  '\ud83d\ude00',
+];
 
 const segment = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SEGMENTS) },
@@ -49,9 +128,17 @@ const pair = fc.tuple(
   fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.string({ maxLength: 24 }) }),
 );
 const query = fc.oneof(
-  { weight: 5, arbitrary: fc.array(pair, { maxLength: 5 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .array(pair, { maxLength: 5 })
+      .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')),
+  },
   // Query text as a careless client writes it: stray %, &&, =, unicode.
-  { weight: 1, arbitrary: fc.array(pair, { maxLength: 4 }).map((pairs) => pairs.map(([k, v]) => `${rawEncode(k)}=${rawEncode(v)}`).join('&')) },
+  {
+    weight: 1,
+    arbitrary: fc.array(pair, { maxLength: 4 }).map((pairs) => pairs.map(([k, v]) => `${rawEncode(k)}=${rawEncode(v)}`).join('&')),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map(rawEncode) },
 );
 
@@ -59,7 +146,10 @@ const request = fc.record({
   path,
   query,
   method: fc.constantFrom('GET', 'GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'DELETE'),
-  acceptLanguage: fc.option(fc.oneof(fc.constantFrom('en', 'es-PE,es;q=0.9', 'fr;q=0', '*', 'en;q=abc', ';;;'), fc.string({ maxLength: 20 })), { nil: undefined }),
+  acceptLanguage: fc.option(
+    fc.oneof(fc.constantFrom('en', 'es-PE,es;q=0.9', 'fr;q=0', '*', 'en;q=abc', ';;;'), fc.string({ maxLength: 20 })),
+    { nil: undefined },
+  ),
   ifNoneMatch: fc.option(fc.oneof(fc.constantFrom('*', '"x"', 'W/"', '""'), fc.string({ maxLength: 20 })), { nil: undefined }),
 });
 

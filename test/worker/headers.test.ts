@@ -53,7 +53,11 @@ describe('CORS preflight', () => {
   it('lets any origin preflight GET with conditional headers, without credentials', async () => {
     const res = await get('/v1/metrics/total/series', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+      headers: {
+        Origin: 'https://news.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -75,7 +79,13 @@ describe('methods', () => {
   });
 
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('answers %s on a resource with 405 and Allow', async (method) => {
-    for (const path of ['/v1/metrics', '/v1/metrics/destination/CN', '/v1/metrics/total/series.csv', '/v1/rankings/sectors', '/openapi.json']) {
+    for (const path of [
+      '/v1/metrics',
+      '/v1/metrics/destination/CN',
+      '/v1/metrics/total/series.csv',
+      '/v1/rankings/sectors',
+      '/openapi.json',
+    ]) {
       const res = await get(path, { method, body: method === 'DELETE' ? undefined : '{}' });
       const p = await expectProblem(res, 405);
       expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');

@@ -5,9 +5,13 @@ import { expectProblem, get, expectJson } from './helpers';
 
 describe('GET /v1/highlights', () => {
   it('lists every press-release figure as published, in Spanish by default', async () => {
-    const { res, body } = await expectJson<{ lang: string; datasetVersion: string; count: number; source: { id: string; notes: string[] }; items: HighlightItem[] }>(
-      '/v1/highlights',
-    );
+    const { res, body } = await expectJson<{
+      lang: string;
+      datasetVersion: string;
+      count: number;
+      source: { id: string; notes: string[] };
+      items: HighlightItem[];
+    }>('/v1/highlights');
     expect(res.status).toBe(200);
     expect(body.lang).toBe('es');
     expect(body.datasetVersion).toBe(version);
@@ -49,9 +53,19 @@ describe('GET /v1/highlights', () => {
 
 describe('GET /v1/sources', () => {
   it('lists every source with definition, unit, coverage, licence and notes in the language', async () => {
-    const es = await expectJson<{ count: number; sources: { id: string; title: string; definition: string; unit: string; coverage: string; licence: string | null; notes: string[]; url: string }[] }>(
-      '/v1/sources',
-    );
+    const es = await expectJson<{
+      count: number;
+      sources: {
+        id: string;
+        title: string;
+        definition: string;
+        unit: string;
+        coverage: string;
+        licence: string | null;
+        notes: string[];
+        url: string;
+      }[];
+    }>('/v1/sources');
     expect(es.res.status).toBe(200);
     expect(es.body.count).toBe(sources.length);
     expect(es.body.sources.map((s) => s.id).sort()).toEqual(['bcrp', 'promperu-2024', 'sunat-g1', 'sunat-g6', 'worldbank-wdi']);

@@ -81,7 +81,9 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     expect(expectElement(root, 'title').text).toBe('Exportaciones totales');
     expect(lineCoordinates(root)).toBe(2 * DEFAULT_MONTHS);
     const { from, to } = defaultRange('total');
-    expect(expectElement(root, 'desc').text).toMatch(new RegExp(`^De US\\$\u00a0[\\d,]+ mil millones en \\w+ de ${from.slice(0, 4)} a .* de ${to.slice(0, 4)};`));
+    expect(expectElement(root, 'desc').text).toMatch(
+      new RegExp(`^De US\\$\u00a0[\\d,]+ mil millones en \\w+ de ${from.slice(0, 4)} a .* de ${to.slice(0, 4)};`),
+    );
     expect(res.headers.get('cache-control')).toBe(cacheControl('image'));
     expect(res.headers.get('vary')).toBe('Accept-Language');
     expect(res.headers.get('etag')).toMatch(/^"1-[0-9a-f]{8}-[0-9a-f]{24}"$/);
@@ -162,7 +164,9 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     // Its 4 months are the smallest bar, but neither the <desc> nor the min marker calls it the lowest.
     const desc = expectElement(root, 'desc').text;
     expect(desc).not.toMatch(/lowest [^,]* in 2025/);
-    expect(desc).toMatch(/^From US\$[\d.]+ billion in 2015 to US\$[\d.]+ billion in 2024; lowest US\$[\d.]+ billion in 20(1\d|2[0-4]), highest/);
+    expect(desc).toMatch(
+      /^From US\$[\d.]+ billion in 2015 to US\$[\d.]+ billion in 2024; lowest US\$[\d.]+ billion in 20(1\d|2[0-4]), highest/,
+    );
     expect(desc).toMatch(/Partial year: US\$22\.5 billion in 2025 \(4 months\)\.$/);
     const centre = (bar: SvgNode) => Number(bar.attrs.x) + Number(bar.attrs.width) / 2;
     const marked = findAll(root, 'circle').map((c) => Number(c.attrs.cx));
@@ -179,10 +183,12 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     // A card's annual sparkline too.
     const card = await goodImage('/v1/metrics/total/card.svg?freq=annual&type=bar&from=2015&lang=en');
     const cardBars = findAll(nestedSvgs(card.root)[0]!, 'rect');
-    expect(cardBars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => expectElement(b, 'title').text)).toEqual(['2025 (4 months)']);
+    expect(cardBars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => expectElement(b, 'title').text)).toEqual([
+      '2025 (4 months)',
+    ]);
   });
 
-  it('applies the same rule to any monthly series: BCRP\'s current year', async () => {
+  it("applies the same rule to any monthly series: BCRP's current year", async () => {
     const bcrp = metric('bcrp/total');
     const years = annual(bcrp);
     const current = years.at(-1)!;
@@ -192,8 +198,12 @@ describe('GET /v1/metrics/{id}/sparkline.svg', () => {
     const bars = findAll(root, 'rect');
     expect(bars).toHaveLength(years.length);
     expect(bars.filter((b) => b.attrs['fill-opacity'] !== undefined).map((b) => expectElement(b, 'title').text)).toEqual([label]);
-    expect(expectElement(root, 'desc').text).toMatch(new RegExp(`Partial year: US\\$[\\d.]+ billion in ${current.year} \\(${current.months} months\\)\\.$`));
-    const detail = (await (await get('/v1/metrics/bcrp/total?lang=en')).json()) as { annual: { periodLabel: string; comparedWith: { to: string } } };
+    expect(expectElement(root, 'desc').text).toMatch(
+      new RegExp(`Partial year: US\\$[\\d.]+ billion in ${current.year} \\(${current.months} months\\)\\.$`),
+    );
+    const detail = (await (await get('/v1/metrics/bcrp/total?lang=en')).json()) as {
+      annual: { periodLabel: string; comparedWith: { to: string } };
+    };
     expect(detail.annual.periodLabel).toBe(label);
     expect(detail.annual.comparedWith.to).toBe(`${current.year - 1}-${String(current.months).padStart(2, '0')}`);
   });
@@ -285,7 +295,8 @@ describe('GET /v1/metrics/{id}/chart.svg', () => {
     expect(expectElement(root, 'title').text).toBe('Exportaciones totales');
     const shown = findAll(root, 'text').map((t) => t.text);
     const { from, to } = defaultRange('total');
-    const short = (period: string) => new Intl.DateTimeFormat('es', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+    const short = (period: string) =>
+      new Intl.DateTimeFormat('es', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
     expect(shown[1]).toBe(`Dólares (US$), mensual, ${short(from)}\u2013${short(to)}`);
     expect(shown.some((t) => /^US\$\u00a0\d+(,\d+)?\u00a0mil\u00a0M$/.test(t))).toBe(true);
     expect(shown).toContain('Línea discontinua: cifras preliminares (desde ene 2024)');
@@ -296,11 +307,15 @@ describe('GET /v1/metrics/{id}/chart.svg', () => {
   });
 
   it('takes type, freq, from/to and last, width and height, theme and background', async () => {
-    const bars = await goodImage('/v1/metrics/sector/agro/chart.svg?type=bar&freq=annual&from=2015&lang=en&theme=dark&width=320&height=200');
+    const bars = await goodImage(
+      '/v1/metrics/sector/agro/chart.svg?type=bar&freq=annual&from=2015&lang=en&theme=dark&width=320&height=200',
+    );
     expect(bars.root.attrs.width).toBe('320');
     expect(bars.root.attrs.height).toBe('200');
     expect(findAll(bars.root, 'rect')[0]!.attrs.fill).toBe(PALETTES.dark.background);
-    const years = findAll(bars.root, 'text').map((t) => t.text).filter((t) => /^\d{4}$/.test(t));
+    const years = findAll(bars.root, 'text')
+      .map((t) => t.text)
+      .filter((t) => /^\d{4}$/.test(t));
     expect(years.length).toBeGreaterThanOrEqual(2);
     expect(findAll(bars.root, 'text').map((t) => t.text)).toContain('US$0');
     const last = await goodImage('/v1/metrics/total/chart.svg?last=6&to=2024-12&lang=en&bg=transparent');
@@ -316,8 +331,12 @@ describe('GET /v1/metrics/{id}/chart.svg', () => {
     expect(shown.some((t) => t.startsWith('Total exports (BCRP) US$'))).toBe(true);
     expect(shown.some((t) => t.startsWith('China US$'))).toBe(true);
     // Shown in two lines; the description holds it whole.
-    expect(expectElement(root, 'desc').text).toMatch(/Sources: SUNAT, Nota Tributaria y Aduanera, Table G1 \(as of Apr 2025\); BCRP, BCRPData, monthly series \(as of \w{3} \d{4}\); SUNAT, Nota Tributaria y Aduanera, Table G6/);
-    const strokes = findAll(root, 'path').filter((p) => p.attrs.fill === 'none').map((p) => p.attrs.stroke);
+    expect(expectElement(root, 'desc').text).toMatch(
+      /Sources: SUNAT, Nota Tributaria y Aduanera, Table G1 \(as of Apr 2025\); BCRP, BCRPData, monthly series \(as of \w{3} \d{4}\); SUNAT, Nota Tributaria y Aduanera, Table G6/,
+    );
+    const strokes = findAll(root, 'path')
+      .filter((p) => p.attrs.fill === 'none')
+      .map((p) => p.attrs.stroke);
     expect(new Set(strokes).size).toBe(3);
   });
 
@@ -343,7 +362,11 @@ describe('GET /v1/metrics/{id}/chart.svg', () => {
     ['chart.svg?compare=destination/<x>', 'bad-parameter', 'compare must be up to 4 other metric ids'],
     ['chart.svg?compare=chinaa', 'bad-parameter', 'compare: there is no metric "chinaa"'],
     ['chart.svg?compare=highlight/total', 'bad-parameter', 'compare: highlight/total is a press-release figure, not a series'],
-    ['chart.svg?compare=worldbank/total', 'bad-parameter', 'compare: worldbank/total: worldbank/total is an annual series; it has no monthly points'],
+    [
+      'chart.svg?compare=worldbank/total',
+      'bad-parameter',
+      'compare: worldbank/total: worldbank/total is an annual series; it has no monthly points',
+    ],
     ['chart.svg?last=5&from=2020', 'bad-parameter', 'from and last cannot be used together'],
     ['chart.svg?last=1001', 'bad-parameter', 'last must be a whole number from 1 to 1000'],
     ['chart.svg?markers=last', 'bad-parameter', 'unknown parameter "markers"'],
@@ -382,7 +405,9 @@ describe('image headers and caching', () => {
     expect(await etag('/v1/metrics/destination/CN/sparkline.svg?type=bar&width=201&lang=en')).not.toBe(base);
     expect(await etag('/v1/metrics/destination/CN/sparkline.svg?type=bar&width=200&lang=es')).not.toBe(base);
     expect(await etag('/v1/metrics/destination/CN/card.svg?type=bar&width=200&lang=en')).not.toBe(base);
-    expect(await etag('/v1/metrics/destination/CN/sparkline.svg?type=bar&width=200&lang=en', { headers: { 'Accept-Language': 'es' } })).toBe(base);
+    expect(
+      await etag('/v1/metrics/destination/CN/sparkline.svg?type=bar&width=200&lang=en', { headers: { 'Accept-Language': 'es' } }),
+    ).toBe(base);
   });
 
   it('stores images in the Cache API and serves reordered repeats from it; never error images', async () => {
@@ -414,7 +439,9 @@ describe('image headers and caching', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = (await (await get('/openapi.json')).json()) as { paths: Record<string, { get?: { responses: Record<string, { content: object }> } }> };
+    const doc = (await (await get('/openapi.json')).json()) as {
+      paths: Record<string, { get?: { responses: Record<string, { content: object }> } }>;
+    };
     for (const path of ['/v1/metrics/{id}/sparkline.svg', '/v1/metrics/{id}/card.svg', '/v1/metrics/{id}/chart.svg']) {
       expect(Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {})).toEqual(['image/svg+xml']);
     }
@@ -461,15 +488,28 @@ describe('bad input answers an error image (200, X-Error), never a broken image'
 
   it('refuses monthly points of an annual series', async () => {
     const annual = (await import('../../data/index')).metrics.find((m) => m.frequency === 'annual')!;
-    await errorImage(`/v1/metrics/${annual.id}/sparkline.svg?freq=monthly`, 'bad-parameter', 'is an annual series; it has no monthly points');
+    await errorImage(
+      `/v1/metrics/${annual.id}/sparkline.svg?freq=monthly`,
+      'bad-parameter',
+      'is an annual series; it has no monthly points',
+    );
   });
 
   it('draws the error in the theme and language asked for, and wide enough to read', async () => {
-    const { root } = await errorImage('/v1/metrics/total/sparkline.svg?type=pie&theme=dark&lang=en&width=120', 'bad-parameter', 'type must be');
+    const { root } = await errorImage(
+      '/v1/metrics/total/sparkline.svg?type=pie&theme=dark&lang=en&width=120',
+      'bad-parameter',
+      'type must be',
+    );
     expect(expectElement(root, 'rect').attrs.fill).toBe(PALETTES.dark.background);
     expect(expectElement(root, 'title').text).toBe('Cannot draw this image');
     expect(root.attrs.width).toBe('240');
-    const bad = await errorImage('/v1/metrics/total/sparkline.svg?theme=%3Cx%3E&width=%3Cy%3E', 'bad-parameter', 'width must be', 'theme must be');
+    const bad = await errorImage(
+      '/v1/metrics/total/sparkline.svg?theme=%3Cx%3E&width=%3Cy%3E',
+      'bad-parameter',
+      'width must be',
+      'theme must be',
+    );
     expect(bad.root.attrs.width).toBe('360');
     expect(expectElement(bad.root, 'rect').attrs.fill).toBe(PALETTES.light.background);
   });
@@ -505,7 +545,25 @@ describe('no parameter can inject markup', () => {
     'url(#x)',
     '\u0000\u0008\uFFFE\uD800<g/>',
   ];
-  const params = ['width', 'height', 'type', 'from', 'to', 'last', 'freq', 'color', 'bg', 'theme', 'markers', 'mean', 'baseline', 'lang', 'compact', 'compare', 'x"onload="alert(1)'];
+  const params = [
+    'width',
+    'height',
+    'type',
+    'from',
+    'to',
+    'last',
+    'freq',
+    'color',
+    'bg',
+    'theme',
+    'markers',
+    'mean',
+    'baseline',
+    'lang',
+    'compact',
+    'compare',
+    'x"onload="alert(1)',
+  ];
 
   /**
    * Only the renderers' own elements and attributes, no attribute value carrying any of the

@@ -67,7 +67,12 @@ describe('a refresh that succeeds', () => {
     expect(latestOf('bcrp/total')).toBe('2026-09');
     expect(getMetric('bcrp/other')).toBeDefined();
     expect(servedVersion).not.toBe(before);
-    expect(await readStatus(kv)).toMatchObject({ outcome: 'published', checkedAt: NOW.toISOString(), changedAt: NOW.toISOString(), lastError: null });
+    expect(await readStatus(kv)).toMatchObject({
+      outcome: 'published',
+      checkedAt: NOW.toISOString(),
+      changedAt: NOW.toISOString(),
+      lastError: null,
+    });
   });
 
   it('runs from the Cron Trigger: scheduled() asks BCRP_API_BASE for every series', async () => {
@@ -94,7 +99,11 @@ describe('a refresh that succeeds', () => {
     const again = await run({ until: '2026-09' }, { now: new Date('2026-11-20T12:17:00Z') });
     expect(again.outcome).toBe('unchanged');
     expect((await kv.list()).keys.map((k) => k.name).sort()).toEqual(keys);
-    expect(await readStatus(kv)).toMatchObject({ outcome: 'unchanged', checkedAt: '2026-11-20T12:17:00.000Z', changedAt: NOW.toISOString() });
+    expect(await readStatus(kv)).toMatchObject({
+      outcome: 'unchanged',
+      checkedAt: '2026-11-20T12:17:00.000Z',
+      changedAt: NOW.toISOString(),
+    });
   });
 
   it('accepts a revised earlier month and records it', async () => {
@@ -119,15 +128,27 @@ describe('a refresh that succeeds', () => {
 
 describe('a refresh that fails keeps the last good snapshot', () => {
   const cases: [string, StandInOptions, RegExp][] = [
-    ['the firewall\u2019s HTML challenge', { until: '2026-10', faults: { PN38715BM: 'challenge' } }, /challenge: .*HTML page instead of JSON/],
+    [
+      'the firewall\u2019s HTML challenge',
+      { until: '2026-10', faults: { PN38715BM: 'challenge' } },
+      /challenge: .*HTML page instead of JSON/,
+    ],
     ['a 5xx', { until: '2026-10', faults: { '*': 'server-error' } }, /http: PN38714BM: HTTP 503/],
     ['no answer in time', { until: '2026-10', faults: { PN38716BM: 'hang' } }, /timeout: PN38716BM: no complete answer within 200 ms/],
     ['a body over the size limit', { until: '2026-10', faults: { PN38714BM: 'huge' } }, /too-large: the answer is over 1048576 bytes/],
-    ['a value that is not a number', { until: '2026-10', faults: { PN38717BM: 'not-number' } }, /value: Oct\.2026: "7\.123,45" is neither a number nor "n\.d\."/],
+    [
+      'a value that is not a number',
+      { until: '2026-10', faults: { PN38717BM: 'not-number' } },
+      /value: Oct\.2026: "7\.123,45" is neither a number nor "n\.d\."/,
+    ],
     ['an unknown series', { until: '2026-10', faults: { PN38717BM: 'not-found' } }, /http: PN38717BM: HTTP 404/],
     ['an empty answer', { until: '2026-10', faults: { PN38714BM: 'empty' } }, /empty: PN38714BM: no periods in the answer/],
     ['a gap (n.d. inside the range)', { until: '2026-10', faults: { PN38715BM: 'gap' } }, /bcrp\/traditional 2026-08: no value/],
-    ['an implausible month', { until: '2026-10', faults: { PN38714BM: 'implausible' } }, /bcrp\/total 2026-10: US\$ [\d.]+ million is implausible/],
+    [
+      'an implausible month',
+      { until: '2026-10', faults: { PN38714BM: 'implausible' } },
+      /bcrp\/total 2026-10: US\$ [\d.]+ million is implausible/,
+    ],
     ['fewer months than published (a partial answer)', { until: '2026-07' }, /bcrp\/total: ends at 2026-07, before the published 2026-09/],
   ];
 
@@ -151,7 +172,8 @@ describe('a refresh that fails keeps the last good snapshot', () => {
   it('retries a passing fault, within its bound', async () => {
     let calls = 0;
     const standIn = standInFetch({ until: '2026-09' });
-    const flaky: typeof fetch = (input, init) => (++calls === 1 ? Promise.resolve(new Response('<html>challenge</html>', { status: 200 })) : standIn(input, init));
+    const flaky: typeof fetch = (input, init) =>
+      ++calls === 1 ? Promise.resolve(new Response('<html>challenge</html>', { status: 200 })) : standIn(input, init);
     const result = await refreshLive(env, { now: NOW, log: () => {}, fetch: { fetch: flaky, backoffMs: 1, attempts: 2 } });
     expect(result.outcome).toBe('published');
     expect(calls).toBe(5); // one retry, then the other three series
@@ -202,7 +224,9 @@ describe('publishing over time', () => {
     const again = await run({ until: '2026-09' }, { now: at(5) });
     expect(again.outcome).toBe('published');
     expect(again.version).toBe(b.version);
-    await expect(rollback(kv, at(6), 'ffffffffffff')).rejects.toThrow(/no earlier snapshot ffffffffffff to roll back to \(current [0-9a-f]{12}; earlier: [0-9a-f]{12}/);
+    await expect(rollback(kv, at(6), 'ffffffffffff')).rejects.toThrow(
+      /no earlier snapshot ffffffffffff to roll back to \(current [0-9a-f]{12}; earlier: [0-9a-f]{12}/,
+    );
   });
 
   it('lets only one of two runs at once publish, and the pointer names a whole snapshot', async () => {
@@ -273,7 +297,9 @@ describe('serving after a publish', () => {
     const res = await fetchSettled('/v1/metrics/bcrp/total');
     expect(res.status).toBe(200);
     expect(((await res.json()) as { latest: { period: string } }).latest.period).toBe('2025-11');
-    const status = (await (await fetchSettled('/v1/status')).json()) as { sources: { id: string; lastError: { message: string } | null; served: { origin: string } }[] };
+    const status = (await (await fetchSettled('/v1/status')).json()) as {
+      sources: { id: string; lastError: { message: string } | null; served: { origin: string } }[];
+    };
     const bcrp = status.sources.find((s) => s.id === 'bcrp')!;
     expect(bcrp.served.origin).toBe('bundled');
     expect(bcrp.lastError?.message).toBe('reading the published snapshot: KV is unreachable');

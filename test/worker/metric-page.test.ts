@@ -53,7 +53,10 @@ describe('the metric page: annual table', () => {
 
 describe('the metric page: over time', () => {
   it('shows the chart of the whole series (chart.svg, not the live sparkline), in the page\u2019s language', async () => {
-    for (const [id, from] of [['total', '2005-01'], ['worldbank/total', '1960']] as const) {
+    for (const [id, from] of [
+      ['total', '2005-01'],
+      ['worldbank/total', '1960'],
+    ] as const) {
       const res = await get(`/m/${id}?lang=en`);
       const html = await res.text();
       const figure = /<div class="figure">(.*?)<\/div>/s.exec(html)?.[1] ?? '';

@@ -20,7 +20,14 @@ describe('GET /v1/metrics (catalogue)', () => {
     expect(body.count).toBe(metrics.length);
     expect(body.metrics.map((m) => m.id).sort()).toEqual(metrics.map((m) => m.id).sort());
     const total = body.metrics.find((m) => m.id === 'total');
-    expect(total).toMatchObject({ label: 'Exportaciones totales', kind: 'total', unit: 'USD', frequency: 'monthly', source: 'sunat-g1', first: '2005-01' });
+    expect(total).toMatchObject({
+      label: 'Exportaciones totales',
+      kind: 'total',
+      unit: 'USD',
+      frequency: 'monthly',
+      source: 'sunat-g1',
+      first: '2005-01',
+    });
     const values = raw('total').values;
     expect(total?.latest.value).toBe(values[values.length - 1]);
     expect(total?.latest.formattedValue).toMatch(/^US\$\u00a0[\d,]+ mil millones$/);
@@ -68,7 +75,16 @@ describe('GET /v1/metrics/{id}', () => {
     const previous = cn.values[n - 13]!;
     const { res, body } = await expectJson<Detail>('/v1/metrics/destination/CN?lang=en');
     expect(res.status).toBe(200);
-    expect(body).toMatchObject({ apiVersion: '1', datasetVersion: version, lang: 'en', id: 'destination/CN', label: 'China', kind: 'destination', unit: 'USD', frequency: 'monthly' });
+    expect(body).toMatchObject({
+      apiVersion: '1',
+      datasetVersion: version,
+      lang: 'en',
+      id: 'destination/CN',
+      label: 'China',
+      kind: 'destination',
+      unit: 'USD',
+      frequency: 'monthly',
+    });
     expect(body.latest).toEqual({
       period: '2025-04',
       periodLabel: 'April 2025',
@@ -129,7 +145,13 @@ describe('GET /v1/metrics/{id}', () => {
     const h = getHighlight('highlight/total')!;
     const { body } = await expectJson<Detail>('/v1/metrics/highlight/total?lang=en');
     expect(body).toMatchObject({ id: 'highlight/total', kind: 'highlight', frequency: 'annual', unit: 'USD', label: 'Total exports' });
-    expect(body.latest).toEqual({ period: '2024', periodLabel: '2024', value: 74.7e9, formattedValue: 'US$74.7 billion', spokenValue: '74.7 billion US dollars' });
+    expect(body.latest).toEqual({
+      period: '2024',
+      periodLabel: '2024',
+      value: 74.7e9,
+      formattedValue: 'US$74.7 billion',
+      spokenValue: '74.7 billion US dollars',
+    });
     expect(body.changePct).toBe(15.6);
     expect(body.formattedChange).toBe('+15.6%');
     expect(body.previous).toEqual({ period: '2023', value: h.previous!.value, formattedValue: 'US$64.6 billion', derived: true });

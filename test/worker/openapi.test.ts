@@ -91,7 +91,15 @@ describe('the OpenAPI document', () => {
 
   it('documents each query parameter with what it accepts', () => {
     const series = doc.paths['/v1/metrics/{id}/series'].get.parameters as Json[];
-    expect(series.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:id', 'query:format', 'query:freq', 'query:from', 'query:lang', 'query:last', 'query:to']);
+    expect(series.map((p) => `${p.in}:${p.name}`).sort()).toEqual([
+      'path:id',
+      'query:format',
+      'query:freq',
+      'query:from',
+      'query:lang',
+      'query:last',
+      'query:to',
+    ]);
     const freq = series.find((p) => p.name === 'freq')!;
     expect(freq.schema.enum).toEqual(['monthly', 'annual']);
     const from = series.find((p) => p.name === 'from')!;
@@ -180,7 +188,11 @@ describe('real responses against the document', () => {
     const res = await get('/v1/sources', { method: 'DELETE' });
     expectValid(responseSchema('/v1/sources', '405', 'application/problem+json'), await res.json(), 'DELETE');
     // The image routes and /docs answer a problem only for another method; it is declared too.
-    for (const [docPath, url] of [['/v1/metrics/{id}/card.svg', '/v1/metrics/total/card.svg'], ['/v1/metrics/{id}/sparkline.svg', '/v1/metrics/total/sparkline.svg'], ['/docs', '/docs']]) {
+    for (const [docPath, url] of [
+      ['/v1/metrics/{id}/card.svg', '/v1/metrics/total/card.svg'],
+      ['/v1/metrics/{id}/sparkline.svg', '/v1/metrics/total/sparkline.svg'],
+      ['/docs', '/docs'],
+    ]) {
       const post = await get(url!, { method: 'POST' });
       expect(post.status, url).toBe(405);
       expect(post.headers.get('content-type'), url).toMatch(/^application\/problem\+json/);
@@ -222,7 +234,8 @@ describe('the API reference page', () => {
       expect(page, path).toContain(item.get.summary.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
       for (const param of item.get.parameters ?? []) expect(page).toContain(`<code>${param.name}</code>`);
     }
-    for (const id of ['invalid-parameter', 'unknown-metric', 'not-found', 'method-not-allowed']) expect(page).toContain(`id="problem-${id}"`);
+    for (const id of ['invalid-parameter', 'unknown-metric', 'not-found', 'method-not-allowed'])
+      expect(page).toContain(`id="problem-${id}"`);
     for (const name of Object.keys(doc.components.schemas)) expect(page).toContain(`id="schema-${name}"`);
   });
 

@@ -27,7 +27,10 @@ describe('absolute URLs name the configured public origin, never the request\u20
         const html = await res.text();
         const urls = absoluteUrls(html);
         expect(urls.filter((u) => u.startsWith(PUBLIC_ORIGIN)).length, path).toBeGreaterThan(0);
-        expect(urls.filter((u) => u.startsWith(host)), path).toEqual([]);
+        expect(
+          urls.filter((u) => u.startsWith(host)),
+          path,
+        ).toEqual([]);
         if (path.startsWith('/m/destination')) {
           expect(attr(html, /<link rel="canonical" href="([^"]+)"/)).toBe(`${PUBLIC_ORIGIN}/m/destination/CN?lang=en`);
           expect(attr(html, /<meta property="og:url" content="([^"]+)"/)).toBe(`${PUBLIC_ORIGIN}/m/destination/CN?lang=en`);
@@ -81,7 +84,9 @@ describe('pages echo and vary only on the parameters they read', () => {
       const res = await get(path, { redirect: 'manual' });
       expect(res.status, path).toBe(200);
       const html = await res.text();
-      const links = [...html.matchAll(/<link rel="alternate" hreflang="[a-z]+" href="([^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll('&amp;', '&')));
+      const links = [...html.matchAll(/<link rel="alternate" hreflang="[a-z]+" href="([^"]+)"/g)].map(
+        (m) => new URL(m[1]!.replaceAll('&amp;', '&')),
+      );
       expect(links).toHaveLength(2);
       const asked = new URL(path, 'https://x.test').searchParams;
       for (const link of links) for (const name of link.searchParams.keys()) expect(name === 'lang' || asked.has(name), name).toBe(true);

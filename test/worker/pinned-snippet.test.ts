@@ -10,7 +10,14 @@ import { ORIGIN } from './helpers';
 /** The text of a snippet form on a page (`<code>` inside `data-form="…"`), unescaped. */
 function snippet(html: string, form: string): string | null {
   const code = new RegExp(`data-form="${form}"[\\s\\S]*?<code[^>]*>([\\s\\S]*?)</code>`).exec(html)?.[1];
-  return code === undefined ? null : code.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return code === undefined
+    ? null
+    : code
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
 }
 
 async function sha384(bytes: ArrayBuffer): Promise<string> {
@@ -19,18 +26,22 @@ async function sha384(bytes: ArrayBuffer): Promise<string> {
 }
 
 describe('the pinned snippet', () => {
-  it.each(['/', '/?lang=en&kind=ranking', '/builder/output?kind=sparkline', '/m/destination/CN'])('on %s: the versioned bundle with the hash of its bytes', async (path) => {
-    const html = await (await SELF.fetch(`${ORIGIN}${path}`)).text();
-    expect(snippet(html, 'html')).toContain('/widgets/v1/peru-exports.js');
-    const pinned = snippet(html, 'pinned');
-    expect(pinned, path).not.toBeNull();
-    const [, src, integrity] = /^<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"><\/script><peru-export-/.exec(pinned!) ?? [];
-    expect(src).toMatch(/\/widgets\/v\d+\.\d+\.\d+\/peru-exports\.js$/);
-    // The static assets, as the edge serves them before the worker.
-    const bundle = await env.ASSETS.fetch(src!);
-    expect(bundle.status).toBe(200);
-    expect(await sha384(await bundle.arrayBuffer())).toBe(integrity);
-  });
+  it.each(['/', '/?lang=en&kind=ranking', '/builder/output?kind=sparkline', '/m/destination/CN'])(
+    'on %s: the versioned bundle with the hash of its bytes',
+    async (path) => {
+      const html = await (await SELF.fetch(`${ORIGIN}${path}`)).text();
+      expect(snippet(html, 'html')).toContain('/widgets/v1/peru-exports.js');
+      const pinned = snippet(html, 'pinned');
+      expect(pinned, path).not.toBeNull();
+      const [, src, integrity] =
+        /^<script type="module" src="([^"]+)" integrity="([^"]+)" crossorigin="anonymous"><\/script><peru-export-/.exec(pinned!) ?? [];
+      expect(src).toMatch(/\/widgets\/v\d+\.\d+\.\d+\/peru-exports\.js$/);
+      // The static assets, as the edge serves them before the worker.
+      const bundle = await env.ASSETS.fetch(src!);
+      expect(bundle.status).toBe(200);
+      expect(await sha384(await bundle.arrayBuffer())).toBe(integrity);
+    },
+  );
 
   it('is not offered for an image, which runs no script', async () => {
     const html = await (await SELF.fetch(`${ORIGIN}/builder/output?kind=card-image`)).text();

@@ -43,7 +43,8 @@ describe('PNG twins', () => {
         expect([image.width, image.height]).toEqual([Math.ceil(size.width * scale), Math.ceil(size.height * scale)]);
         // Something is drawn: a blank image has one colour.
         const distinct = new Set<number>();
-        for (let i = 0; i < image.data.length; i += 4) distinct.add(((image.data[i]! * 256 + image.data[i + 1]!) * 256 + image.data[i + 2]!) * 256 + image.data[i + 3]!);
+        for (let i = 0; i < image.data.length; i += 4)
+          distinct.add(((image.data[i]! * 256 + image.data[i + 1]!) * 256 + image.data[i + 2]!) * 256 + image.data[i + 3]!);
         expect(distinct.size).toBeGreaterThan(2);
       });
     }
@@ -101,7 +102,11 @@ describe('PNG twins', () => {
 
   it('without the PNG worker, still an image: the SVG, X-Error internal, never stored', async () => {
     const ctx = createExecutionContext();
-    const res = await app.fetch(new Request(`${ORIGIN}/v1/metrics/sector/textile/card.png?scale=2`), { ...env, PNG: undefined as unknown as Fetcher }, ctx);
+    const res = await app.fetch(
+      new Request(`${ORIGIN}/v1/metrics/sector/textile/card.png?scale=2`),
+      { ...env, PNG: undefined as unknown as Fetcher },
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');

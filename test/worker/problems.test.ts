@@ -23,7 +23,11 @@ describe('problem kinds', () => {
     const res = problemResponse(problem('not-implemented', 'Only format=json is offered.', { instance: '/oembed' }));
     expect(res.status).toBe(501);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(await res.json()).toMatchObject({ type: '/docs#problem-not-implemented', title: 'Not implemented', detail: 'Only format=json is offered.' });
+    expect(await res.json()).toMatchObject({
+      type: '/docs#problem-not-implemented',
+      title: 'Not implemented',
+      detail: 'Only format=json is offered.',
+    });
   });
 
   it('names an error image by the problem\u2019s kind, whatever its type says', () => {

@@ -5,7 +5,9 @@ import { expectProblem, get, expectJson } from './helpers';
 
 /** Sum of a series' values over months [from, to] given as indices since 2005-01 (the SUNAT start). */
 function sum(id: string, from: number, to: number): number {
-  return getMetric(id)!.values.slice(from, to + 1).reduce<number>((a, v) => a + (v ?? 0), 0);
+  return getMetric(id)!
+    .values.slice(from, to + 1)
+    .reduce<number>((a, v) => a + (v ?? 0), 0);
 }
 const monthIndex = (year: number, month: number) => (year - 2005) * 12 + month - 1;
 

@@ -120,7 +120,10 @@ describe('response memo', () => {
       ['/v1/metrics/total/sparkline.svg?width=-5', undefined],
       ['/v1/metrics', { method: 'POST' }],
       ['/v1/metrics/sector/fishing', { method: 'HEAD' }],
-      ['/v1/metrics/sector/fishing', { method: 'OPTIONS', headers: { Origin: 'https://x.example', 'Access-Control-Request-Method': 'GET' } }],
+      [
+        '/v1/metrics/sector/fishing',
+        { method: 'OPTIONS', headers: { Origin: 'https://x.example', 'Access-Control-Request-Method': 'GET' } },
+      ],
       ['/healthz', undefined],
       ['/m/total', undefined],
       ['/', undefined],

@@ -23,7 +23,9 @@ function metric(id: string): SeriesMetric {
 /** Periods around and inside the series' coverage (1950–2035), as years or months. */
 const period = fc.oneof(
   fc.integer({ min: 1950, max: 2035 }).map(String),
-  fc.record({ y: fc.integer({ min: 1950, max: 2035 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`),
+  fc
+    .record({ y: fc.integer({ min: 1950, max: 2035 }), m: fc.integer({ min: 1, max: 12 }) })
+    .map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`),
 );
 const query: fc.Arbitrary<SeriesQuery> = fc.record(
   { from: period, to: period, freq: fc.constantFrom('monthly' as const, 'annual' as const), last: fc.integer({ min: 1, max: 1000 }) },

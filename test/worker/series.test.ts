@@ -9,7 +9,16 @@ describe('GET /v1/metrics/{id}/series', () => {
   it('returns every monthly point by default', async () => {
     const { res, body } = await expectJson<SeriesBody>('/v1/metrics/total/series');
     expect(res.status).toBe(200);
-    expect(body).toMatchObject({ id: 'total', unit: 'USD', frequency: 'monthly', source: 'sunat-g1', from: '2005-01', to: '2025-04', preliminaryFrom: '2024-01', lang: 'es' });
+    expect(body).toMatchObject({
+      id: 'total',
+      unit: 'USD',
+      frequency: 'monthly',
+      source: 'sunat-g1',
+      from: '2005-01',
+      to: '2025-04',
+      preliminaryFrom: '2024-01',
+      lang: 'es',
+    });
     expect(body.points).toHaveLength(total.values.length);
     expect(body.points.map((p) => p.value)).toEqual(total.values);
     expect(body.points[0]).toEqual({
@@ -41,7 +50,8 @@ describe('GET /v1/metrics/{id}/series', () => {
   it('sums months into years and marks the partial year', async () => {
     const { body } = await expectJson<SeriesBody>('/v1/metrics/destination/CN/series?freq=annual&from=2023');
     const cn = getMetric('destination/CN')!;
-    const sumYear = (year: number) => cn.values.slice((year - 2005) * 12, (year - 2005) * 12 + 12).reduce<number>((a, v) => a + (v ?? 0), 0);
+    const sumYear = (year: number) =>
+      cn.values.slice((year - 2005) * 12, (year - 2005) * 12 + 12).reduce<number>((a, v) => a + (v ?? 0), 0);
     expect(body.frequency).toBe('annual');
     expect(body.from).toBe('2023');
     expect(body.to).toBe('2025');
@@ -184,4 +194,3 @@ describe('GET /v1/metrics/{id}/series?last=N', () => {
     expect(p.detail).toContain('it covers 2005-01 to 2025-04');
   });
 });
-

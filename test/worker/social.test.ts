@@ -64,7 +64,7 @@ describe('social tags', () => {
   it('the preview SVG holds the card, the chart, the source and the site\u2019s name', async () => {
     const svg = await (await get('/v1/metrics/sector/agro/social.svg?lang=en')).text();
     expect(svg).toMatch(/^<svg [^>]*width="1200" height="630"/);
-    expect(svg).toContain("Peru&#39;s exports");
+    expect(svg).toContain('Peru&#39;s exports');
     expect(svg.match(/<svg /g)?.length).toBe(4); // itself, the card, the card's sparkline, the chart
     expect(svg).toContain('Source: SUNAT');
   });

@@ -42,9 +42,7 @@ describe('series: description', () => {
         'Partial year: US$22.5 billion in 2025 (4 months).',
     );
     const es2 = await expectJson<SeriesBody>('/v1/metrics/total/series?last=2&freq=annual');
-    expect(es2.body.description).toBe(
-      `US$${NBSP}73,6 mil millones en 2024. Año parcial: US$${NBSP}22,5 mil millones en 2025 (4 meses).`,
-    );
+    expect(es2.body.description).toBe(`US$${NBSP}73,6 mil millones en 2024. Año parcial: US$${NBSP}22,5 mil millones en 2025 (4 meses).`);
   });
 
   it('counts the gaps of a sparse series', async () => {
@@ -92,9 +90,25 @@ describe('series: periodLabel', () => {
 describe('metric: latest.periodLabel, latest.spokenValue, spokenChange', () => {
   it.each([
     // A monthly series: its latest month against the same month a year earlier.
-    ['total', 'abril de 2025', '4,6 mil millones de dólares', `7,7${NBSP}% menos que en abril de 2024`, 'April 2025', '4.6 billion US dollars', 'down 7.7% from April 2024'],
+    [
+      'total',
+      'abril de 2025',
+      '4,6 mil millones de dólares',
+      `7,7${NBSP}% menos que en abril de 2024`,
+      'April 2025',
+      '4.6 billion US dollars',
+      'down 7.7% from April 2024',
+    ],
     // A press-release highlight: its year and published growth.
-    ['highlight/total', '2024', '74,7 mil millones de dólares', `15,6${NBSP}% más que en 2023`, '2024', '74.7 billion US dollars', 'up 15.6% from 2023'],
+    [
+      'highlight/total',
+      '2024',
+      '74,7 mil millones de dólares',
+      `15,6${NBSP}% más que en 2023`,
+      '2024',
+      '74.7 billion US dollars',
+      'up 15.6% from 2023',
+    ],
   ])('says %s\u2019s figure and change in words (es, en)', async (id, esPeriod, esValue, esChange, enPeriod, enValue, enChange) => {
     const es = await expectJson<DetailBody>(`/v1/metrics/${id}`);
     expect(es.body.latest).toMatchObject({ periodLabel: esPeriod, spokenValue: esValue });

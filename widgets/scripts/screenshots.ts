@@ -58,7 +58,10 @@ for (const theme of ['light', 'dark'] as const) {
     const file = `${root}screenshots/${name}-${theme}.png`;
     const size = await page.evaluate(() => {
       const r = document.body.getBoundingClientRect();
-      return { width: Math.ceil(Math.max(...[...document.body.children].map((c) => c.getBoundingClientRect().right)) + 24), height: Math.ceil(r.height) };
+      return {
+        width: Math.ceil(Math.max(...[...document.body.children].map((c) => c.getBoundingClientRect().right)) + 24),
+        height: Math.ceil(r.height),
+      };
     });
     await page.screenshot({ path: file, clip: { x: 0, y: 0, width: Math.min(size.width, 820), height: size.height } });
     console.log(file);

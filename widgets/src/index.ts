@@ -6,12 +6,7 @@
 export { PeruExportCard } from './peru-export-card';
 export { PeruExportRanking, type RankingKind } from './peru-export-ranking';
 export { PeruExportSparkline, type SparklineData } from './peru-export-sparkline';
-export {
-  PeruExportElement,
-  type PeruExportErrorDetail,
-  type PeruExportLoadDetail,
-  type Theme,
-} from './lib/peru-export-element';
+export { PeruExportElement, type PeruExportErrorDetail, type PeruExportLoadDetail, type Theme } from './lib/peru-export-element';
 export { MetricElement, type MetricData } from './lib/metric-element';
 export { ApiError, clearCache } from './lib/fetch-json';
 export { defineElement } from './lib/define-element';

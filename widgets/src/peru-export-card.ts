@@ -58,19 +58,23 @@ export class PeruExportCard extends MetricElement<MetricData> {
         <span class="sr">${m.latest.spokenValue ?? shown}</span>
       </div>
       <div class="line">
-        ${m.latest.formattedValue && m.formattedChange
-          ? html`<span part="change" class="change ${direction}">
+        ${
+          m.latest.formattedValue && m.formattedChange
+            ? html`<span part="change" class="change ${direction}">
               <span aria-hidden="true">${{ up: '▲ ', down: '▼ ', flat: '' }[direction]}${m.formattedChange}</span>
               <span class="sr">${m.spokenChange}</span>
             </span>`
-          : ''}
+            : ''
+        }
         <span part="period" class="period">${m.latest.periodLabel}${m.provisional ? ` (${m.provisional.label})` : m.preliminary ? ` (${t.preliminary})` : ''}</span>
       </div>
-      ${series
-        ? html`<peru-export-sparkline part="sparkline" class="spark" lang=${lang} type=${this.type}
+      ${
+        series
+          ? html`<peru-export-sparkline part="sparkline" class="spark" lang=${lang} type=${this.type}
             exportparts="chart:sparkline-chart,cursor:sparkline-cursor,tooltip:sparkline-tooltip"
             .data=${series}></peru-export-sparkline>`
-        : html`<span class="spark previous"><span>${m.previous ? `${m.previous.period}: ${m.previous.formattedValue}` : ''}</span></span>`}
+          : html`<span class="spark previous"><span>${m.previous ? `${m.previous.period}: ${m.previous.formattedValue}` : ''}</span></span>`
+      }
       <div part="source" class="source">
         ${t.source}:
         <!-- Only web links: a URL from the API never becomes a javascript: link in the host page. -->

@@ -56,10 +56,7 @@ export function checkImageSeries(metric: SeriesMetric, q: ImageSeriesQuery): Ser
       `${from} to ${to} is ${count} ${selection.freq === 'monthly' ? 'months' : 'years'}; ` +
       `an image draws at most ${MAX_IMAGE_POINTS} points: choose a shorter range or freq=annual`;
     const allowed = `a range of at most ${MAX_IMAGE_POINTS} periods`;
-    throw invalidParams([
-      { param: 'from', message, allowed },
-      ...(q.to !== undefined ? [{ param: 'to', message, allowed }] : []),
-    ]);
+    throw invalidParams([{ param: 'from', message, allowed }, ...(q.to !== undefined ? [{ param: 'to', message, allowed }] : [])]);
   }
   return selection;
 }

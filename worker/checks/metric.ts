@@ -34,9 +34,7 @@ export function requireMetric(id: string): FoundMetric {
 export function requireSeries(id: string): SeriesMetric {
   const found = requireMetric(id);
   if (found.type === 'highlight') {
-    throw new ProblemError(
-      problem('not-found', `${id} is a press-release figure, not a series; its figures are at /v1/metrics/${id}.`),
-    );
+    throw new ProblemError(problem('not-found', `${id} is a press-release figure, not a series; its figures are at /v1/metrics/${id}.`));
   }
   return found.metric;
 }

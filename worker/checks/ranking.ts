@@ -18,7 +18,9 @@ export function checkRanking(kind: RankingKind, q: { year?: number | undefined; 
   if (!months) {
     const { first, last } = coverage(total);
     const range = `${first.slice(0, 4)} to ${last.slice(0, 4)}`;
-    throw invalidParams([{ param: 'year', message: `the table has no data for ${q.year}; it covers ${range}`, allowed: `a year from ${range}` }]);
+    throw invalidParams([
+      { param: 'year', message: `the table has no data for ${q.year}; it covers ${range}`, allowed: `a year from ${range}` },
+    ]);
   }
   return { kind, total, year: { year: q.year, months }, limit };
 }

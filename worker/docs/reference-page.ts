@@ -198,7 +198,10 @@ export function renderApiReference(doc: OpenApiDocument): string {
     .map(
       ([tag, list]) =>
         `<li>${esc(tag)}<ul>${list
-          .map(({ method, path, op }) => `<li><a href="#${operationAnchor(method, path)}">${method.toUpperCase()} ${esc(path)}</a> <span class="muted">${esc(String(op.summary ?? ''))}</span></li>`)
+          .map(
+            ({ method, path, op }) =>
+              `<li><a href="#${operationAnchor(method, path)}">${method.toUpperCase()} ${esc(path)}</a> <span class="muted">${esc(String(op.summary ?? ''))}</span></li>`,
+          )
           .join('')}</ul></li>`,
     )
     .join('');

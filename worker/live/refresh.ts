@@ -21,7 +21,17 @@ import { BCRP_FIRST_MONTH, BCRP_SERIES, BCRP_SOURCE_ID } from '../../data/bcrp/s
 import { checkSnapshot, snapshotLatest, snapshotVersion } from '../../data/bcrp/snapshot';
 import type { LiveSnapshot, Revision } from '../../data/types';
 import { readPublished, serveSnapshot } from './published';
-import { publish, readPointer, readSnapshot, readStatus, releaseLock, takeLock, writeStatus, type CheckOutcome, type CheckRecord } from './store';
+import {
+  publish,
+  readPointer,
+  readSnapshot,
+  readStatus,
+  releaseLock,
+  takeLock,
+  writeStatus,
+  type CheckOutcome,
+  type CheckRecord,
+} from './store';
 
 export interface RefreshResult {
   outcome: CheckOutcome;
@@ -113,7 +123,10 @@ export async function refreshLive(env: Env, options: RefreshOptions = {}): Promi
     const latest = snapshotLatest({ metrics });
     if (version === previous.version) return record('unchanged', `BCRP's figures are those published (${version}, up to ${latest})`);
     if (pointer?.pinned) {
-      return record('pinned', `BCRP has other figures (${version}, up to ${latest}), not published: ${pointer.version} is pinned by a rollback`);
+      return record(
+        'pinned',
+        `BCRP has other figures (${version}, up to ${latest}), not published: ${pointer.version} is pinned by a rollback`,
+      );
     }
 
     // Another run may have published while this one fetched: never publish older figures over it.

@@ -78,7 +78,13 @@ function publishedOf(s: LiveSnapshot, publishedAt: string, latest: string | null
  * Publishes `snapshot`: the snapshot under its own key first, then the pointer to it. The
  * pointer keeps the last HISTORY_LENGTH snapshots; older ones are deleted.
  */
-export async function publish(kv: KVNamespace, snapshot: LiveSnapshot, latest: string | null, now: Date, previous: Pointer | null): Promise<Pointer> {
+export async function publish(
+  kv: KVNamespace,
+  snapshot: LiveSnapshot,
+  latest: string | null,
+  now: Date,
+  previous: Pointer | null,
+): Promise<Pointer> {
   await kv.put(KEYS.snapshot(snapshot.version), JSON.stringify(snapshot));
   const before = previous ? [stripHistory(previous), ...previous.history] : [];
   const kept = before.filter((p) => p.version !== snapshot.version);

@@ -31,11 +31,7 @@ import {
 export const EMBED_LANG_PARAM = 'elang';
 
 /** Every parameter the builder's pages read (`/`, `/builder/output`): the spec's, `elang`, `lang`. */
-export const BUILDER_PARAMS: readonly string[] = [
-  ...Object.keys(DEFAULT_SPEC).filter((name) => name !== 'lang'),
-  EMBED_LANG_PARAM,
-  'lang',
-];
+export const BUILDER_PARAMS: readonly string[] = [...Object.keys(DEFAULT_SPEC).filter((name) => name !== 'lang'), EMBED_LANG_PARAM, 'lang'];
 
 export function builderSpec(
   query: URLSearchParams,
@@ -234,7 +230,9 @@ export const BuilderForm: FC<{ lang: Lang; view: BuilderView }> = ({ lang, view 
       </fieldset>
 
       <p>
-        <button type="submit" class="update">{t.update}</button>
+        <button type="submit" class="update">
+          {t.update}
+        </button>
       </p>
     </form>
   );

@@ -199,7 +199,10 @@ export const STRINGS: Record<Lang, Strings> = {
           hint: 'El script de esta versión con su hash: el navegador no ejecuta otro código. El servidor solo ofrece la versión actual: con cada nueva, vuelve a copiar este código.',
         },
         image: { title: 'Imagen <img>', hint: 'Sin JavaScript: una imagen SVG que se regenera con cada dato nuevo.' },
-        newsletter: { title: 'Imagen PNG para boletines', hint: 'Para correos y boletines, que no muestran SVG: la misma imagen en PNG, nítida en pantallas de alta densidad.' },
+        newsletter: {
+          title: 'Imagen PNG para boletines',
+          hint: 'Para correos y boletines, que no muestran SVG: la misma imagen en PNG, nítida en pantallas de alta densidad.',
+        },
         markdown: { title: 'Markdown', hint: 'Para GitHub, foros y blogs en Markdown; enlaza a la página de la serie.' },
         json: { title: 'Datos en JSON', hint: 'Los mismos datos que muestra el componente.' },
         csv: { title: 'Datos en CSV', hint: 'Para hojas de cálculo.' },
@@ -336,7 +339,10 @@ export const STRINGS: Record<Lang, Strings> = {
           hint: "This release's script with its hash: the browser runs no other code. The server offers only the current release: copy this again when a new one is out.",
         },
         image: { title: '<img> image', hint: 'No JavaScript: an SVG image redrawn with every new figure.' },
-        newsletter: { title: 'PNG image for newsletters', hint: 'For e-mail and newsletters, which show no SVG: the same image as a PNG, sharp on high-density screens.' },
+        newsletter: {
+          title: 'PNG image for newsletters',
+          hint: 'For e-mail and newsletters, which show no SVG: the same image as a PNG, sharp on high-density screens.',
+        },
         markdown: { title: 'Markdown', hint: "For GitHub, forums and Markdown blogs; links to the series' page." },
         json: { title: 'Data as JSON', hint: 'The same data the component shows.' },
         csv: { title: 'Data as CSV', hint: 'For spreadsheets.' },
@@ -359,7 +365,7 @@ export const STRINGS: Record<Lang, Strings> = {
       differ: (f) => [
         `PROMPERÚ's press release follows MINCETUR's reckoning: total ${f.year} exports of ${f.release} (${f.releaseGrowth}).`,
         `SUNAT's table G6 (definitive exports by destination country) adds up to ${f.g6} for the same year; table G1 (by sector) can differ from G6 in turn.`,
-        "All start from customs data but are computed differently; the World Bank series follows the balance of payments (as the central bank, BCRP, does) and runs above the customs totals. That is why every figure names its source and no series mixes sources.",
+        'All start from customs data but are computed differently; the World Bank series follows the balance of payments (as the central bank, BCRP, does) and runs above the customs totals. That is why every figure names its source and no series mixes sources.',
       ],
       preliminaryTitle: 'Preliminary figures',
       preliminary:

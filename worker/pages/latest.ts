@@ -4,7 +4,17 @@
  * 12 months, and the year to date. Pure, computed from the served dataset.
  */
 import { HEADLINE_METRIC } from '../../data/bcrp/series';
-import { last12Months, last12MonthsGrowth, latestPeriod, monthFromNumber, monthNumber, monthsSum, revisionWindowStart, valueAt, yoyGrowth } from '../../data/derive';
+import {
+  last12Months,
+  last12MonthsGrowth,
+  latestPeriod,
+  monthFromNumber,
+  monthNumber,
+  monthsSum,
+  revisionWindowStart,
+  valueAt,
+  yoyGrowth,
+} from '../../data/derive';
 import { getMetric, getSource, type Lang } from '../../data/index';
 import { formatChangePct, formatPeriod, formatUsd } from '../render/format';
 import type { Strings } from './i18n';

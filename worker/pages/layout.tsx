@@ -102,8 +102,7 @@ export const Document: FC<DocumentProps> = ({ ctx, title, description, canonical
           <div class="wrap">
             <p>{t.footer}</p>
             <p>
-              <a href="/docs">{t.api.reference}</a> · <a href="/openapi.json">{t.api.openapi}</a> ·{' '}
-              <a href="/v1/sources">/v1/sources</a>
+              <a href="/docs">{t.api.reference}</a> · <a href="/openapi.json">{t.api.openapi}</a> · <a href="/v1/sources">/v1/sources</a>
             </p>
           </div>
         </footer>

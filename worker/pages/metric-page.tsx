@@ -65,8 +65,16 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
   const title = `${view.label} · ${s.siteName}`;
   // "Over time": the chart.svg of the whole series, with axes, its note and its source; kept
   // within the column by the stylesheet (max-width 100 %, height auto).
-  const chart: EmbedSpec | null =
-    view.chart && { ...DEFAULT_SPEC, kind: 'chart-image', metric: view.id, lang: ctx.lang, theme: 'auto', from: view.chart.from, width: 720, height: 360 };
+  const chart: EmbedSpec | null = view.chart && {
+    ...DEFAULT_SPEC,
+    kind: 'chart-image',
+    metric: view.id,
+    lang: ctx.lang,
+    theme: 'auto',
+    from: view.chart.from,
+    width: 720,
+    height: 360,
+  };
   return (
     <Document
       ctx={ctx}
@@ -148,8 +156,7 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
         )}
         {view.chart ? (
           <p>
-            <a href={`/v1/metrics/${view.id}/series?lang=${ctx.lang}`}>JSON</a> ·{' '}
-            <a href={`/v1/metrics/${view.id}/series.csv`}>CSV</a>
+            <a href={`/v1/metrics/${view.id}/series?lang=${ctx.lang}`}>JSON</a> · <a href={`/v1/metrics/${view.id}/series.csv`}>CSV</a>
           </p>
         ) : (
           <p>
@@ -160,7 +167,15 @@ export const MetricPage: FC<MetricPageProps> = ({ ctx, view, spec, text }) => {
 
       <section aria-labelledby="embed-title">
         <h2 id="embed-title">{t.embed}</h2>
-        <BuilderOutput lang={ctx.lang} origin={ctx.origin} view={{ spec, issues: [], text }} shareUrl={null} idPrefix="m" preview={false} pinned={ctx.pinned} />
+        <BuilderOutput
+          lang={ctx.lang}
+          origin={ctx.origin}
+          view={{ spec, issues: [], text }}
+          shareUrl={null}
+          idPrefix="m"
+          preview={false}
+          pinned={ctx.pinned}
+        />
         <p>
           <a href={`/?${builderQuery(spec, ctx.lang).toString()}#builder`}>{t.customise}</a>
         </p>

@@ -20,7 +20,14 @@ export type RankingKind = 'destinations' | 'sectors';
  */
 export type EmbedKind = 'card' | 'sparkline' | 'ranking' | 'card-image' | 'sparkline-image' | 'chart-image';
 
-export const EMBED_KINDS = ['card', 'sparkline', 'ranking', 'card-image', 'sparkline-image', 'chart-image'] as const satisfies readonly EmbedKind[];
+export const EMBED_KINDS = [
+  'card',
+  'sparkline',
+  'ranking',
+  'card-image',
+  'sparkline-image',
+  'chart-image',
+] as const satisfies readonly EmbedKind[];
 export const FREQUENCIES = ['monthly', 'annual'] as const satisfies readonly Frequency[];
 export const RANKING_KINDS = ['destinations', 'sectors'] as const satisfies readonly RankingKind[];
 
@@ -342,7 +349,12 @@ export function imageTag(spec: EmbedSpec, origin: string, text: EmbedText): stri
   const size = embedSize(spec);
   const card = spec.kind === 'card' || spec.kind === 'card-image';
   const { width, height } = card ? measureCard({ width: size.width ?? undefined }) : size;
-  return `<img${attrs([['src', src], ['width', width], ['height', height], ['alt', altText(text)]])}>`;
+  return `<img${attrs([
+    ['src', src],
+    ['width', width],
+    ['height', height],
+    ['alt', altText(text)],
+  ])}>`;
 }
 
 /**
@@ -356,18 +368,19 @@ export function imageTag(spec: EmbedSpec, origin: string, text: EmbedText): stri
  * `data-style` writes the CSS where the builder's own script applies it through the CSSOM,
  * which a strict policy allows (the builder page has one).
  */
-export function elementTag(
-  spec: EmbedSpec,
-  origin: string,
-  text: EmbedText,
-  styleAttribute: 'style' | 'data-style' = 'style',
-): string {
+export function elementTag(spec: EmbedSpec, origin: string, text: EmbedText, styleAttribute: 'style' | 'data-style' = 'style'): string {
   const kind = spec.kind === 'card-image' ? 'card' : spec.kind === 'sparkline-image' ? 'sparkline' : spec.kind;
   // A chart has no element: it is its image.
   if (kind === 'chart-image') return imageTag(spec, origin, text) ?? '';
   const tag = TAG[kind];
   if (kind === 'ranking') {
-    return `<${tag}${attrs([['kind', spec.ranking], ['year', spec.year], ['limit', spec.limit], ['lang', spec.lang], ['theme', spec.theme]])}></${tag}>`;
+    return `<${tag}${attrs([
+      ['kind', spec.ranking],
+      ['year', spec.year],
+      ['limit', spec.limit],
+      ['lang', spec.lang],
+      ['theme', spec.theme],
+    ])}></${tag}>`;
   }
   const live = { ...spec, kind };
   const own = attrs([
@@ -440,7 +453,13 @@ export function newsletterTag(spec: EmbedSpec, origin: string, text: EmbedText):
   url.pathname = url.pathname.replace(/\.svg$/, '.png');
   url.searchParams.set('scale', '2');
   const { width, height } = embedSize(spec);
-  const img = `<img${attrs([['src', url.toString()], ['width', width], ['height', height], ['alt', altText(text)], ['style', 'display:block;max-width:100%;height:auto;border:0']])}>`;
+  const img = `<img${attrs([
+    ['src', url.toString()],
+    ['width', width],
+    ['height', height],
+    ['alt', altText(text)],
+    ['style', 'display:block;max-width:100%;height:auto;border:0'],
+  ])}>`;
   return `<a href="${escapeXml(metricPageUrl(origin, spec.metric, spec.lang))}">${img}</a>`;
 }
 
@@ -458,7 +477,8 @@ export interface Snippet {
 export function snippets(spec: EmbedSpec, origin: string, text: EmbedText, pinned: PinnedBundle | null = null): Snippet[] {
   const out: Snippet[] = [];
   if (isLive(spec.kind)) out.push({ form: 'html', code: embedHtml(spec, origin, text) });
-  if (isLive(spec.kind) && pinned !== null) out.push({ form: 'pinned', code: pinnedScriptTag(origin, pinned) + elementTag(spec, origin, text) });
+  if (isLive(spec.kind) && pinned !== null)
+    out.push({ form: 'pinned', code: pinnedScriptTag(origin, pinned) + elementTag(spec, origin, text) });
   const img = imageTag(spec, origin, text);
   if (img !== null) out.push({ form: 'image', code: img });
   const newsletter = newsletterTag(spec, origin, text);

@@ -222,7 +222,8 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
     const h = found.highlight;
     const rows: TableRow[] = [];
     if (d.previous !== null) rows.push({ period: d.previous.period, value: d.previous.formattedValue, growth: DASH, note: words.derived });
-    if (d.latest.formattedValue !== null) rows.push({ period: d.latest.period, value: d.latest.formattedValue, growth: d.formattedChange ?? DASH, note: '' });
+    if (d.latest.formattedValue !== null)
+      rows.push({ period: d.latest.period, value: d.latest.formattedValue, growth: d.formattedChange ?? DASH, note: '' });
     const related = h.related === undefined ? undefined : getMetric(h.related);
     return {
       id,
@@ -272,5 +273,17 @@ export function metricPageView(id: string, lang: Lang, words: Strings['metric'])
           .reverse()
       : [];
   const provisional = d.provisional && `${d.provisional.label[0]!.toUpperCase()}${d.provisional.label.slice(1)}. ${d.provisional.note}`;
-  return { id, label, summary, facts, provisional, chart: { from: coverage(m).first }, annualRows, monthlyRows, source, quote: null, related: null };
+  return {
+    id,
+    label,
+    summary,
+    facts,
+    provisional,
+    chart: { from: coverage(m).first },
+    annualRows,
+    monthlyRows,
+    source,
+    quote: null,
+    related: null,
+  };
 }

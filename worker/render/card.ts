@@ -208,9 +208,7 @@ function layoutCard(data: CardData, options: CardOptions) {
   let valueSize = layout.value.size;
   while (valueSize > layout.value.minSize && textWidth(text.value, valueSize, true) > inner) valueSize--;
   y += layout.value.lineHeight;
-  parts.push(
-    textLine(x, y - baselineGap(layout.value), valueSize, 'text', truncateText(text.value, inner, valueSize, true), paint, true),
-  );
+  parts.push(textLine(x, y - baselineGap(layout.value), valueSize, 'text', truncateText(text.value, inner, valueSize, true), paint, true));
 
   // Change and period on one line; the period gives way first.
   const changeText = text.change === '' ? '' : direction === 'flat' ? text.change : `${ARROW[direction]} ${text.change}`;

@@ -215,7 +215,8 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
   // Texts around the plot.
   const main = allSeries[0];
   const title = oneLine(main?.label ?? '');
-  const range = periods.length === 0 ? '' : `${formatPeriod(periods[0]!, lang, 'short')}\u2013${formatPeriod(periods.at(-1)!, lang, 'short')}`;
+  const range =
+    periods.length === 0 ? '' : `${formatPeriod(periods[0]!, lang, 'short')}\u2013${formatPeriod(periods.at(-1)!, lang, 'short')}`;
   const subtitle = [words.unit, words.frequency[frequency], range].filter(Boolean).join(', ');
   const notes = noteText(drawn, periods, type, lang);
   const footer = footerText(drawn, periods, lang);
@@ -285,9 +286,13 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
       : (i: number) => (n === 1 ? plotLeft + plotWidth / 2 : plotLeft + (i * plotWidth) / (n - 1));
 
   // Gridlines and the y labels; the zero line stronger.
-  const grid = ticks.filter((t) => t !== 0).map((t) => `M${coord(plotLeft)} ${coord(yAt(t))}H${coord(plotRight)}`).join('');
+  const grid = ticks
+    .filter((t) => t !== 0)
+    .map((t) => `M${coord(plotLeft)} ${coord(yAt(t))}H${coord(plotRight)}`)
+    .join('');
   parts.push(`<path d="${grid}" stroke-width="1"${paint.attrs({ stroke: 'border' })}/>`);
-  if (ticks.includes(0)) parts.push(`<path d="M${coord(plotLeft)} ${coord(yAt(0))}H${coord(plotRight)}" stroke-width="1"${paint.attrs({ stroke: 'rule' })}/>`);
+  if (ticks.includes(0))
+    parts.push(`<path d="M${coord(plotLeft)} ${coord(yAt(0))}H${coord(plotRight)}" stroke-width="1"${paint.attrs({ stroke: 'rule' })}/>`);
   ticks.forEach((t, i) => parts.push(text(plotLeft - 6, yAt(t) + 3.5, FONT.axis, 'muted', labels[i]!, ' text-anchor="end"')));
 
   // Period labels under the plot, never touching each other or leaving the image.
@@ -297,7 +302,8 @@ export function renderChart(data: ChartData, options: ChartOptions = {}): string
 
   // The data.
   for (const [k, d] of drawn.entries()) {
-    if (type === 'bar') parts.push(...bars(d, k, drawn.length, { xAt, yAt, slot: plotWidth / n, zero: yAt(clamp(0, ticks[0]!, ticks.at(-1)!)) }));
+    if (type === 'bar')
+      parts.push(...bars(d, k, drawn.length, { xAt, yAt, slot: plotWidth / n, zero: yAt(clamp(0, ticks[0]!, ticks.at(-1)!)) }));
     else parts.push(...lines(d, xAt, yAt));
   }
 
@@ -328,12 +334,23 @@ function document(
   parts: string[],
   o: { width: number; height: number; lang: Lang; title: string; desc: string; paint: Paint; background: string; id: unknown },
 ): string {
-  const back = o.background === 'transparent' ? '' : `<rect width="${o.width}" height="${o.height}"${o.paint.attrs({ fill: 'background' })}/>`;
+  const back =
+    o.background === 'transparent' ? '' : `<rect width="${o.width}" height="${o.height}"${o.paint.attrs({ fill: 'background' })}/>`;
   const body = back + parts.join('');
   const title = escapeXml(o.title);
   const desc = escapeXml(o.desc);
   const id = parseId(o.id) ?? contentId('chart-', `${o.width} ${o.height} ${o.lang} ${title} ${desc} ${body}`);
-  return svgDocument({ id, width: o.width, height: o.height, lang: o.lang, title: o.title, desc: o.desc, style: o.paint.style(id), body, text: true });
+  return svgDocument({
+    id,
+    width: o.width,
+    height: o.height,
+    lang: o.lang,
+    title: o.title,
+    desc: o.desc,
+    style: o.paint.style(id),
+    body,
+    text: true,
+  });
 }
 
 /**

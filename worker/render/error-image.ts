@@ -35,12 +35,14 @@ const MAX_MESSAGE = 300;
 export function renderErrorImage(message: string, options: ErrorImageOptions = {}): string {
   const lang = lenient(() => parseLang(options.lang), 'en');
   const theme = lenient(() => parseTheme(options.theme), 'light');
-  const width =
-    typeof options.width === 'number' && Number.isFinite(options.width) ? clamp(Math.round(options.width), 120, 800) : 360;
+  const width = typeof options.width === 'number' && Number.isFinite(options.width) ? clamp(Math.round(options.width), 120, 800) : 360;
   const paint = new Paint(theme);
   const padding = 10;
   const inner = width - 2 * padding;
-  const text = String(message ?? '').replace(BREAKABLE_SPACE, ' ').trim().slice(0, MAX_MESSAGE);
+  const text = String(message ?? '')
+    .replace(BREAKABLE_SPACE, ' ')
+    .trim()
+    .slice(0, MAX_MESSAGE);
   const heading = wrapText(`⚠ ${HEADING[lang]}`, inner, 12, true, 1)[0] ?? '';
   const lines = wrapText(text, inner, 11, false, 4);
   let y = padding + 13;

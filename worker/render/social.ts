@@ -61,7 +61,10 @@ export function renderSocial(data: SocialData): string {
     // After the name, on the same line, as far as it fits.
     const x = PADDING + Math.ceil(textWidth(heading, HEADING.size, true)) + 24;
     const tagline = truncateText(data.tagline, width - PADDING - x, TAGLINE_SIZE, false);
-    if (tagline !== '') parts.push(`<text x="${x}" y="${HEADING.y}" font-size="${TAGLINE_SIZE}"${paint.attrs({ fill: 'muted' })}>${escapeXml(tagline)}</text>`);
+    if (tagline !== '')
+      parts.push(
+        `<text x="${x}" y="${HEADING.y}" font-size="${TAGLINE_SIZE}"${paint.attrs({ fill: 'muted' })}>${escapeXml(tagline)}</text>`,
+      );
   }
   const body = { y: BODY.top, height: BODY.bottom - BODY.top };
   if (data.chart === null) {
@@ -72,9 +75,21 @@ export function renderSocial(data: SocialData): string {
     parts.push(placed(data.chart, { x: PADDING + cardWidth + GAP, y: body.y, width: inner - cardWidth - GAP, height: body.height }, 1.5));
   }
   const source = truncateText(data.sourceLine, inner, SOURCE.size, false);
-  parts.push(`<text x="${PADDING}" y="${SOURCE.y}" font-size="${SOURCE.size}"${paint.attrs({ fill: 'muted' })}>${escapeXml(source)}</text>`);
+  parts.push(
+    `<text x="${PADDING}" y="${SOURCE.y}" font-size="${SOURCE.size}"${paint.attrs({ fill: 'muted' })}>${escapeXml(source)}</text>`,
+  );
   const title = `${data.title} · ${data.siteName}`;
   const content = parts.join('');
   const id = contentId('social-', `${data.lang} ${escapeXml(title)} ${content}`);
-  return svgDocument({ id, width, height, lang: data.lang, title, desc: data.sourceLine, style: paint.style(id), body: content, text: true });
+  return svgDocument({
+    id,
+    width,
+    height,
+    lang: data.lang,
+    title,
+    desc: data.sourceLine,
+    style: paint.style(id),
+    body: content,
+    text: true,
+  });
 }

@@ -53,7 +53,9 @@ export const BREAKABLE_SPACE = /[\t\n\v\f\r \u0085\u1680\u2000-\u2006\u2008-\u20
 
 /** Text on one line: line breaks and runs of spaces as one space, trimmed; no-break spaces kept. */
 export function oneLine(value: unknown): string {
-  return String(value ?? '').replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
+  return String(value ?? '')
+    .replace(BREAKABLE_SPACE, ' ')
+    .replace(/^ | $/g, '');
 }
 
 /**

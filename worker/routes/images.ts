@@ -180,7 +180,10 @@ const chartHandler: RouteHandler<typeof chart, AppEnv> = (c) => {
   const { lang: _lang, from, to, last, freq, compare, bg, ...style } = c.req.valid('query');
   const lang = c.get('language');
   const data = chartData(checkChartRequest(id, { from, to, last, freq }, compare ?? []), lang);
-  return svgResponse(c, drawing(() => renderChart(data, { ...style, background: bg, lang, formatValue: formatUsd })));
+  return svgResponse(
+    c,
+    drawing(() => renderChart(data, { ...style, background: bg, lang, formatValue: formatUsd })),
+  );
 };
 
 const sparklineHandler: RouteHandler<typeof sparkline, AppEnv> = (c) => {
@@ -191,7 +194,14 @@ const sparklineHandler: RouteHandler<typeof sparkline, AppEnv> = (c) => {
   // The description is the series API's (`description`), so image and JSON say the same.
   const { points, description } = imageSeries(selection, lang);
   const svg = drawing(() =>
-    renderSparkline(points, { ...style, background: bg, lang, title: selection.metric.label[lang], desc: description, formatValue: formatUsd }),
+    renderSparkline(points, {
+      ...style,
+      background: bg,
+      lang,
+      title: selection.metric.label[lang],
+      desc: description,
+      formatValue: formatUsd,
+    }),
   );
   return svgResponse(c, svg);
 };

@@ -35,7 +35,11 @@ const { json: catalogue, csv: catalogueCsv } = twinRoutes({
   shape: { lang: p.lang, kind: p.kind },
   schema: MetricCatalogue,
   returns: 'The metric catalogue.',
-  csv: { description: 'The catalogue as a CSV file: one row per series.', example: 'kind=destination', returns: 'The metric catalogue as CSV.' },
+  csv: {
+    description: 'The catalogue as a CSV file: one row per series.',
+    example: 'kind=destination',
+    returns: 'The metric catalogue as CSV.',
+  },
 });
 
 // ── Series ───────────────────────────────────────────────────────────────────────────────
@@ -107,8 +111,7 @@ const seriesHandler: RouteHandler<typeof series, AppEnv> = (c) => {
   return c.json({ ...envelope(lang), ...metricSeries(checkSeriesRequest(id, q), lang) }, 200);
 };
 
-const seriesCsvHandler: RouteHandler<typeof seriesCsv, AppEnv> = (c) =>
-  seriesCsvResponse(c, c.req.valid('param').id, c.req.valid('query'));
+const seriesCsvHandler: RouteHandler<typeof seriesCsv, AppEnv> = (c) => seriesCsvResponse(c, c.req.valid('param').id, c.req.valid('query'));
 
 const detailHandler: RouteHandler<typeof detail, AppEnv> = (c) => {
   const lang = c.get('language');
@@ -120,7 +123,8 @@ export const metrics = new OpenAPIHono<AppEnv>()
     const { format, kind } = c.req.valid('query');
     const lang = c.get('language');
     const body = metricCatalogue(lang, kind);
-    if (format === 'csv') return csvInstead(csvResponse(c, csvFileName('peru-exports', 'metrics', kind, lang), catalogueTable(body.metrics)));
+    if (format === 'csv')
+      return csvInstead(csvResponse(c, csvFileName('peru-exports', 'metrics', kind, lang), catalogueTable(body.metrics)));
     return c.json({ ...envelope(lang), ...body }, 200);
   })
   .openapi(catalogueCsv, catalogueCsvHandler)

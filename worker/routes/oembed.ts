@@ -54,7 +54,8 @@ function checkDrawable(spec: EmbedSpec): void {
     checkRanking(spec.ranking, { year: spec.year === null ? undefined : Number(spec.year), limit: spec.limit ?? undefined });
   } else {
     const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
-    if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image' || spec.kind === 'chart-image') checkSeriesImageRequest(spec.metric, query);
+    if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image' || spec.kind === 'chart-image')
+      checkSeriesImageRequest(spec.metric, query);
     else {
       // A card draws its series' points (a highlight has none).
       const found = findMetric(spec.metric);
@@ -87,7 +88,9 @@ oembed.get('/', (c) => {
   const origin = publicOrigin(c);
   const resolved = specFromPageUrl(url, new URL(origin).host, isMetricId);
   if (!resolved.ok) {
-    throw new ProblemError(problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`));
+    throw new ProblemError(
+      problem(resolved.reason === 'unknown-metric' ? 'unknown-metric' : 'not-found', `No embed for this url: ${resolved.detail}`),
+    );
   }
   let spec = resolved.spec;
   let natural: { width: number; height: number };

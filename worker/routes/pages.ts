@@ -153,11 +153,13 @@ function notFound(c: Context<AppEnv>, ctx: PageContext, id: string): Response | 
       canonical: `${ctx.origin}/`,
       children: html`<h1>${s.metric.notFound}</h1>
         <p><code>${id}</code></p>
-        ${suggestions.length > 0
-          ? html`<ul>
+        ${
+          suggestions.length > 0
+            ? html`<ul>
               ${suggestions.map((key) => html`<li><a href="/m/${key}${ctx.lang === 'en' ? '?lang=en' : ''}">${label(key)}</a> (<code>${key}</code>)</li>`)}
             </ul>`
-          : ''}
+            : ''
+        }
         <p><a href="${ctx.lang === 'en' ? '/?lang=en' : '/'}#builder">${s.builder.title}</a></p>`,
     }),
     404,

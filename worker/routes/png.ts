@@ -74,24 +74,24 @@ function twinRoute(route: SvgImageRoute) {
   const query = route.request.query.extend({ scale });
   const svgDoc = route.responses[200] as { description: string; headers: unknown };
   return createRoute({
-      ...route,
-      path: route.path.replace(/\.svg$/, '.png'),
-      operationId: `${route.operationId ?? 'image'}Png`,
-      summary: `${(route.summary ?? '').replace('(SVG)', '').trim()} (PNG)`,
-      description: `The PNG of \`${route.path}\` with the same parameters, drawn from that very SVG, plus \`scale\`. ${route.description ?? ''}`,
-      middleware: [pngErrors, edgeCache({ kind: 'image', query })] as const,
-      request: { ...route.request, query },
-      responses: {
-        200: {
-          description: svgDoc.description.replace('SVG', 'PNG'),
-          headers: {
-            ...cacheHeaders,
-            'X-Error': { description: 'Set on error images only: what went wrong.', schema: { type: 'string' as const } },
-          },
-          content: { 'image/png': { schema: pngBody } },
+    ...route,
+    path: route.path.replace(/\.svg$/, '.png'),
+    operationId: `${route.operationId ?? 'image'}Png`,
+    summary: `${(route.summary ?? '').replace('(SVG)', '').trim()} (PNG)`,
+    description: `The PNG of \`${route.path}\` with the same parameters, drawn from that very SVG, plus \`scale\`. ${route.description ?? ''}`,
+    middleware: [pngErrors, edgeCache({ kind: 'image', query })] as const,
+    request: { ...route.request, query },
+    responses: {
+      200: {
+        description: svgDoc.description.replace('SVG', 'PNG'),
+        headers: {
+          ...cacheHeaders,
+          'X-Error': { description: 'Set on error images only: what went wrong.', schema: { type: 'string' as const } },
         },
-        405: problemResponses[405],
+        content: { 'image/png': { schema: pngBody } },
       },
+      405: problemResponses[405],
+    },
   });
 }
 

@@ -44,7 +44,11 @@ function routes<const K extends RankingKind>(kind: K) {
     shape: shape(kind),
     schema: Ranking,
     returns: `The ${kind} ranking.`,
-    csv: { description: `${DESCRIPTION[kind]} As a CSV file: one row per item.`, example: 'lang=en', returns: `The ${kind} ranking as CSV.` },
+    csv: {
+      description: `${DESCRIPTION[kind]} As a CSV file: one row per item.`,
+      example: 'lang=en',
+      returns: `The ${kind} ranking as CSV.`,
+    },
   });
 }
 

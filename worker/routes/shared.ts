@@ -93,9 +93,12 @@ type TwinRequest<Q, P> = P extends z.ZodObject ? { params: P; query: Q } : { que
  * route (with `format=csv` as a shortcut) and its `.csv` twin, each with its cache middleware on its
  * own query schema. Handlers are registered by the route file, so their types stay the routes'.
  */
-export function twinRoutes<const Path extends string, S extends z.ZodRawShape, R extends z.ZodType, P extends z.ZodObject | undefined = undefined>(
-  def: TwinDefinition<Path, S, P> & { schema: R },
-) {
+export function twinRoutes<
+  const Path extends string,
+  S extends z.ZodRawShape,
+  R extends z.ZodType,
+  P extends z.ZodObject | undefined = undefined,
+>(def: TwinDefinition<Path, S, P> & { schema: R }) {
   const jsonQuery = p.query({ ...def.shape, format: p.format(['json', 'csv']) });
   const csvQuery = p.query(def.shape);
   const request = <Q>(query: Q) => (def.params ? { params: def.params, query } : { query }) as TwinRequest<Q, P>;

@@ -22,22 +22,20 @@ export function highlightPrevious(
 }
 
 export function highlightItems(lang: Lang): { source: ProvenanceBody; count: number; items: HighlightItemBody[] } {
-  const items = highlights.map(
-    (h): HighlightItemBody => ({
-      id: h.id,
-      label: h.label[lang],
-      unit: h.unit,
-      period: h.period,
-      value: h.value,
-      formattedValue: formatValue(h.value, h.unit, lang),
-      growthPct: h.growthPct,
-      formattedGrowth: h.growthPct === null ? null : formatChangePct(h.growthPct, lang),
-      previous: highlightPrevious(h, lang),
-      quote: h.quote,
-      related: h.related ?? null,
-      source: h.source,
-    }),
-  );
+  const items = highlights.map((h): HighlightItemBody => ({
+    id: h.id,
+    label: h.label[lang],
+    unit: h.unit,
+    period: h.period,
+    value: h.value,
+    formattedValue: formatValue(h.value, h.unit, lang),
+    growthPct: h.growthPct,
+    formattedGrowth: h.growthPct === null ? null : formatChangePct(h.growthPct, lang),
+    previous: highlightPrevious(h, lang),
+    quote: h.quote,
+    related: h.related ?? null,
+    source: h.source,
+  }));
   return { source: provenance(PRESS_RELEASE_SOURCE, lang), count: items.length, items };
 }
 

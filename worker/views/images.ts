@@ -49,7 +49,11 @@ export function cardData(found: FoundMetric, points: readonly SparklinePoint[], 
     formattedValue: detail.latest.formattedValue ?? detail.formattedChange ?? '\u2014',
     changePct: hasChange ? detail.changePct : null,
     formattedChange: hasChange ? detail.formattedChange : null,
-    period: detail.provisional ? `${period} (${detail.provisional.label})` : detail.preliminary ? `${period} (${words.preliminary})` : period,
+    period: detail.provisional
+      ? `${period} (${detail.provisional.label})`
+      : detail.preliminary
+        ? `${period} (${words.preliminary})`
+        : period,
     sourceLine: `${words.source}: ${source}`,
     points,
   };

@@ -82,7 +82,20 @@ export function metricCatalogue(lang: Lang, kind?: MetricKind): { count: number;
 export function catalogueTable(list: readonly MetricSummaryBody[]): CsvTable {
   return {
     columns: ['id', 'label', 'kind', 'unit', 'frequency', 'source', 'parent', 'iso2', 'first', 'last', 'latest_period', 'latest_value'],
-    rows: list.map((m) => [m.id, m.label, m.kind, m.unit, m.frequency, m.source, m.parent, m.iso2, m.first, m.last, m.latest.period, m.latest.value]),
+    rows: list.map((m) => [
+      m.id,
+      m.label,
+      m.kind,
+      m.unit,
+      m.frequency,
+      m.source,
+      m.parent,
+      m.iso2,
+      m.first,
+      m.last,
+      m.latest.period,
+      m.latest.value,
+    ]),
   };
 }
 

@@ -4,14 +4,7 @@
  * ranking stays inside its table: shares are of that table's total, never the other's. The
  * request is checked before (checks/ranking.ts): a year here is one the table covers.
  */
-import {
-  last12Months,
-  last12MonthsGrowth,
-  latestPeriod,
-  monthFromNumber,
-  monthNumber,
-  yoyGrowth,
-} from '../../data/derive';
+import { last12Months, last12MonthsGrowth, latestPeriod, monthFromNumber, monthNumber, yoyGrowth } from '../../data/derive';
 import { metrics } from '../../data/index';
 import type { Lang, SeriesMetric } from '../../data/types';
 import type { CsvTable } from '../csv';

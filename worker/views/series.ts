@@ -37,7 +37,12 @@ type Point = SeriesBody['points'][number];
 type Body = Omit<SeriesBody, 'apiVersion' | 'datasetVersion' | 'lang'>;
 
 function point(period: string, value: number | null, lang: Lang, partialMonths: number | null = null): Point {
-  return { period, periodLabel: periodLabel(period, lang, partialMonths), value, formattedValue: value === null ? null : formatUsd(value, lang) };
+  return {
+    period,
+    periodLabel: periodLabel(period, lang, partialMonths),
+    value,
+    formattedValue: value === null ? null : formatUsd(value, lang),
+  };
 }
 
 /**

@@ -30,7 +30,8 @@ export function socialSvg({ found, card: cardSelection, chart: chartSelection }:
   const data = cardData(found, cardSelection === null ? [] : imagePoints(cardSelection, lang), lang);
   // The default card width, scaled up by renderSocial: larger type than a wider card would get.
   const card = renderCard(data, { lang, formatValue: formatUsd });
-  const chart = chartSelection === null ? null : renderChart(chartData(chartSelection, lang), { ...CHART_SIZE, lang, formatValue: formatUsd });
+  const chart =
+    chartSelection === null ? null : renderChart(chartData(chartSelection, lang), { ...CHART_SIZE, lang, formatValue: formatUsd });
   const t = STRINGS[lang];
   return renderSocial({
     siteName: t.siteName,

@@ -24,7 +24,20 @@ export function sourceItems(lang: Lang): { count: number; sources: SourceItemBod
 /** One row per source; the notes joined with " | " (a cell cannot hold a list). */
 export function sourcesTable(list: readonly SourceItemBody[]): CsvTable {
   return {
-    columns: ['id', 'publisher', 'title', 'url', 'definition', 'unit', 'coverage', 'licence', 'notes', 'revision_months', 'revision_kind', 'updated_every'],
+    columns: [
+      'id',
+      'publisher',
+      'title',
+      'url',
+      'definition',
+      'unit',
+      'coverage',
+      'licence',
+      'notes',
+      'revision_months',
+      'revision_kind',
+      'updated_every',
+    ],
     rows: list.map((s) => [
       s.id,
       s.publisher,

@@ -29,9 +29,18 @@ function periodsOf(source: Source): { first: string | null; latest: string | nul
   const own = metrics.filter((m) => m.source === source.id);
   if (own.length) {
     const spans = own.map((m) => coverage(m));
-    return { first: spans.map((s) => s.first).sort()[0]!, latest: spans.map((s) => s.last).sort().at(-1)! };
+    return {
+      first: spans.map((s) => s.first).sort()[0]!,
+      latest: spans
+        .map((s) => s.last)
+        .sort()
+        .at(-1)!,
+    };
   }
-  const years = highlights.filter((h) => h.source === source.id).map((h) => h.period).sort();
+  const years = highlights
+    .filter((h) => h.source === source.id)
+    .map((h) => h.period)
+    .sort();
   return { first: years[0] ?? null, latest: years.at(-1) ?? null };
 }
 
@@ -66,7 +75,10 @@ export function sourceStatus(source: Source, live: LiveView, now: Date, lang: La
     lastChecked: isLive ? (live.status?.checkedAt ?? null) : null,
     lastChanged: isLive ? (live.status?.changedAt ?? live.pointer?.publishedAt ?? null) : null,
     lastOutcome: isLive && live.status ? { outcome: live.status.outcome, message: live.status.message } : null,
-    lastError: isLive ? (live.status?.lastError ?? (live.readError ? { at: live.readAt!, message: `reading the published snapshot: ${live.readError}` } : null)) : null,
+    lastError: isLive
+      ? (live.status?.lastError ??
+        (live.readError ? { at: live.readAt!, message: `reading the published snapshot: ${live.readError}` } : null))
+      : null,
     expectedLatest: expected,
     stale: expected !== null && latest !== null && latest < expected,
     note: HOW_UPDATED[isLive ? 'live' : source.cadence ? 'maintainer' : 'fixed'][lang],

@@ -46,4 +46,3 @@ export const STRINGS = {
 } satisfies Record<Lang, Record<string, string>>;
 
 export type Strings = (typeof STRINGS)[Lang];
-

@@ -219,15 +219,19 @@ export abstract class PeruExportElement<T> extends LitElement {
     const t = STRINGS[lang];
     const fallback = this._fallback;
     const draw = (data: T) => html`<div part="base" class="base" lang=${lang}>${this.renderData(data, lang, t)}</div>`;
-    const box = (failed?: boolean) => html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
+    const box = (
+      failed?: boolean,
+    ) => html`<div part="base" class="base ${fallback ? 'fallback' : failed ? 'failed' : 'loading'}" lang=${lang} aria-busy=${!failed}>
       <slot @slotchange=${this._onSlotChange} ?hidden=${!fallback}></slot>
       ${fallback ? '' : this.renderSkeleton()}
-      ${failed
-        ? html`<div part="error" class="error">
+      ${
+        failed
+          ? html`<div part="error" class="error">
             <span>${t.error}</span>
             <button part="retry" @click=${this.refresh}>${t.retry}</button>
           </div>`
-        : html`<span class="sr">${t.loading}</span>`}
+          : html`<span class="sr">${t.loading}</span>`
+      }
     </div>`;
     // Data handed over directly (the card's series) that cannot be drawn: the error state.
     const provided = this.provided();

@@ -57,10 +57,7 @@ export function formatPeriod(period: string, lang: Lang, style: 'long' | 'short'
   const month = MONTH.exec(period);
   if (!month) return period;
   const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-  return cached(
-    `d${lang}${style}`,
-    () => new Intl.DateTimeFormat(lang, { month: style, year: 'numeric', timeZone: 'UTC' }),
-  ).format(date);
+  return cached(`d${lang}${style}`, () => new Intl.DateTimeFormat(lang, { month: style, year: 'numeric', timeZone: 'UTC' })).format(date);
 }
 
 /**

@@ -176,9 +176,10 @@ export function resolveSparklineOptions(options: SparklineOptions): ResolvedSpar
     mean: options.mean === true,
     yMin,
     yMax,
-    strokeWidth: typeof options.strokeWidth === 'number' && Number.isFinite(options.strokeWidth)
-      ? clamp(Math.round(options.strokeWidth * 10) / 10, 0.5, 8)
-      : 1.5,
+    strokeWidth:
+      typeof options.strokeWidth === 'number' && Number.isFinite(options.strokeWidth)
+        ? clamp(Math.round(options.strokeWidth * 10) / 10, 0.5, 8)
+        : 1.5,
     fillOpacity: options.fill === undefined,
     background,
     colors,
@@ -215,11 +216,7 @@ function cleanPoints(points: readonly SparklinePoint[]): SparklinePoint[] {
  * stat card embeds it with its own title, description and styles. `paint` writes the colour
  * attributes (the widgets, which colour with CSS, pass one that writes none).
  */
-export function sparklineMarkup(
-  points: readonly SparklinePoint[],
-  options: SparklineDrawing,
-  paint: Pick<Paint, 'attrs'>,
-): string {
+export function sparklineMarkup(points: readonly SparklinePoint[], options: SparklineDrawing, paint: Pick<Paint, 'attrs'>): string {
   return sparklineMarks(points, options, paint, IMAGE_PARTS);
 }
 
@@ -403,9 +400,7 @@ function sparklineGuides(options: SparklineDrawing, paint: Pick<Paint, 'attrs'>,
     const [min, max] = extent(values);
     const average = clamp(mean(values), min, max);
     if (lo <= average && average <= hi) {
-      parts.push(
-        `<path d="M0 ${coord(y(average))}H${w}" stroke-width="1" stroke-dasharray="3 2"${paint.attrs({ stroke: 'rule' })}/>`,
-      );
+      parts.push(`<path d="M0 ${coord(y(average))}H${w}" stroke-width="1" stroke-dasharray="3 2"${paint.attrs({ stroke: 'rule' })}/>`);
     }
   }
   return parts;

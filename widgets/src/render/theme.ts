@@ -9,16 +9,7 @@ export type Theme = 'light' | 'dark' | 'auto';
 export const THEMES = ['light', 'dark', 'auto'] as const satisfies readonly Theme[];
 
 /** What a colour is for; each role has a colour per scheme. */
-export type Role =
-  | 'text'
-  | 'muted'
-  | 'background'
-  | 'border'
-  | 'line'
-  | 'area'
-  | 'positive'
-  | 'negative'
-  | 'rule';
+export type Role = 'text' | 'muted' | 'background' | 'border' | 'line' | 'area' | 'positive' | 'negative' | 'rule';
 
 export type Palette = Record<Role, string>;
 
