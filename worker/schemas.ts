@@ -161,12 +161,9 @@ export const SeriesPoint = z
     periodLabel: periodLabel.openapi({ example: '2025 (4 meses)' }),
     value: z.number().nullable().openapi({ description: 'Null where the source reports nothing.' }),
     formattedValue: formatted.nullable(),
-    partial: z
-      .boolean()
-      .optional()
-      .openapi({
-        description: 'Annual points: the year is incomplete in the data (its sum covers `months` months; images draw it lighter).',
-      }),
+    partial: z.boolean().optional().openapi({
+      description: 'Annual points: the year is incomplete in the data (its sum covers `months` months; images draw it lighter).',
+    }),
     months: z.number().int().optional().openapi({ description: 'Annual points: months with a reported value.' }),
   })
   .openapi('SeriesPoint');
