@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { METRIC } from './lib/api-shapes';
+import { METRIC, type Shape } from './lib/api-shapes';
 import { frameStyles } from './lib/base.styles';
 import type { Lang, Strings } from './lib/i18n';
 import { MetricElement, type MetricData } from './lib/metric-element';
@@ -32,7 +32,7 @@ export class PeruExportCard extends MetricElement<MetricData> {
   type: SparklineType = 'line';
 
   /** The metric as the card reads it; its series is checked by the sparkline it goes to. */
-  protected override readonly shape = { metric: METRIC };
+  protected override readonly shape: Shape = { metric: METRIC };
 
   protected override load(get: Get): Promise<MetricData> {
     return this.loadMetric(get);

@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { RANKING } from './lib/api-shapes';
+import { RANKING, type Shape } from './lib/api-shapes';
 import type { RankingResponse } from './lib/api-types';
 import { frameStyles } from './lib/base.styles';
 import type { Lang, Strings } from './lib/i18n';
@@ -43,7 +43,7 @@ export class PeruExportRanking extends PeruExportElement<RankingResponse> {
    */
   limit = 10;
 
-  protected override readonly shape = RANKING;
+  protected override readonly shape: Shape = RANKING;
 
   protected override subject(): string {
     return `rankings/${this.kind}`;

@@ -1,5 +1,5 @@
 import { html, svg, type PropertyDeclarations } from 'lit';
-import { SERIES } from './lib/api-shapes';
+import { SERIES, type Shape } from './lib/api-shapes';
 import type { SeriesPoint } from './lib/api-types';
 import type { Lang, Strings } from './lib/i18n';
 import { MetricElement } from './lib/metric-element';
@@ -52,7 +52,7 @@ export class PeruExportSparkline extends MetricElement<SparklineData> {
   /** Data to draw instead of loading them (property only; the card passes its series this way). */
   data?: SparklineData;
 
-  protected override readonly shape = SERIES;
+  protected override readonly shape: Shape = SERIES;
 
   /** The hovered or focused point, -1 for none. */
   private _index = -1;
