@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { pngWorkerFetch } from './bench/png-rasteriser';
+import { pngWorkerFetch } from './bench/png-rasteriser.ts';
 
 /** Debian's Chromium; Playwright's own browser download does not work on our machines. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { rasteriser } from '../worker-png/rasterise';
-import { renderRequest } from '../worker-png/render-request';
+import { rasteriser } from '../worker-png/rasterise.ts';
+import { renderRequest } from '../worker-png/render-request.ts';
 
 const require = createRequire(import.meta.url);
 

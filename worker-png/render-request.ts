@@ -5,7 +5,7 @@
  * `.svg` route answers, so the PNG is a drawing of the same document.
  */
 import type { Rasterise } from './rasterise';
-import { SCALES, type Scale } from './scales';
+import { SCALES, type Scale } from './scales.ts';
 
 /** Larger SVG bodies are refused: ours are a few KB; 1 MB bounds the work of a bad caller. */
 const MAX_SVG_BYTES = 1_000_000;

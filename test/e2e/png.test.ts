@@ -1,29 +1,45 @@
 /**
  * The PNG routes on the local server that `npm start` runs (both workers, test/e2e/worker.ts):
- * a metric page's og:image, fetched as a crawler would, is a PNG drawn by the PNG worker, not
- * the SVG fallback the main worker answers when the PNG worker is missing.
+ * a page's og:image, read by an Open Graph parser (open-graph-scraper, as link previews use) and
+ * fetched as a crawler would, is a PNG drawn by the PNG worker, not the SVG fallback the main
+ * worker answers when the PNG worker is missing.
  */
 import { decode } from 'fast-png';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import ogs from 'open-graph-scraper';
 import { describe, expect, inject, it } from 'vitest';
 
 const origin = inject('workerOrigin');
 
-function ogImage(html: string): string | undefined {
-  let found: string | undefined;
-  const visit = (node: DefaultTreeAdapterMap['node']): void => {
-    if ('tagName' in node && node.tagName === 'meta' && node.attrs.some((a) => a.name === 'property' && a.value === 'og:image')) {
-      found ??= node.attrs.find((a) => a.name === 'content')?.value;
-    }
-    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
-  };
-  visit(parse(html));
-  return found;
+/** The page's Open Graph and Twitter tags as open-graph-scraper reads them. */
+async function openGraph(path: string) {
+  const { error, result } = await ogs({ html: await (await fetch(`${origin}${path}`)).text() });
+  expect(error).toBe(false);
+  return result;
 }
 
 describe('PNG worker behind the main worker', () => {
+  for (const [page, image] of [
+    ['/', '/v1/social.png?lang=es'],
+    ['/m/total', '/v1/metrics/total/social.png?lang=es'],
+  ] as const) {
+    it(`${page}: the Open Graph parser finds og:image (1200 × 630, image/png, with alt) and a large Twitter card; the image answers that PNG`, async () => {
+      const og = await openGraph(page);
+      expect(og.twitterCard).toBe('summary_large_image');
+      expect(og.ogImage).toHaveLength(1);
+      const [tag] = og.ogImage!;
+      expect(tag).toMatchObject({ url: `${origin}${image}`, width: '1200', height: '630', type: 'image/png' });
+      expect(tag!.alt?.length ?? 0).toBeGreaterThan(20);
+      expect(og.twitterImage?.[0]?.url).toBe(tag!.url);
+      const res = await fetch(tag!.url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toBe('image/png');
+      const png = decode(new Uint8Array(await res.arrayBuffer()));
+      expect([png.width, png.height]).toEqual([1200, 630]);
+    });
+  }
+
   it('a metric page\u2019s og:image answers a 1200 × 630 PNG, and card.png at scale 3 is three times the SVG', async () => {
-    const url = ogImage(await (await fetch(`${origin}/m/destination/CN?lang=en`)).text());
+    const url = (await openGraph('/m/destination/CN?lang=en')).ogImage?.[0]?.url;
     expect(url).toBe(`${origin}/v1/metrics/destination/CN/social.png?lang=en`);
     const res = await fetch(url!);
     expect(res.status).toBe(200);
