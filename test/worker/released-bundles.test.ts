@@ -7,6 +7,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { version } from '../../widgets/package.json';
 import type { BundleInfo } from '../../widgets/scripts/readme-blocks';
+import { sha384 } from './helpers';
 
 declare global {
   interface ImportMeta {
@@ -18,11 +19,6 @@ declare global {
 /** The archived releases' integrity.json, read at transform time (workerd has no file system). */
 const archived = import.meta.glob<BundleInfo>('../../widgets/releases/*/integrity.json', { eager: true, import: 'default' });
 const releases = Object.values(archived);
-
-async function sha384(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
-  return `sha384-${btoa(String.fromCharCode(...digest))}`;
-}
 
 const asset = (path: string) => env.ASSETS.fetch(`https://assets.invalid${path}`);
 
