@@ -9,6 +9,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RELEASE_COMMAND } from './readme-blocks';
 
 /** Folder names of releases: `v` and a semantic version (never the alias, `v1`). */
 const VERSION_DIR = /^v\d+\.\d+\.\d+$/;
@@ -18,7 +19,7 @@ const INFO = 'integrity.json';
 function bumpAdvice(version: string): string {
   return (
     `a released version never changes (pages pin v${version} with its SRI hash): bump "version" in ` +
-    `widgets/package.json (e.g. ${nextPatch(version)}) and run npm run release:widgets`
+    `widgets/package.json (e.g. ${nextPatch(version)}) and run ${RELEASE_COMMAND}`
   );
 }
 
