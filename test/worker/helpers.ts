@@ -5,6 +5,12 @@ import app from '../../worker/index';
 
 export const ORIGIN = 'https://peru-exports.test';
 
+/** The Subresource Integrity value (`sha384-…`) of `bytes`, as a page's `integrity` attribute names it. */
+export async function sha384(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  return `sha384-${btoa(String.fromCharCode(...digest))}`;
+}
+
 /** A request to the worker (through its default export, as workerd runs it). */
 export function get(path: string, init?: RequestInit): Promise<Response> {
   return SELF.fetch(`${ORIGIN}${path}`, init);

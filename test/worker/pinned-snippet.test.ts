@@ -5,7 +5,7 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN } from './helpers';
+import { ORIGIN, sha384 } from './helpers';
 
 /** The text of a snippet form on a page (`<code>` inside `data-form="…"`), unescaped. */
 function snippet(html: string, form: string): string | null {
@@ -18,11 +18,6 @@ function snippet(html: string, form: string): string | null {
         .replace(/&quot;/g, '"')
         .replace(/&#39;/g, "'")
         .replace(/&amp;/g, '&');
-}
-
-async function sha384(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
-  return `sha384-${btoa(String.fromCharCode(...digest))}`;
 }
 
 describe('the pinned snippet', () => {

@@ -5,6 +5,7 @@
  * 2. `dist/cdn/widgets/v<version>/peru-exports.js` (immutable) and `dist/cdn/widgets/v1/…`
  *    (short-lived alias): one self-contained, minified ESM file (esbuild), with its gzip size
  *    checked against the budget and its Subresource Integrity hash in `integrity.json`;
+ *    beside it, every earlier release archived in `releases/` (scripts/releases.ts), byte for byte;
  * 3. `dist/cdn/_headers`: cache, CORS and CORP headers for Workers static assets;
  * 4. `dist/custom-elements.json` (Custom Elements Manifest analyzer).
  *
@@ -21,6 +22,7 @@ import { build, type Plugin } from 'esbuild';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { minify } from 'terser';
 import { RELEASE_COMMAND, withBundleBlocks, type BundleInfo } from './readme-blocks';
+import { publishReleases } from './releases';
 
 /**
  * All elements together, Lit included, minified and gzipped. The issue asked for 12 KiB. Lit 3 and
@@ -41,6 +43,8 @@ const LEGAL = 'peru-exports.js.LEGAL.txt';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const cdn = join(dist, 'cdn');
+/** The released versioned folders, committed (scripts/releases.ts). */
+const releases = join(root, 'releases');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const versioned = `v${pkg.version}`;
 
@@ -126,7 +130,8 @@ async function bundle(): Promise<{ code: Uint8Array; legal: string }> {
   return { code: new TextEncoder().encode(code), legal: output(LEGAL) };
 }
 
-function headers(): string {
+/** `versions`: every versioned folder served (`v0.3.0` …), the current one included. */
+function headers(versions: string[]): string {
   const common = ['Access-Control-Allow-Origin: *', 'Cross-Origin-Resource-Policy: cross-origin', 'X-Content-Type-Options: nosniff'];
   const rule = (path: string, lines: string[]) => `${path}\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
   return [
@@ -134,8 +139,9 @@ function headers(): string {
     rule('/widgets/*', common),
     // The alias moves with each release: caches keep it briefly and revalidate (ETag) after that.
     rule(`/widgets/${ALIAS}/*`, ['Cache-Control: public, max-age=300, stale-while-revalidate=86400']),
-    // A versioned file never changes (its SRI hash is published).
-    rule(`/widgets/${versioned}/*`, ['Cache-Control: public, max-age=31536000, immutable']),
+    // A versioned file never changes (its SRI hash is published): one rule per release served
+    // (a pattern such as `/widgets/v*` would catch the alias too).
+    ...versions.map((version) => rule(`/widgets/${version}/*`, ['Cache-Control: public, max-age=31536000, immutable'])),
   ].join('\n');
 }
 
@@ -184,7 +190,17 @@ const info: BundleInfo = {
   budgetBytes: BUDGET_BYTES,
 };
 writeFileSync(join(cdn, 'widgets', versioned, 'integrity.json'), `${JSON.stringify(info, null, 2)}\n`);
-writeFileSync(join(cdn, '_headers'), headers());
+// Earlier releases beside this one; fails when this version is released and its bytes changed.
+let archived: string[];
+try {
+  archived = publishReleases(releases, join(cdn, 'widgets'), pkg.version);
+} catch (error) {
+  // Nothing deployable stays behind: no changed bytes under a released URL.
+  rmSync(join(cdn, 'widgets'), { recursive: true, force: true });
+  console.error((error as Error).message);
+  process.exit(1);
+}
+writeFileSync(join(cdn, '_headers'), headers([...new Set([...archived, versioned])].sort()));
 
 run('cem', ['analyze']); // custom-elements-manifest.config.js
 // The analyzer lists `static properties` entries with `state: true` as attributes; they are internal state.
@@ -204,6 +220,7 @@ console.log(
     `(limit ${BUDGET_BYTES} B; the issue's target ${TARGET_BYTES} B, ${gzip > TARGET_BYTES ? `${gzip - TARGET_BYTES} B over` : 'met'})`,
 );
 console.log(`SRI ${integrity}`);
+console.log(`releases served from widgets/releases: ${archived.join(', ') || 'none'}`);
 console.log(`built in ${Math.round(performance.now() - started)} ms`);
 if (gzip > BUDGET_BYTES) {
   console.error(

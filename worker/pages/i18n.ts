@@ -196,7 +196,7 @@ export const STRINGS: Record<Lang, Strings> = {
         html: { title: 'HTML: script y elemento', hint: 'Una línea. Se actualiza sola; si el script no corre, muestra la imagen.' },
         pinned: {
           title: 'HTML con versión fija (SRI)',
-          hint: 'El script de esta versión con su hash: el navegador no ejecuta otro código. El servidor solo ofrece la versión actual: con cada nueva, vuelve a copiar este código.',
+          hint: 'El script de esta versión con su hash: el navegador no ejecuta otro código. Esta versión se sigue sirviendo tras las siguientes: copia de nuevo este código para recibir sus correcciones.',
         },
         image: { title: 'Imagen <img>', hint: 'Sin JavaScript: una imagen SVG que se regenera con cada dato nuevo.' },
         newsletter: {
@@ -336,7 +336,7 @@ export const STRINGS: Record<Lang, Strings> = {
         html: { title: 'HTML: script and element', hint: 'One line. Updates itself; shows the image where the script cannot run.' },
         pinned: {
           title: 'HTML pinned to this version (SRI)',
-          hint: "This release's script with its hash: the browser runs no other code. The server offers only the current release: copy this again when a new one is out.",
+          hint: "This release's script with its hash: the browser runs no other code. It stays served after later releases: copy this again to get their fixes.",
         },
         image: { title: '<img> image', hint: 'No JavaScript: an SVG image redrawn with every new figure.' },
         newsletter: {
