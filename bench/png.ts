@@ -88,7 +88,10 @@ function inAppConfig(dir: string): string {
 async function beforeBundle(dir: string): Promise<WorkerBundle> {
   const tree = join(dir, 'main-tree');
   mkdirSync(tree);
-  execFileSync('sh', ['-c', `git -C ${JSON.stringify(repoRoot)} archive ${JSON.stringify(args.before)} | tar -x -C ${JSON.stringify(tree)}`]);
+  execFileSync('sh', [
+    '-c',
+    `git -C ${JSON.stringify(repoRoot)} archive ${JSON.stringify(args.before)} | tar -x -C ${JSON.stringify(tree)}`,
+  ]);
   symlinkSync(join(repoRoot, 'node_modules'), join(tree, 'node_modules'));
   mkdirSync(join(tree, 'widgets/dist/cdn'), { recursive: true });
   const out = join(dir, 'before');

@@ -92,8 +92,8 @@ describe('widgets/releases and the build', () => {
   const releases = join(widgets, 'releases');
   const versions = archivedVersions(releases);
 
-  it('holds the releases from v0.3.0 on', () => {
-    expect(versions).toContain('v0.3.0');
+  it('holds the releases from v0.4.0 on', () => {
+    expect(versions).toContain('v0.4.0');
   });
 
   it.each(versions)('%s: served by the build byte for byte, with an immutable cache rule', (name) => {

@@ -23,8 +23,8 @@ const releases = Object.values(archived);
 const asset = (path: string) => env.ASSETS.fetch(`https://assets.invalid${path}`);
 
 describe('released widget bundles', () => {
-  it('include v0.3.0, the first release archived', () => {
-    expect(releases.map((info) => info.version)).toContain('0.3.0');
+  it('include v0.4.0, the first release archived', () => {
+    expect(releases.map((info) => info.version)).toContain('0.4.0');
   });
 
   it.each(releases.map((info) => [info.file, info] as const))('%s answers the bytes of its published hash', async (file, info) => {

@@ -130,7 +130,7 @@ async function bundle(): Promise<{ code: Uint8Array; legal: string }> {
   return { code: new TextEncoder().encode(code), legal: output(LEGAL) };
 }
 
-/** `versions`: every versioned folder served (`v0.3.0` …), the current one included. */
+/** `versions`: every versioned folder served (`v0.4.0` …), the current one included. */
 function headers(versions: string[]): string {
   const common = ['Access-Control-Allow-Origin: *', 'Cross-Origin-Resource-Policy: cross-origin', 'X-Content-Type-Options: nosniff'];
   const rule = (path: string, lines: string[]) => `${path}\n${lines.map((line) => `  ${line}`).join('\n')}\n`;

@@ -28,7 +28,7 @@ function nextPatch(version: string): string {
   return `${major}.${minor}.${(patch ?? 0) + 1}`;
 }
 
-/** The archived versions (`v0.3.0` …) in `releases`, sorted by name; none when it does not exist. */
+/** The archived versions (`v0.4.0` …) in `releases`, sorted by name; none when it does not exist. */
 export function archivedVersions(releases: string): string[] {
   if (!existsSync(releases)) return [];
   const names = readdirSync(releases, { withFileTypes: true });
@@ -86,7 +86,7 @@ export function archiveRelease(dir: string, releases: string, version: string): 
  * Puts every archived release into `cdnWidgets` (`dist/cdn/widgets`) beside the one just built
  * for `version`: older ones copied byte for byte; the current one, if archived, must equal the
  * build (else it throws: the sources changed after the release) and is served from the archive.
- * Returns the archived versions (`v0.3.0` …).
+ * Returns the archived versions (`v0.4.0` …).
  */
 export function publishReleases(releases: string, cdnWidgets: string, version: string): string[] {
   const versions = archivedVersions(releases);

@@ -211,7 +211,7 @@ export function bundleUrl(origin: string): string {
 }
 
 /**
- * The current widget release at its immutable, versioned URL (`/widgets/v0.3.0/peru-exports.js`)
+ * The current widget release at its immutable, versioned URL (`/widgets/v0.4.0/peru-exports.js`)
  * with its Subresource Integrity hash: what the widget build records in `integrity.json`.
  */
 export type PinnedBundle = Pick<BundleInfo, 'file' | 'integrity'>;
