@@ -7,20 +7,15 @@
 import { latestPeriod } from '../../data/derive';
 import type { SocialSelection } from '../views/social';
 import { checkChartRequest } from './chart';
-import { checkImageSeries } from './image';
-import { requireMetric } from './metric';
+import { checkCardRequest } from './image';
 
 /** Months in the preview's chart: five years, longer than the card's two. */
 const CHART_MONTHS = 60;
 
 /** @throws the 404 of an unknown metric. */
 export function checkSocialRequest(id: string): SocialSelection {
-  const found = requireMetric(id);
+  const { found, series } = checkCardRequest(id, {});
   if (found.type !== 'series') return { found, card: null, chart: null };
   const latest = found.metric.frequency === 'monthly' ? latestPeriod(found.metric) : null;
-  return {
-    found,
-    card: checkImageSeries(found.metric, {}),
-    chart: checkChartRequest(id, latest === null ? {} : { last: CHART_MONTHS, to: latest }, []),
-  };
+  return { found, card: series, chart: checkChartRequest(id, latest === null ? {} : { last: CHART_MONTHS, to: latest }, []) };
 }

@@ -14,9 +14,8 @@ import { publicOrigin } from '../public-origin';
 import { fitSize, oembedSize, specFromPageUrl } from '../pages/embed-url';
 import { STRINGS } from '../pages/i18n';
 import { embedHtml, sizeBounds, type EmbedSpec } from '../pages/snippets';
-import { checkImageSeries, checkSeriesImageRequest } from '../checks/image';
+import { checkCardRequest, checkSeriesImageRequest } from '../checks/image';
 import { checkRanking } from '../checks/ranking';
-import { findMetric } from '../views/lookup';
 import { socialImageUrl } from '../pages/social-tags';
 import { SOCIAL_SIZE } from '../render/social';
 import { embedText, isMetricId } from '../pages/view';
@@ -56,11 +55,8 @@ function checkDrawable(spec: EmbedSpec): void {
     const query = { from: spec.from ?? undefined, to: spec.to ?? undefined, freq: spec.freq ?? undefined };
     if (spec.kind === 'sparkline' || spec.kind === 'sparkline-image' || spec.kind === 'chart-image')
       checkSeriesImageRequest(spec.metric, query);
-    else {
-      // A card draws its series' points (a highlight has none).
-      const found = findMetric(spec.metric);
-      if (found?.type === 'series') checkImageSeries(found.metric, query);
-    }
+    // A card draws its series' points (a highlight has none).
+    else checkCardRequest(spec.metric, query);
   }
 }
 
